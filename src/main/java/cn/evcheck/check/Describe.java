@@ -1,0 +1,59 @@
+package cn.evcheck.check;
+
+import cn.evcheck.rules.Model.*;
+
+import java.util.List;
+
+/** Short human descriptions of what a material requires, in Chinese or English. */
+public final class Describe {
+    private Describe() {}
+
+    public static String material(Material m, Item item, boolean en) {
+        StringBuilder s = new StringBuilder(m.kind().label(en));
+        List<Integer> years = item.yearsFor(m);
+        switch (m.kind()) {
+            case REPORT -> {
+                if (m.words() != null) s.append(en ? ", about " + m.words() + " words" : "，" + m.words() + "字左右");
+                if (m.each() == Each.YEAR) s.append(en ? ", one per year " + years : "，每年一份（" + join(years) + "）");
+                if (m.each() == Each.CATEGORY) s.append(en ? ", one per category" : "，每类一份")
+                        .append(item.categories().isEmpty() ? "" : (en ? " (" : "（") + String.join(en ? ", " : "、", item.categories()) + (en ? ")" : "）"));
+                if (m.min() > 1) s.append(en ? ", at least " + m.min() : "，至少" + m.min() + "份");
+            }
+            case PHOTOS -> {
+                String each = m.each() == Each.CATEGORY ? (en ? "each category " : "每类") : "";
+                String per = switch (m.per()) {
+                    case TOTAL -> en ? "in total" : "共";
+                    case MONTH -> en ? "per month" : "每月";
+                    case TWO_MONTHS -> en ? "every two months" : "每两月";
+                    case YEAR -> en ? "per year" : "每年";
+                    case FESTIVAL -> en ? "per festival per year" : "每年每个节日";
+                };
+                s.append(en ? ", " + each + "at least " + m.min() + " " + per : "，" + each + per + "至少" + m.min() + "张");
+                if (m.per() == Per.FESTIVAL) s.append(en ? " (" + String.join(", ", m.festivals()) + "; " + years + ")"
+                        : "（" + String.join("、", m.festivals()) + "；" + join(years) + "）");
+                if (!m.caption().isEmpty()) {
+                    s.append(en ? ", captions stating " : "，需注明");
+                    s.append(String.join(en ? ", " : "、", m.caption().stream().map(c -> c.label(en)).toList()));
+                }
+            }
+            default -> {
+                if (m.min() > 1) s.append(en ? ", at least " + m.min() : "，至少" + m.min() + "份");
+                if (!m.targets().isEmpty()) {
+                    s.append(en ? ", target " : "，指标：");
+                    s.append(String.join(en ? " or " : " 或 ", m.targets().stream().map(Describe::target).toList()));
+                }
+            }
+        }
+        return s.toString();
+    }
+
+    public static String target(Target t) {
+        if (t.op().equals("improves")) return t.metric() + " 持续提升";
+        String v = t.value() == Math.rint(t.value()) ? String.valueOf(t.value().longValue()) : String.valueOf(t.value());
+        return t.metric() + " " + t.op() + " " + v + (t.unit() == null ? "" : t.unit());
+    }
+
+    private static String join(List<Integer> years) {
+        return String.join("、", years.stream().map(String::valueOf).toList());
+    }
+}

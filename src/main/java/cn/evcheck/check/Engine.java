@@ -1,0 +1,71 @@
+package cn.evcheck.check;
+
+import cn.evcheck.inspect.Facts;
+import cn.evcheck.inspect.Inspector;
+import cn.evcheck.inspect.Sidecars;
+import cn.evcheck.report.Report.UnitResult;
+import cn.evcheck.rules.Model.RuleSet;
+import cn.evcheck.scan.FileEntry;
+import cn.evcheck.scan.Inventory;
+import cn.evcheck.scan.PackageScanner;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.*;
+import java.util.concurrent.*;
+import java.util.function.IntConsumer;
+
+/**
+ * One unit's run: scan → inspect every file once, in parallel → check. The result does not
+ * depend on the thread count: facts are keyed by path and the checker sorts its output.
+ */
+public final class Engine {
+    private Engine() {}
+
+    public static UnitResult run(String unit, Path root, RuleSet rules, LocalDate asOf, int threads,
+                                 IntConsumer progress) throws IOException {
+        Inventory inv = new PackageScanner(rules).scan(root);
+        Map<String, Facts> facts = inspectAll(inv.files(), threads, progress);
+        Sidecars sidecars = Sidecars.load(inv.sidecars());
+        return Checker.check(unit, inv, facts, sidecars, rules, asOf);
+    }
+
+    static Map<String, Facts> inspectAll(List<FileEntry> files, int threads, IntConsumer progress) {
+        Map<String, Facts> out = new ConcurrentHashMap<>();
+        if (threads <= 1 || files.size() < 4) {
+            for (FileEntry f : files) {
+                out.put(f.rel(), Inspector.inspect(f));
+                if (progress != null) progress.accept(1);
+            }
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "evcheck-inspect");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (FileEntry f : files) {
+                futures.add(pool.submit(() -> {
+                    out.put(f.rel(), Inspector.inspect(f));
+                    if (progress != null) progress.accept(1);
+                }));
+            }
+            for (Future<?> fu : futures) {
+                try {
+                    fu.get();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("inspection failed", e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        return out;
+    }
+}

@@ -1,0 +1,188 @@
+package cn.evcheck.cli;
+
+import cn.evcheck.check.Engine;
+import cn.evcheck.report.*;
+import cn.evcheck.report.Report.UnitResult;
+import cn.evcheck.rules.BuiltinRules;
+import cn.evcheck.rules.Model.RuleSet;
+import cn.evcheck.rules.PackageConfig;
+import cn.evcheck.rules.RuleException;
+import picocli.CommandLine.*;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.*;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.*;
+import java.util.concurrent.Callable;
+
+/** {@code evcheck check <package>}: the gap report. Never writes into the package. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"检查材料包并输出缺口报告。", "Check a package and write the gap report."},
+        exitCodeListHeading = "%n退出码 Exit codes:%n",
+        exitCodeList = {"0:没有达到 --fail-on 级别的问题 (ready)", "1:有达到 --fail-on 级别的问题 (findings)",
+                "2:用法错误或规则无效 (usage / invalid rules)", "3:检查未能完成 (could not complete)"})
+final class CheckCommand implements Callable<Integer> {
+    @Spec
+    Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PACKAGE", description = "材料包文件夹 (the package folder)")
+    Path pkg;
+
+    @Option(names = "--rules", paramLabel = "ID|FILE", description = "规则集：内置 id 或 YAML 文件；默认取材料包中 evcheck.yaml 的 rules")
+    String rules;
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "截至日期 YYYY-MM-DD（默认今天，不超过规则期间末）")
+    String asOf;
+
+    @Option(names = "--format", split = ",", paramLabel = "FMT", description = "输出格式：text,json（可多选）；默认 text")
+    List<String> formats = new ArrayList<>(List.of("text"));
+
+    @Option(names = "--output", paramLabel = "DIR", description = "报告输出文件夹（不能在材料包内）")
+    Path output;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", description = "error|warning|info|never，默认 error")
+    String failOn = "error";
+
+    @Option(names = "--lang", paramLabel = "zh|en", description = "报告语言，默认 zh")
+    String lang = "zh";
+
+    @Option(names = "--by-unit", description = "多单位模式：每个一级文件夹是一个单位的材料包")
+    boolean byUnit;
+
+    @Option(names = "--threads", paramLabel = "N", description = "并行线程数，默认为 CPU 核数")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    private static final Set<String> FORMATS = Set.of("text", "json");
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean en = "en".equalsIgnoreCase(lang);
+        if (!en && !"zh".equalsIgnoreCase(lang)) return usage(err, en, "--lang 只能是 zh 或 en", "--lang must be zh or en");
+        Severity threshold;
+        switch (failOn.toLowerCase(Locale.ROOT)) {
+            case "error" -> threshold = Severity.ERROR;
+            case "warning" -> threshold = Severity.WARNING;
+            case "info" -> threshold = Severity.INFO;
+            case "never" -> threshold = null;
+            default -> {
+                return usage(err, en, "--fail-on 只能是 error、warning、info 或 never", "--fail-on must be error, warning, info or never");
+            }
+        }
+        List<String> fmts = formats.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).distinct().toList();
+        for (String f : fmts) {
+            if (!FORMATS.contains(f)) {
+                return usage(err, en, "不支持的格式“" + f + "”，可用：text, json", "unsupported format '" + f + "'; available: text, json");
+            }
+        }
+        if (output == null && fmts.size() > 1) {
+            return usage(err, en, "输出多种格式时需要 --output 指定文件夹", "several formats need --output DIR");
+        }
+        if (!Files.isDirectory(pkg)) {
+            err.println("evcheck: " + (en ? "the package folder does not exist or cannot be read: " : "材料包文件夹不存在或无法读取：") + pkg);
+            return Main.FAILED;
+        }
+        Path pkgReal;
+        try {
+            pkgReal = pkg.toRealPath();
+            if (output != null) {
+                Path outAbs = output.toAbsolutePath().normalize();
+                Path outReal = Files.exists(outAbs) ? outAbs.toRealPath() : outAbs;
+                if (outReal.startsWith(pkgReal)) {
+                    return usage(err, en, "--output 不能位于材料包内：evcheck 从不向材料包写入文件",
+                            "--output must not be inside the package: evcheck never writes into the package");
+                }
+            }
+        } catch (IOException e) {
+            err.println("evcheck: " + (en ? "cannot read the package: " : "无法读取材料包：") + e.getMessage());
+            return Main.FAILED;
+        }
+
+        Report report;
+        try {
+            PackageConfig rootCfg = PackageConfig.load(pkg);
+            LocalDate cliAsOf = null;
+            if (asOf != null) {
+                try {
+                    cliAsOf = LocalDate.parse(asOf);
+                } catch (DateTimeParseException e) {
+                    return usage(err, en, "--as-of 应为 YYYY-MM-DD", "--as-of must be YYYY-MM-DD");
+                }
+            }
+            LocalDate date = cliAsOf != null ? cliAsOf : rootCfg.asOf() != null ? rootCfg.asOf() : today();
+            String ruleArg = rules != null ? rules : rootCfg.rules();
+            if (ruleArg == null) {
+                return usage(err, en, "没有指定规则集：请用 --rules，或在材料包的 evcheck.yaml 中写 rules:。内置规则集："
+                                + String.join("、", BuiltinRules.ids()),
+                        "no rule set: pass --rules or put 'rules:' in the package's evcheck.yaml. Built-in: "
+                                + String.join(", ", BuiltinRules.ids()));
+            }
+            RuleSet ruleSet = BuiltinRules.resolve(ruleArg, rules != null ? null : pkg);
+            List<UnitResult> units = new ArrayList<>();
+            if (byUnit) {
+                List<Path> dirs = new ArrayList<>();
+                try (DirectoryStream<Path> ds = Files.newDirectoryStream(pkg, Files::isDirectory)) {
+                    for (Path d : ds) if (!d.getFileName().toString().startsWith(".")) dirs.add(d);
+                }
+                dirs.sort(Comparator.comparing(p -> p.getFileName().toString()));
+                for (Path d : dirs) {
+                    PackageConfig cfg = PackageConfig.load(d);
+                    RuleSet rs = cfg.rules() != null && rules == null ? BuiltinRules.resolve(cfg.rules(), d) : ruleSet;
+                    String name = cfg.unit() != null ? cfg.unit() : d.getFileName().toString();
+                    units.add(Engine.run(name, d, rs, date, threads, null));
+                }
+            } else {
+                String name = rootCfg.unit() != null ? rootCfg.unit() : "";
+                units.add(Engine.run(name, pkg, ruleSet, date, threads, null));
+            }
+            report = new Report(Main.version(), ruleSet, date, pkg.toString(), units);
+        } catch (RuleException e) {
+            err.println(e.render(en));
+            return Main.USAGE;
+        } catch (IOException e) {
+            err.println("evcheck: " + (en ? "the check could not complete: " : "检查未能完成：") + e.getMessage());
+            return Main.FAILED;
+        }
+
+        try {
+            if (output != null) Files.createDirectories(output);
+            for (String f : fmts) {
+                String body = switch (f) {
+                    case "json" -> JsonRenderer.render(report, en);
+                    default -> TextRenderer.render(report, en);
+                };
+                if (output != null) {
+                    Files.writeString(output.resolve("report." + (f.equals("text") ? "txt" : f)), body, StandardCharsets.UTF_8);
+                    if (f.equals("text")) out.print(body);
+                } else {
+                    out.print(body);
+                }
+            }
+            out.flush();
+        } catch (IOException e) {
+            err.println("evcheck: " + (en ? "cannot write the report: " : "无法写入报告：") + e.getMessage());
+            return Main.FAILED;
+        }
+        if (threshold == null) return Main.OK;
+        final Severity t = threshold;
+        return report.allFindings().stream().anyMatch(x -> x.severity().atLeast(t)) ? Main.FINDINGS : Main.OK;
+    }
+
+    static LocalDate today() {
+        String epoch = System.getenv("SOURCE_DATE_EPOCH");
+        if (epoch != null && epoch.matches("\\d+")) {
+            return java.time.Instant.ofEpochSecond(Long.parseLong(epoch)).atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        }
+        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    }
+
+    private static int usage(PrintWriter err, boolean en, String zh, String english) {
+        err.println("evcheck: " + (en ? english : zh));
+        return Main.USAGE;
+    }
+}

@@ -1,0 +1,82 @@
+package cn.evcheck.cli;
+
+import cn.evcheck.check.Describe;
+import cn.evcheck.report.Codes;
+import cn.evcheck.rules.BuiltinRules;
+import cn.evcheck.rules.Model.Item;
+import cn.evcheck.rules.Model.Material;
+import cn.evcheck.rules.Model.RuleSet;
+import cn.evcheck.rules.RuleException;
+import cn.evcheck.scan.ItemIds;
+import picocli.CommandLine.*;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code evcheck explain <item-id|code>}: an item's requirement and materials, or a finding code. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = {"说明一个条目的要求，或一个问题代码的含义和处理方法。", "Explain an item or a finding code."})
+final class ExplainCommand implements Callable<Integer> {
+    @Spec
+    Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ITEM|CODE")
+    String what;
+
+    @Option(names = "--rules", paramLabel = "ID|FILE", description = "在此规则集中查找条目；默认查找全部内置规则集")
+    String rules;
+
+    @Option(names = "--lang", paramLabel = "zh|en")
+    String lang = "zh";
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean en = "en".equalsIgnoreCase(lang);
+        Codes.Entry c = Codes.ALL.get(what);
+        if (c != null) {
+            out.println(what);
+            out.println((en ? "Meaning: " : "含义：") + (en ? c.enMeaning() : c.zhMeaning()));
+            out.println((en ? "Fix:     " : "处理：") + (en ? c.enFix() : c.zhFix()));
+            return Main.OK;
+        }
+        List<RuleSet> sets = new ArrayList<>();
+        try {
+            if (rules != null) {
+                sets.add(BuiltinRules.resolve(rules, null));
+            } else {
+                for (String id : BuiltinRules.ids()) sets.add(BuiltinRules.load(id));
+            }
+        } catch (RuleException e) {
+            err.println(e.render(en));
+            return Main.USAGE;
+        }
+        String norm = ItemIds.normalize(what);
+        boolean found = false;
+        for (RuleSet rs : sets) {
+            for (Item item : rs.items()) {
+                if (!ItemIds.normalize(item.id()).equals(norm)) continue;
+                found = true;
+                out.println(item.id() + "  (" + rs.id() + ")");
+                out.println((en ? "Indicator:   " : "指标：") + item.indicator());
+                if (!item.standard().isEmpty()) out.println((en ? "Standard:    " : "测评标准：") + item.standard());
+                if (!item.requirement().isEmpty()) out.println((en ? "Requirement: " : "申报要求：") + item.requirement());
+                if (!item.leaders().isEmpty()) out.println((en ? "Leader:      " : "分管领导：") + String.join("、", item.leaders()));
+                if (!item.leadDepartments().isEmpty()) out.println((en ? "Lead office: " : "牵头科室：") + String.join("、", item.leadDepartments()));
+                if (!item.responsible().isEmpty()) out.println((en ? "Responsible: " : "责任单位：") + String.join("、", item.responsible()));
+                if (!item.categories().isEmpty()) out.println((en ? "Categories:  " : "类别：") + String.join("、", item.categories()));
+                out.println(en ? "Materials:" : "材料：");
+                for (Material m : item.materials()) out.println("  - " + Describe.material(m, item, en));
+                out.println();
+            }
+        }
+        if (!found) {
+            err.println("evcheck: " + (en ? "no item or finding code '" + what + "'" : "没有名为“" + what + "”的条目或问题代码"));
+            return Main.USAGE;
+        }
+        return Main.OK;
+    }
+}

@@ -1,0 +1,20 @@
+package cn.evcheck.cli;
+
+/**
+ * POI logs through the Log4j API without a backend, which prints "could not find a logging
+ * provider" to stderr. A clerk must not see that: route it to Log4j's simple logger, off.
+ */
+final class Logging {
+    private Logging() {}
+
+    static void quiet() {
+        System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
+        System.setProperty("log4j2.simplelogLevel", "OFF");
+        System.setProperty("org.apache.logging.log4j.simplelog.level", "OFF");
+        System.setProperty("org.apache.logging.log4j.level", "OFF");
+        System.setProperty("log4j2.StatusLogger.level", "OFF");
+        java.util.logging.Logger.getLogger("org.apache.pdfbox").setLevel(java.util.logging.Level.OFF);
+        java.util.logging.Logger.getLogger("org.apache.fontbox").setLevel(java.util.logging.Level.OFF);
+    }
+}

@@ -1,0 +1,78 @@
+package cn.evcheck.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The {@code evcheck} command. {@link #run} never exits the JVM, so tests drive the CLI
+ * in-process and capture its output; only {@link #main} calls {@code System.exit}.
+ */
+@Command(name = "evcheck", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"检查创建文明城市网上申报材料包是否符合申报要求，输出缺口报告。",
+                "Checks a civilised-city evidence package against the online submission rules."},
+        subcommands = {CheckCommand.class, ExplainCommand.class, RulesCommand.class, InitCommand.class,
+                CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%n退出码 Exit codes:%n",
+        exitCodeList = {
+                "0:材料齐全：没有达到 --fail-on 级别的问题 (ready)",
+                "1:发现达到 --fail-on 级别的问题 (findings at or above --fail-on)",
+                "2:用法错误或规则/配置无效 (usage error, invalid rules or config)",
+                "3:检查未能完成 (the check could not complete)"})
+public final class Main {
+    public static final int OK = 0;
+    public static final int FINDINGS = 1;
+    public static final int USAGE = 2;
+    public static final int FAILED = 3;
+
+    public static void main(String[] args) {
+        Logging.quiet();
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.exit(run(out, err, args));
+    }
+
+    public static int run(OutputStream out, OutputStream err, String... args) {
+        Logging.quiet();
+        PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(o);
+        cl.setErr(e);
+        cl.setExitCodeExceptionMapper(t -> FAILED);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("evcheck: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("用 --help 查看用法 (see --help)");
+            return USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, c, pr) -> {
+            c.getErr().println("evcheck: 检查未能完成 (the check could not complete): " + oneLine(ex));
+            return FAILED;
+        });
+        int code = cl.execute(args);
+        o.flush();
+        e.flush();
+        return code;
+    }
+
+    static String oneLine(Throwable t) {
+        String m = t.getMessage();
+        return t.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"evcheck " + version()};
+        }
+    }
+
+    public static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "0.1.0" : v;
+    }
+}

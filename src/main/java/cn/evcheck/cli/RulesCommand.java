@@ -1,0 +1,69 @@
+package cn.evcheck.cli;
+
+import cn.evcheck.rules.BuiltinRules;
+import cn.evcheck.rules.Model.RuleSet;
+import cn.evcheck.rules.RuleException;
+import cn.evcheck.rules.RuleLoader;
+import picocli.CommandLine.*;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code evcheck rules lint FILE} and {@code evcheck rules list}. */
+@Command(name = "rules", mixinStandardHelpOptions = true, description = {"规则集工具。", "Rule-set tools."},
+        subcommands = {RulesCommand.Lint.class, RulesCommand.ListCmd.class})
+final class RulesCommand implements Callable<Integer> {
+    @Spec
+    Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return Main.USAGE;
+    }
+
+    @Command(name = "lint", mixinStandardHelpOptions = true, description = {"检查规则文件是否有效。", "Validate a rule file."})
+    static final class Lint implements Callable<Integer> {
+        @Spec
+        Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE")
+        Path file;
+
+        @Option(names = "--lang", paramLabel = "zh|en")
+        String lang = "zh";
+
+        @Override
+        public Integer call() {
+            boolean en = "en".equalsIgnoreCase(lang);
+            try {
+                RuleSet rs = RuleLoader.load(file);
+                spec.commandLine().getOut().println(file + ": " + (en ? "OK, " + rs.items().size() + " items (" + rs.id() + ")"
+                        : "有效，共 " + rs.items().size() + " 个条目（" + rs.id() + "）"));
+                return Main.OK;
+            } catch (RuleException e) {
+                spec.commandLine().getErr().println(e.render(en));
+                return Main.USAGE;
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = {"列出内置规则集。", "List the built-in rule sets."})
+    static final class ListCmd implements Callable<Integer> {
+        @Spec
+        Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            for (String id : BuiltinRules.ids()) {
+                try {
+                    RuleSet rs = BuiltinRules.load(id);
+                    spec.commandLine().getOut().println(id + "\t" + rs.items().size() + "\t" + rs.title());
+                } catch (RuleException e) {
+                    spec.commandLine().getOut().println(id + "\t!\t" + e.render(false));
+                }
+            }
+            return Main.OK;
+        }
+    }
+}

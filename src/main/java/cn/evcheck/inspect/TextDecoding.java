@@ -1,0 +1,59 @@
+package cn.evcheck.inspect;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.*;
+import java.util.Arrays;
+
+/** Decoding metadata bytes whose encoding nobody declared: strict UTF-8 first, then GB18030. */
+public final class TextDecoding {
+    private TextDecoding() {}
+
+    public static String utf8OrGb18030(byte[] bytes) {
+        if (bytes == null) return null;
+        int end = bytes.length;
+        while (end > 0 && (bytes[end - 1] == 0 || bytes[end - 1] == ' ')) end--;
+        byte[] b = Arrays.copyOf(bytes, end);
+        if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
+            b = Arrays.copyOfRange(b, 3, b.length);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(b, Charset.forName("GB18030"));
+        }
+    }
+
+    /** UTF-16LE as Windows writes XP* tags, trailing NULs dropped. */
+    public static String utf16le(byte[] bytes) {
+        if (bytes == null) return null;
+        String s = new String(bytes, StandardCharsets.UTF_16LE);
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) == '\0') end--;
+        return s.substring(0, end);
+    }
+
+    /** EXIF UserComment: an 8-byte character-code prefix, then the text. */
+    public static String userComment(byte[] bytes) {
+        if (bytes == null || bytes.length <= 8) return null;
+        String code = new String(bytes, 0, 8, StandardCharsets.ISO_8859_1);
+        byte[] rest = Arrays.copyOfRange(bytes, 8, bytes.length);
+        if (code.startsWith("UNICODE")) {
+            int zeroOdd = 0;
+            int zeroEven = 0;
+            for (int i = 0; i < rest.length; i++) {
+                if (rest[i] == 0) {
+                    if (i % 2 == 1) zeroOdd++;
+                    else zeroEven++;
+                }
+            }
+            String s = new String(rest, zeroEven > zeroOdd ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE);
+            return s.replace("\0", "").strip();
+        }
+        if (code.startsWith("JIS")) return new String(rest, Charset.forName("Shift_JIS")).replace("\0", "").strip();
+        String s = utf8OrGb18030(rest);
+        return s == null ? null : s.replace("\0", "").strip();
+    }
+}

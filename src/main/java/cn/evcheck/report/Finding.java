@@ -1,0 +1,38 @@
+package cn.evcheck.report;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One problem (PRODUCT.md §5). {@code code} is stable API; the messages are for people.
+ * {@code item}, {@code file} and {@code period} are null when they do not apply; {@code file}
+ * is relative to the package. {@code data} holds structured facts (insertion-ordered).
+ */
+public record Finding(String code, Severity severity, String unit, String item, String file, String period,
+                      Map<String, Object> data, String zh, String en) {
+    public Finding {
+        data = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(data));
+    }
+
+    public String message(boolean english) {
+        return english ? en : zh;
+    }
+
+    public Finding withUnit(String u) {
+        return new Finding(code, severity, u, item, file, period, data, zh, en);
+    }
+
+    /** Report order: unit, item, file, code, period, then message — never thread timing. */
+    public static final Comparator<Finding> ORDER = Comparator
+            .comparing((Finding f) -> nz(f.unit()))
+            .thenComparing(f -> nz(f.item()))
+            .thenComparing(f -> nz(f.file()))
+            .thenComparing(Finding::code)
+            .thenComparing(f -> nz(f.period()))
+            .thenComparing(Finding::zh);
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,122 @@
+package cn.evcheck.report;
+
+import cn.evcheck.report.Report.*;
+import cn.evcheck.rules.Model.Item;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+
+import java.util.*;
+
+/**
+ * The machine-readable report (PRODUCT.md §6): tool version, rule-set id and sha256, as-of
+ * date, summary, per-item status, findings, and per-photo / per-report provenance. Key order is
+ * fixed and lists are sorted, so the same input gives the same bytes.
+ */
+public final class JsonRenderer {
+    private JsonRenderer() {}
+
+    private static final ObjectWriter WRITER = new ObjectMapper().writer(
+            new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+
+    public static String render(Report r, boolean english) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("tool", map("name", "evcheck", "version", r.toolVersion()));
+        root.put("rules", map("id", r.rules().id(), "title", r.rules().title(), "source", r.rules().source(),
+                "sha256", r.rules().sha256(), "origin", r.rules().origin()));
+        root.put("as_of", r.asOf().toString());
+        root.put("package", r.packagePath());
+        root.put("lang", english ? "en" : "zh");
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("units", r.units().size());
+        summary.put("items", r.units().stream().mapToInt(u -> u.items().size()).sum());
+        summary.put("complete", r.count(Status.COMPLETE));
+        summary.put("incomplete", r.count(Status.INCOMPLETE));
+        summary.put("missing", r.count(Status.MISSING));
+        summary.put("errors", r.count(Severity.ERROR));
+        summary.put("warnings", r.count(Severity.WARNING));
+        summary.put("infos", r.count(Severity.INFO));
+        summary.put("files", r.units().stream().mapToInt(UnitResult::filesInspected).sum());
+        root.put("summary", summary);
+
+        List<Object> units = new ArrayList<>();
+        List<Object> items = new ArrayList<>();
+        List<Object> findings = new ArrayList<>();
+        List<Object> photos = new ArrayList<>();
+        List<Object> reports = new ArrayList<>();
+        for (UnitResult u : r.units()) {
+            units.add(map("name", u.name(), "complete", u.count(Status.COMPLETE), "incomplete", u.count(Status.INCOMPLETE),
+                    "missing", u.count(Status.MISSING), "errors", u.count(Severity.ERROR), "warnings", u.count(Severity.WARNING),
+                    "files", u.filesInspected()));
+            for (ItemResult ir : u.items()) {
+                Item it = ir.item();
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("unit", u.name());
+                m.put("id", it.id());
+                m.put("status", ir.status().name().toLowerCase(Locale.ROOT));
+                m.put("indicator", it.indicator());
+                m.put("leader", it.leaders());
+                m.put("lead_department", it.leadDepartments());
+                m.put("responsible", it.responsible());
+                m.put("files", new TreeMap<>(ir.filesByKind()));
+                m.put("errors", ir.findings().stream().filter(f -> f.severity() == Severity.ERROR).count());
+                m.put("warnings", ir.findings().stream().filter(f -> f.severity() == Severity.WARNING).count());
+                items.add(m);
+            }
+            for (Finding f : u.findings()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("code", f.code());
+                m.put("severity", f.severity().key());
+                m.put("unit", f.unit());
+                m.put("item", f.item());
+                m.put("file", f.file());
+                m.put("period", f.period());
+                m.put("message", f.message(english));
+                m.put("data", f.data());
+                findings.add(m);
+            }
+            for (PhotoRecord p : u.photos()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("unit", u.name());
+                m.put("file", p.file());
+                m.put("item", p.item());
+                m.put("category", p.category());
+                m.put("date", p.date());
+                m.put("date_source", p.dateSource());
+                m.put("caption_sources", p.captionSources());
+                m.put("caption_fields", p.captionFields());
+                m.put("counted", p.counted());
+                photos.add(m);
+            }
+            for (ReportRecord rr : u.reports()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("unit", u.name());
+                m.put("file", rr.file());
+                m.put("item", rr.item());
+                m.put("format", rr.format());
+                m.put("words", rr.words());
+                m.put("han", rr.han());
+                m.put("chars_no_spaces", rr.nonSpaceChars());
+                reports.add(m);
+            }
+        }
+        root.put("units", units);
+        root.put("items", items);
+        root.put("findings", findings);
+        root.put("photos", photos);
+        root.put("reports", reports);
+        try {
+            return WRITER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("JSON rendering failed", e);
+        }
+    }
+
+    private static Map<String, Object> map(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+        return m;
+    }
+}

@@ -1,0 +1,71 @@
+package cn.evcheck.report;
+
+import cn.evcheck.rules.Model.Item;
+import cn.evcheck.rules.Model.RuleSet;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The immutable result of one run: what renderers draw. Findings are sorted
+ * ({@link Finding#ORDER}); units and items keep rule-set order.
+ */
+public record Report(String toolVersion, RuleSet rules, LocalDate asOf, String packagePath, List<UnitResult> units) {
+    public Report {
+        units = List.copyOf(units);
+    }
+
+    public enum Status { COMPLETE, INCOMPLETE, MISSING }
+
+    /** One item's verdict and what was found for it. */
+    public record ItemResult(Item item, Status status, Map<String, Integer> filesByKind, List<Finding> findings) {
+        public ItemResult {
+            filesByKind = Map.copyOf(filesByKind);
+            findings = List.copyOf(findings);
+        }
+    }
+
+    /** Per-photo provenance for the JSON report: why a photo counted or not. */
+    public record PhotoRecord(String file, String item, String category, String date, String dateSource,
+                              List<String> captionSources, List<String> captionFields, boolean counted) {
+        public PhotoRecord {
+            captionSources = List.copyOf(captionSources);
+            captionFields = List.copyOf(captionFields);
+        }
+    }
+
+    /** Per-report counts for the JSON report. */
+    public record ReportRecord(String file, String item, String format, int words, int han, int nonSpaceChars) {}
+
+    /** One unit's results; {@code name} is "" in single-package mode. */
+    public record UnitResult(String name, String path, List<ItemResult> items, List<Finding> findings,
+                             List<PhotoRecord> photos, List<ReportRecord> reports, int filesInspected) {
+        public UnitResult {
+            items = List.copyOf(items);
+            findings = List.copyOf(findings);
+            photos = List.copyOf(photos);
+            reports = List.copyOf(reports);
+        }
+
+        public long count(Severity s) {
+            return findings.stream().filter(f -> f.severity() == s).count();
+        }
+
+        public long count(Status s) {
+            return items.stream().filter(i -> i.status() == s).count();
+        }
+    }
+
+    public List<Finding> allFindings() {
+        return units.stream().flatMap(u -> u.findings().stream()).toList();
+    }
+
+    public long count(Severity s) {
+        return units.stream().mapToLong(u -> u.count(s)).sum();
+    }
+
+    public long count(Status s) {
+        return units.stream().mapToLong(u -> u.count(s)).sum();
+    }
+}

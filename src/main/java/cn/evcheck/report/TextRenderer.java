@@ -1,0 +1,166 @@
+package cn.evcheck.report;
+
+import cn.evcheck.check.Describe;
+import cn.evcheck.report.Report.ItemResult;
+import cn.evcheck.report.Report.Status;
+import cn.evcheck.report.Report.UnitResult;
+import cn.evcheck.rules.Model.Item;
+import cn.evcheck.rules.Model.Kind;
+import cn.evcheck.rules.Model.Material;
+
+import java.time.YearMonth;
+import java.util.*;
+
+/**
+ * The terminal gap report: per item its status, what is required, what was found and what is
+ * missing (coverage gaps folded into month ranges), then unassigned files and a summary line.
+ * A pure function of the report.
+ */
+public final class TextRenderer {
+    private final boolean en;
+    private final StringBuilder sb = new StringBuilder();
+
+    private TextRenderer(boolean en) {
+        this.en = en;
+    }
+
+    public static String render(Report r, boolean english) {
+        return new TextRenderer(english).doRender(r);
+    }
+
+    private String doRender(Report r) {
+        line(en ? "evcheck " + r.toolVersion() + " — gap report" : "evcheck " + r.toolVersion() + " 网上申报材料缺口报告");
+        line((en ? "Rules:   " : "规则集：") + r.rules().title() + " (" + r.rules().id() + ", sha256 "
+                + r.rules().sha256().substring(0, 12) + ")");
+        line((en ? "Package: " : "材料包：") + r.packagePath() + (en ? "    As of: " : "    截至：") + r.asOf());
+        for (UnitResult u : r.units()) {
+            if (!u.name().isEmpty()) {
+                line("");
+                line("════ " + (en ? "Unit: " : "单位：") + u.name() + " ════");
+            }
+            unit(u);
+        }
+        line("");
+        String summary = en
+                ? String.format(Locale.ROOT, "Summary: %d items — %d complete, %d incomplete, %d missing; %d errors, %d warnings, %d notes",
+                r.units().stream().mapToInt(u -> u.items().size()).sum(), r.count(Status.COMPLETE), r.count(Status.INCOMPLETE),
+                r.count(Status.MISSING), r.count(Severity.ERROR), r.count(Severity.WARNING), r.count(Severity.INFO))
+                : String.format(Locale.ROOT, "汇总：共 %d 个条目，完成 %d，未完成 %d，缺失 %d；错误 %d，警告 %d，提示 %d",
+                r.units().stream().mapToInt(u -> u.items().size()).sum(), r.count(Status.COMPLETE), r.count(Status.INCOMPLETE),
+                r.count(Status.MISSING), r.count(Severity.ERROR), r.count(Severity.WARNING), r.count(Severity.INFO));
+        line(summary);
+        return sb.toString();
+    }
+
+    private void unit(UnitResult u) {
+        for (ItemResult ir : u.items()) item(ir);
+        List<Finding> loose = u.findings().stream().filter(f -> f.item() == null).toList();
+        if (!loose.isEmpty()) {
+            line("");
+            line(en ? "Files outside any item:" : "未归入任何条目的文件：");
+            for (Finding f : loose) line("  " + mark(f.severity()) + " " + f.file() + "：" + f.message(en));
+        }
+    }
+
+    private void item(ItemResult ir) {
+        Item item = ir.item();
+        line("");
+        String status = switch (ir.status()) {
+            case COMPLETE -> en ? "[complete]  " : "[完成]  ";
+            case INCOMPLETE -> en ? "[incomplete]" : "[未完成]";
+            case MISSING -> en ? "[missing]   " : "[缺失]  ";
+        };
+        line(status + " " + item.id() + "  " + item.indicator()
+                + (item.leadDepartments().isEmpty() ? "" : (en ? "  lead: " : "  牵头科室：") + String.join("、", item.leadDepartments())));
+        StringJoiner req = new StringJoiner(en ? "; " : "；");
+        for (Material m : item.materials()) req.add(Describe.material(m, item, en));
+        line("    " + (en ? "Required: " : "要求：") + req);
+        if (ir.status() == Status.MISSING) {
+            for (Finding f : ir.findings()) line("    " + mark(f.severity()) + " " + f.message(en));
+            return;
+        }
+        StringJoiner found = new StringJoiner(en ? ", " : "，");
+        for (Kind k : Kind.values()) {
+            Integer n = ir.filesByKind().get(k.key);
+            if (n != null) found.add(k.label(en) + " " + n + (en ? "" : (k == Kind.PHOTOS ? " 张" : " 份")));
+        }
+        line("    " + (en ? "Found: " : "已有：") + found);
+        if (ir.findings().isEmpty()) return;
+        line("    " + (en ? "Gaps and problems:" : "缺口与问题："));
+        // Coverage gaps: one line per category, periods folded into ranges.
+        Map<String, List<Finding>> gaps = new LinkedHashMap<>();
+        for (Finding f : ir.findings()) {
+            if (f.code().equals("coverage.gap")) {
+                gaps.computeIfAbsent(String.valueOf(f.data().getOrDefault("category", "")), k -> new ArrayList<>()).add(f);
+            }
+        }
+        for (Map.Entry<String, List<Finding>> e : gaps.entrySet()) {
+            List<Finding> fs = e.getValue();
+            int need = ((Number) fs.get(0).data().get("need")).intValue();
+            String cat = e.getKey().isEmpty() ? "" : (en ? e.getKey() + ": " : "“" + e.getKey() + "”");
+            String ranges = fold(fs.stream().map(Finding::period).toList());
+            line("    " + mark(Severity.ERROR) + " " + (en
+                    ? cat + "photos short in " + ranges + " (" + fs.size() + " period(s), at least " + need + " each)"
+                    : cat + "图片不足：" + ranges + "（共 " + fs.size() + " 期，每期至少 " + need + " 张）"));
+        }
+        for (Finding f : ir.findings()) {
+            if (f.code().equals("coverage.gap")) continue;
+            String where = f.file() != null ? f.file().substring(f.file().lastIndexOf('/') + 1) + (en ? ": " : "：") : "";
+            line("    " + mark(f.severity()) + " " + where + f.message(en) + "  [" + f.code() + "]");
+        }
+    }
+
+    /** "2018-01", "2018-02", "2018-03", "2018-05" → "2018-01…2018-03、2018-05". */
+    static String fold(List<String> periods) {
+        List<String> sorted = new ArrayList<>(periods);
+        Collections.sort(sorted);
+        List<String> parts = new ArrayList<>();
+        int i = 0;
+        while (i < sorted.size()) {
+            int j = i;
+            while (j + 1 < sorted.size() && next(sorted.get(j), sorted.get(j + 1))) j++;
+            if (j - i >= 2) {
+                parts.add(first(sorted.get(i)) + "…" + last(sorted.get(j)));
+            } else {
+                for (int k = i; k <= j; k++) parts.add(sorted.get(k));
+            }
+            i = j + 1;
+        }
+        return String.join("、", parts);
+    }
+
+    private static boolean next(String a, String b) {
+        try {
+            if (a.matches("\\d{4}-\\d{2}") && b.matches("\\d{4}-\\d{2}")) {
+                return YearMonth.parse(a).plusMonths(1).equals(YearMonth.parse(b));
+            }
+            if (a.matches("\\d{4}-\\d{2}\\.\\.\\d{4}-\\d{2}") && b.matches("\\d{4}-\\d{2}\\.\\.\\d{4}-\\d{2}")) {
+                return YearMonth.parse(a.substring(0, 7)).plusMonths(2).equals(YearMonth.parse(b.substring(0, 7)));
+            }
+            if (a.matches("\\d{4}") && b.matches("\\d{4}")) return Integer.parseInt(a) + 1 == Integer.parseInt(b);
+        } catch (RuntimeException e) {
+            return false;
+        }
+        return false;
+    }
+
+    private static String first(String p) {
+        return p.contains("..") ? p.substring(0, p.indexOf("..")) : p;
+    }
+
+    private static String last(String p) {
+        return p.contains("..") ? p.substring(p.indexOf("..") + 2) : p;
+    }
+
+    private static String mark(Severity s) {
+        return switch (s) {
+            case ERROR -> "✗";
+            case WARNING -> "!";
+            case INFO -> "·";
+        };
+    }
+
+    private void line(String s) {
+        sb.append(s).append('\n');
+    }
+}

@@ -1,0 +1,28 @@
+package cn.evcheck.rules;
+
+/**
+ * An invalid rule set: where ({@code file:line:column}) and what, in Chinese and English.
+ * Thrown only while loading; a rule set that loads is valid.
+ */
+public final class RuleException extends Exception {
+    private final String source;
+    private final YNode.Loc loc;
+    private final String zh;
+    private final String en;
+
+    public RuleException(String source, YNode.Loc loc, String zh, String en) {
+        super(source + ":" + loc + ": " + en);
+        this.source = source;
+        this.loc = loc;
+        this.zh = zh;
+        this.en = en;
+    }
+
+    public String source() { return source; }
+    public YNode.Loc loc() { return loc; }
+
+    /** The {@code file:line:column: message} line in the given language. */
+    public String render(boolean english) {
+        return source + ":" + loc + ": " + (english ? en : zh);
+    }
+}

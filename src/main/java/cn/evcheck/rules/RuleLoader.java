@@ -1,0 +1,463 @@
+package cn.evcheck.rules;
+
+import cn.evcheck.rules.Model.*;
+import cn.evcheck.rules.YNode.*;
+import cn.evcheck.util.Hashes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.*;
+import java.util.function.Function;
+
+/**
+ * Loads a YAML rule set into the immutable {@link Model.RuleSet}. Strict: unknown keys, wrong
+ * types, unknown enum values and duplicate item ids are rejected with {@code file:line:column}
+ * and, for a typo, the nearest valid key. A rule set that loads can be checked against.
+ */
+public final class RuleLoader {
+    private final String source;
+
+    private RuleLoader(String source) {
+        this.source = source;
+    }
+
+    public static RuleSet load(Path file) throws RuleException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new RuleException(file.toString(), new Loc(1, 1), "无法读取规则文件：" + e.getMessage(),
+                    "cannot read the rule file: " + e.getMessage());
+        }
+        return load(bytes, file.toString(), file.toString());
+    }
+
+    public static RuleSet load(byte[] bytes, String source, String origin) throws RuleException {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
+        YNode root = YamlTree.parse(text, source);
+        return new RuleLoader(source).ruleSet(root, Hashes.sha256(bytes), origin);
+    }
+
+    public static RuleSet load(InputStream in, String source, String origin) throws RuleException, IOException {
+        return load(in.readAllBytes(), source, origin);
+    }
+
+    // ---- binding -------------------------------------------------------------------------
+
+    private static final List<String> TOP_KEYS = List.of("evcheck", "id", "title", "source", "period", "defaults", "items");
+    private static final List<String> ITEM_KEYS = List.of("id", "part", "indicator", "standard", "requirement", "leader",
+            "lead_department", "responsible", "categories", "years", "materials", "note");
+    private static final List<String> MATERIAL_KEYS = List.of("kind", "each", "words", "min", "per", "caption",
+            "festivals", "years", "target", "note");
+    static final List<String> FESTIVALS = List.of("春节", "元宵节", "清明节", "端午节", "七夕节", "中秋节", "重阳节");
+
+    private RuleSet ruleSet(YNode root, String sha, String origin) throws RuleException {
+        Obj top = obj(root, "规则集", TOP_KEYS);
+        YScalar version = top.required("evcheck", YScalar.class);
+        if (!"1".equals(version.text())) {
+            throw error(version.loc(), "不支持的规则版本“" + version.text() + "”，只支持 evcheck: 1",
+                    "unsupported rule-set version '" + version.text() + "'; only evcheck: 1 is supported");
+        }
+        String id = str(top.required("id", YScalar.class));
+        String title = top.optString("title", id);
+        String src = top.optString("source", "");
+        Obj period = obj(top.required("period", YMap.class), "period", List.of("from", "to"));
+        LocalDate from = date(period.required("from", YScalar.class));
+        LocalDate to = date(period.required("to", YScalar.class));
+        if (to.isBefore(from)) {
+            throw error(period.map.loc(), "period 的 to 早于 from", "period 'to' is before 'from'");
+        }
+        Defaults defaults = defaults(top.opt("defaults"));
+
+        YList itemsNode = top.required("items", YList.class);
+        List<Item> items = new ArrayList<>();
+        Map<String, Loc> seen = new HashMap<>();
+        Map<String, String> seenNormal = new HashMap<>();
+        for (YNode n : itemsNode.values()) {
+            Item item = item(n);
+            Loc at = n.loc();
+            if (seen.containsKey(item.id())) {
+                throw error(at, "条目编号“" + item.id() + "”重复（首次出现在第 " + seen.get(item.id()).line() + " 行）",
+                        "duplicate item id '" + item.id() + "' (first at line " + seen.get(item.id()).line() + ")");
+            }
+            String norm = cn.evcheck.scan.ItemIds.normalize(item.id());
+            if (seenNormal.containsKey(norm)) {
+                throw error(at, "条目编号“" + item.id() + "”与“" + seenNormal.get(norm) + "”规范化后相同，无法区分文件夹",
+                        "item id '" + item.id() + "' equals '" + seenNormal.get(norm) + "' after normalisation; folders could not tell them apart");
+            }
+            seen.put(item.id(), at);
+            seenNormal.put(norm, item.id());
+            items.add(item);
+        }
+        if (items.isEmpty()) {
+            throw error(itemsNode.loc(), "items 不能为空", "items must not be empty");
+        }
+        return new RuleSet(id, title, src, from, to, defaults, items, sha, origin);
+    }
+
+    private Defaults defaults(YNode node) throws RuleException {
+        PhotoDefaults photo = new PhotoDefaults(List.of("jpg", "jpeg"), 2_097_152L, 2_000_001L, 640);
+        ReportDefaults report = new ReportDefaults(List.of("doc", "docx", "wps", "uof", "uot"), null, 0.2, 0.5);
+        DocumentDefaults document = new DocumentDefaults(List.of("jpg", "jpeg", "pdf"));
+        int before = 7;
+        int after = 7;
+        if (node == null) return new Defaults(photo, report, document, before, after);
+        Obj d = obj(node, "defaults", List.of("photo", "report", "document", "festival_window"));
+        YNode p = d.opt("photo");
+        if (p != null) {
+            Obj o = obj(p, "defaults.photo", List.of("formats", "max_bytes", "near_limit_bytes", "min_long_side"));
+            List<String> formats = o.has("formats") ? formats(o.required("formats", YList.class)) : photo.formats();
+            long max = o.has("max_bytes") ? positiveLong(o.required("max_bytes", YScalar.class)) : photo.maxBytes();
+            long near = o.has("near_limit_bytes") ? positiveLong(o.required("near_limit_bytes", YScalar.class)) : 2_000_001L;
+            int minSide = o.has("min_long_side") ? (int) positiveLong(o.required("min_long_side", YScalar.class)) : 640;
+            photo = new PhotoDefaults(formats, max, near, minSide);
+        }
+        YNode r = d.opt("report");
+        if (r != null) {
+            Obj o = obj(r, "defaults.report", List.of("formats", "words", "tolerance"));
+            List<String> formats = o.has("formats") ? formats(o.required("formats", YList.class)) : report.formats();
+            Integer words = o.has("words") ? (int) positiveLong(o.required("words", YScalar.class)) : null;
+            double below = report.below();
+            double above = report.above();
+            if (o.has("tolerance")) {
+                Obj t = obj(o.required("tolerance", YMap.class), "tolerance", List.of("below", "above"));
+                if (t.has("below")) below = fraction(t.required("below", YScalar.class), true);
+                if (t.has("above")) above = fraction(t.required("above", YScalar.class), false);
+            }
+            report = new ReportDefaults(formats, words, below, above);
+        }
+        YNode doc = d.opt("document");
+        if (doc != null) {
+            Obj o = obj(doc, "defaults.document", List.of("formats"));
+            document = new DocumentDefaults(formats(o.required("formats", YList.class)));
+        }
+        YNode fw = d.opt("festival_window");
+        if (fw != null) {
+            Obj o = obj(fw, "festival_window", List.of("before", "after"));
+            if (o.has("before")) before = (int) nonNegativeLong(o.required("before", YScalar.class));
+            if (o.has("after")) after = (int) nonNegativeLong(o.required("after", YScalar.class));
+        }
+        return new Defaults(photo, report, document, before, after);
+    }
+
+    private Item item(YNode node) throws RuleException {
+        Obj o = obj(node, "条目", ITEM_KEYS);
+        String id = str(o.required("id", YScalar.class));
+        if (id.isBlank()) throw error(node.loc(), "条目编号为空", "item id is empty");
+        List<String> categories = o.has("categories") ? strings(o.required("categories", YList.class)) : List.of();
+        if (new HashSet<>(categories).size() != categories.size()) {
+            throw error(o.opt("categories").loc(), "categories 中有重复的类别", "categories has duplicates");
+        }
+        List<Integer> years = o.has("years") ? years(o.required("years", YList.class)) : List.of();
+        YList mats = o.required("materials", YList.class);
+        List<Material> materials = new ArrayList<>();
+        for (YNode m : mats.values()) materials.add(material(m, categories, years));
+        if (materials.isEmpty()) throw error(mats.loc(), "materials 不能为空", "materials must not be empty");
+        Item item = new Item(id, o.optString("part", ""), o.optString("indicator", ""), o.optString("standard", ""),
+                o.optString("requirement", ""), o.stringOrList("leader"), o.stringOrList("lead_department"),
+                o.stringOrList("responsible"), categories, years, materials, o.optString("note", ""));
+        return item;
+    }
+
+    private Material material(YNode node, List<String> categories, List<Integer> itemYears) throws RuleException {
+        Obj o = obj(node, "材料", MATERIAL_KEYS);
+        YScalar kindNode = o.required("kind", YScalar.class);
+        Kind kind = enumValue(kindNode, Kind.values(), k -> k.key, "kind");
+        Each each = o.has("each") ? enumValue(o.required("each", YScalar.class), Each.values(),
+                e -> e.name().toLowerCase(Locale.ROOT), "each") : Each.NONE;
+        Integer words = o.has("words") ? (int) positiveLong(o.required("words", YScalar.class)) : null;
+        if (words != null && kind != Kind.REPORT) {
+            throw error(o.keyLoc("words"), "words 只适用于 kind: report", "words applies only to kind: report");
+        }
+        int min = o.has("min") ? (int) positiveLong(o.required("min", YScalar.class)) : 1;
+        Per per = o.has("per") ? enumValue(o.required("per", YScalar.class), Per.values(), Per::key, "per") : Per.TOTAL;
+        if (o.has("per") && kind != Kind.PHOTOS) {
+            throw error(o.keyLoc("per"), "per 只适用于 kind: photos", "per applies only to kind: photos");
+        }
+        List<CaptionField> caption = new ArrayList<>();
+        if (o.has("caption")) {
+            if (kind != Kind.PHOTOS) throw error(o.keyLoc("caption"), "caption 只适用于 kind: photos", "caption applies only to kind: photos");
+            for (YNode c : o.required("caption", YList.class).values()) {
+                caption.add(enumValue(scalar(c), CaptionField.values(), CaptionField::key, "caption"));
+            }
+        }
+        List<String> festivals = List.of();
+        if (o.has("festivals")) {
+            YList fl = o.required("festivals", YList.class);
+            festivals = new ArrayList<>();
+            for (YNode f : fl.values()) {
+                YScalar s = scalar(f);
+                String name = str(s);
+                if (!FESTIVALS.contains(name)) {
+                    throw error(s.loc(), "未知节日“" + name + "”，可用：" + String.join("、", FESTIVALS) + suggestion(name, FESTIVALS, true),
+                            "unknown festival '" + name + "'; known: " + String.join(", ", FESTIVALS) + suggestion(name, FESTIVALS, false));
+                }
+                festivals.add(name);
+            }
+        }
+        List<Integer> years = o.has("years") ? years(o.required("years", YList.class)) : List.of();
+        if (per == Per.FESTIVAL) {
+            if (festivals.isEmpty()) festivals = FESTIVALS;
+            if (years.isEmpty() && itemYears.isEmpty()) {
+                throw error(node.loc(), "per: festival 需要 years（材料或条目上）", "per: festival needs years (on the material or the item)");
+            }
+        } else if (!festivals.isEmpty()) {
+            throw error(o.keyLoc("festivals"), "festivals 只能与 per: festival 一起使用", "festivals needs per: festival");
+        }
+        if (each == Each.YEAR && years.isEmpty() && itemYears.isEmpty()) {
+            throw error(node.loc(), "each: year 需要 years（材料或条目上）", "each: year needs years (on the material or the item)");
+        }
+        List<Target> targets = new ArrayList<>();
+        if (o.has("target")) {
+            YNode t = o.opt("target");
+            if (t instanceof YList l) {
+                for (YNode x : l.values()) targets.add(target(x));
+            } else {
+                targets.add(target(t));
+            }
+        }
+        Material m = new Material(kind, each, words, min, per, caption, festivals, years, targets, o.optString("note", ""));
+        return m;
+    }
+
+    private static final List<String> OPS = List.of(">=", ">", "<=", "<", "==", "improves");
+
+    private Target target(YNode node) throws RuleException {
+        Obj o = obj(node, "target", List.of("metric", "op", "value", "unit"));
+        String metric = str(o.required("metric", YScalar.class));
+        YScalar opNode = o.required("op", YScalar.class);
+        String op = str(opNode);
+        if (!OPS.contains(op)) {
+            throw error(opNode.loc(), "未知比较符“" + op + "”，可用：" + String.join(" ", OPS),
+                    "unknown op '" + op + "'; known: " + String.join(" ", OPS));
+        }
+        Double value = null;
+        if (o.has("value")) value = number(o.required("value", YScalar.class));
+        if (value == null && !op.equals("improves")) {
+            throw error(node.loc(), "target 缺少 value", "target lacks value");
+        }
+        Target t = new Target(metric, op, value, o.optString("unit", ""));
+        return t;
+    }
+
+    // ---- scalar helpers --------------------------------------------------------------------
+
+    private YScalar scalar(YNode n) throws RuleException {
+        if (n instanceof YScalar s && s.kind() != YScalar.Kind.NULL) return s;
+        throw error(n.loc(), "应为单个值，实际是" + zhDescribe(n), "expected a single value, found " + n.describe());
+    }
+
+    private String str(YScalar s) throws RuleException {
+        if (s.text() == null) throw error(s.loc(), "值为空", "empty value");
+        return s.text().strip();
+    }
+
+    private LocalDate date(YScalar s) throws RuleException {
+        try {
+            return LocalDate.parse(str(s));
+        } catch (DateTimeParseException e) {
+            throw error(s.loc(), "日期“" + s.text() + "”格式应为 YYYY-MM-DD", "date '" + s.text() + "' must be YYYY-MM-DD");
+        }
+    }
+
+    private long positiveLong(YScalar s) throws RuleException {
+        long v = integer(s);
+        if (v <= 0) throw error(s.loc(), "应为正整数", "must be a positive integer");
+        return v;
+    }
+
+    private long nonNegativeLong(YScalar s) throws RuleException {
+        long v = integer(s);
+        if (v < 0) throw error(s.loc(), "不能为负数", "must not be negative");
+        return v;
+    }
+
+    private long integer(YScalar s) throws RuleException {
+        if (s.kind() != YScalar.Kind.INT) {
+            throw error(s.loc(), "应为整数，实际是" + zhDescribe(s) + "“" + s.text() + "”",
+                    "expected an integer, found " + s.describe() + " '" + s.text() + "'");
+        }
+        try {
+            return Long.parseLong(s.text().replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw error(s.loc(), "整数超出范围", "integer out of range");
+        }
+    }
+
+    private Double number(YScalar s) throws RuleException {
+        if (s.kind() != YScalar.Kind.INT && s.kind() != YScalar.Kind.FLOAT) {
+            throw error(s.loc(), "应为数字，实际是" + zhDescribe(s) + "“" + s.text() + "”",
+                    "expected a number, found " + s.describe() + " '" + s.text() + "'");
+        }
+        return Double.parseDouble(s.text());
+    }
+
+    private double fraction(YScalar s, boolean belowOne) throws RuleException {
+        double v = number(s);
+        if (v < 0 || (belowOne && v >= 1)) {
+            throw error(s.loc(), belowOne ? "应在 0 到 1 之间（如 0.2 表示低 20%）" : "不能为负数",
+                    belowOne ? "must be between 0 and 1 (0.2 means 20 % below)" : "must not be negative");
+        }
+        return v;
+    }
+
+    private List<String> strings(YList l) throws RuleException {
+        List<String> out = new ArrayList<>();
+        for (YNode n : l.values()) out.add(str(scalar(n)));
+        return out;
+    }
+
+    private List<String> formats(YList l) throws RuleException {
+        List<String> out = new ArrayList<>();
+        for (String s : strings(l)) out.add(s.toLowerCase(Locale.ROOT).replaceFirst("^\\.", ""));
+        if (out.isEmpty()) throw error(l.loc(), "formats 不能为空", "formats must not be empty");
+        return out;
+    }
+
+    private List<Integer> years(YList l) throws RuleException {
+        List<Integer> out = new ArrayList<>();
+        for (YNode n : l.values()) {
+            YScalar s = scalar(n);
+            long y = integer(s);
+            if (y < 1990 || y > 2100) throw error(s.loc(), "年份“" + y + "”不合理", "implausible year " + y);
+            if (out.contains((int) y)) throw error(s.loc(), "年份“" + y + "”重复", "year " + y + " repeated");
+            out.add((int) y);
+        }
+        return out;
+    }
+
+    private <E> E enumValue(YScalar s, E[] values, Function<E, String> key, String field) throws RuleException {
+        String v = str(s);
+        List<String> keys = new ArrayList<>();
+        for (E e : values) {
+            keys.add(key.apply(e));
+            if (key.apply(e).equals(v)) return e;
+        }
+        throw error(s.loc(), field + " 的值“" + v + "”无效，可用：" + String.join("、", keys) + suggestion(v, keys, true),
+                "invalid " + field + " '" + v + "'; valid: " + String.join(", ", keys) + suggestion(v, keys, false));
+    }
+
+    private static String zhDescribe(YNode n) {
+        return switch (n.describe()) {
+            case "mapping" -> "映射";
+            case "list" -> "列表";
+            case "text" -> "文本";
+            case "integer" -> "整数";
+            case "number" -> "数字";
+            case "true/false" -> "布尔值";
+            default -> "空值";
+        };
+    }
+
+    static String suggestion(String wrong, Collection<String> valid, boolean zh) {
+        String best = null;
+        int bestD = Integer.MAX_VALUE;
+        for (String v : valid) {
+            int d = levenshtein(wrong.toLowerCase(Locale.ROOT), v.toLowerCase(Locale.ROOT));
+            if (d < bestD) {
+                bestD = d;
+                best = v;
+            }
+        }
+        if (best == null || bestD > Math.max(2, best.length() / 3)) return "";
+        return zh ? "。是否想写“" + best + "”？" : ". Did you mean '" + best + "'?";
+    }
+
+    static int levenshtein(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    private RuleException error(Loc loc, String zh, String en) {
+        return new RuleException(source, loc, zh, en);
+    }
+
+    private Obj obj(YNode n, String what, List<String> allowed) throws RuleException {
+        if (!(n instanceof YMap m)) {
+            throw error(n.loc(), what + " 应为映射（键: 值），实际是" + zhDescribe(n),
+                    what + " must be a mapping (key: value), found " + n.describe());
+        }
+        return new Obj(m, what, allowed);
+    }
+
+    /** A mapping being bound: tracks which keys were read and rejects the rest. */
+    private final class Obj {
+        final YMap map;
+        final String what;
+        final List<String> allowed;
+
+        Obj(YMap map, String what, List<String> allowed) throws RuleException {
+            this.map = map;
+            this.what = what;
+            this.allowed = allowed;
+            for (Entry e : map.entries().values()) {
+                if (!allowed.contains(e.key())) {
+                    throw error(e.keyLoc(), what + " 中有未知的键“" + e.key() + "”" + suggestion(e.key(), allowed, true)
+                                    + (suggestion(e.key(), allowed, true).isEmpty() ? "。可用的键：" + String.join(", ", allowed) : ""),
+                            "unknown key '" + e.key() + "' in " + what + suggestion(e.key(), allowed, false)
+                                    + (suggestion(e.key(), allowed, false).isEmpty() ? ". Valid keys: " + String.join(", ", allowed) : ""));
+                }
+            }
+        }
+
+        boolean has(String key) {
+            Entry e = map.entries().get(key);
+            return e != null && !(e.value() instanceof YScalar s && s.kind() == YScalar.Kind.NULL);
+        }
+
+        YNode opt(String key) {
+            return has(key) ? map.entries().get(key).value() : null;
+        }
+
+        Loc keyLoc(String key) {
+            return map.entries().get(key).keyLoc();
+        }
+
+        <T extends YNode> T required(String key, Class<T> type) throws RuleException {
+            Entry e = map.entries().get(key);
+            if (e == null || (e.value() instanceof YScalar s && s.kind() == YScalar.Kind.NULL)) {
+                throw error(e == null ? map.loc() : e.keyLoc(), what + " 缺少必填的键“" + key + "”",
+                        what + " lacks the required key '" + key + "'");
+            }
+            if (type == YScalar.class && e.value() instanceof YScalar) return type.cast(e.value());
+            if (!type.isInstance(e.value())) {
+                String want = type == YMap.class ? "映射" : type == YList.class ? "列表" : "单个值";
+                String wantEn = type == YMap.class ? "a mapping" : type == YList.class ? "a list" : "a single value";
+                throw error(e.value().loc(), "“" + key + "”应为" + want + "，实际是" + zhDescribe(e.value()),
+                        "'" + key + "' must be " + wantEn + ", found " + e.value().describe());
+            }
+            return type.cast(e.value());
+        }
+
+        String optString(String key, String dflt) throws RuleException {
+            if (!has(key)) return dflt;
+            YScalar s = required(key, YScalar.class);
+            return str(s);
+        }
+
+        List<String> stringOrList(String key) throws RuleException {
+            if (!has(key)) return List.of();
+            YNode v = opt(key);
+            if (v instanceof YList l) return strings(l);
+            return List.of(str(scalar(v)));
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package cn.evcheck.scan;
+
+import java.util.Locale;
+
+/**
+ * A file's real type, told from its first bytes ({@code reference/formats.md}); containers
+ * (ZIP, OLE2) are refined by the inspector, which looks inside.
+ */
+public enum FileType {
+    JPEG("JPEG"), PNG("PNG"), GIF("GIF"), BMP("BMP"), WEBP("WebP"), HEIC("HEIC"), TIFF("TIFF"),
+    PDF("PDF"), ZIP("ZIP"), OLE2("OLE2"), XML("XML"), RTF("RTF"), HTML("HTML"), TEXT("文本"), EMPTY("空文件"), UNKNOWN("未知");
+
+    public final String label;
+
+    FileType(String label) {
+        this.label = label;
+    }
+
+    public boolean isImage() {
+        return this == JPEG || this == PNG || this == GIF || this == BMP || this == WEBP || this == HEIC || this == TIFF;
+    }
+
+    /** Sniffs a type from up to the first 1 KiB of a file. */
+    public static FileType sniff(byte[] head, int n) {
+        if (n == 0) return EMPTY;
+        if (n >= 3 && u(head, 0) == 0xFF && u(head, 1) == 0xD8 && u(head, 2) == 0xFF) return JPEG;
+        if (n >= 8 && u(head, 0) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G') return PNG;
+        if (n >= 6 && head[0] == 'G' && head[1] == 'I' && head[2] == 'F' && head[3] == '8') return GIF;
+        if (n >= 2 && head[0] == 'B' && head[1] == 'M' && n >= 14) return BMP;
+        if (n >= 12 && head[0] == 'R' && head[1] == 'I' && head[2] == 'F' && head[3] == 'F'
+                && head[8] == 'W' && head[9] == 'E' && head[10] == 'B' && head[11] == 'P') return WEBP;
+        if (n >= 12 && head[4] == 'f' && head[5] == 't' && head[6] == 'y' && head[7] == 'p') {
+            String brand = new String(head, 8, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (brand.startsWith("hei") || brand.startsWith("hev") || brand.equals("mif1") || brand.equals("msf1")
+                    || brand.equals("avif")) return HEIC;
+        }
+        if (n >= 4 && ((head[0] == 'I' && head[1] == 'I' && head[2] == 42 && head[3] == 0)
+                || (head[0] == 'M' && head[1] == 'M' && head[2] == 0 && head[3] == 42))) return TIFF;
+        if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) return ZIP;
+        if (n >= 8 && u(head, 0) == 0xD0 && u(head, 1) == 0xCF && u(head, 2) == 0x11 && u(head, 3) == 0xE0
+                && u(head, 4) == 0xA1 && u(head, 5) == 0xB1 && u(head, 6) == 0x1A && u(head, 7) == 0xE1) return OLE2;
+        String start = new String(head, 0, Math.min(n, 1024), java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (start.contains("%PDF-")) return PDF;
+        String trimmed = start.replaceFirst("^(\u00EF\u00BB\u00BF|\u00FF\u00FE|\u00FE\u00FF)?\\s*", "");
+        if (trimmed.startsWith("{\\rtf")) return RTF;
+        if (trimmed.startsWith("<?xml") || trimmed.startsWith("<uof:") || trimmed.startsWith("<")) {
+            String lower = trimmed.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("<!doctype html") || lower.startsWith("<html") || lower.contains("<html")) return HTML;
+            return XML;
+        }
+        if (looksLikeText(head, n)) return TEXT;
+        return UNKNOWN;
+    }
+
+    private static boolean looksLikeText(byte[] b, int n) {
+        int control = 0;
+        for (int i = 0; i < n; i++) {
+            int c = u(b, i);
+            if (c == 0) return false;
+            if (c < 0x09 || (c > 0x0D && c < 0x20)) control++;
+        }
+        return control * 20 < n;
+    }
+
+    private static int u(byte[] b, int i) {
+        return b[i] & 0xFF;
+    }
+
+    /** The type an extension promises, or null when the extension promises nothing we check. */
+    public static FileType expectedFor(String ext) {
+        return switch (ext) {
+            case "jpg", "jpeg", "jpe", "jfif" -> JPEG;
+            case "png" -> PNG;
+            case "gif" -> GIF;
+            case "bmp" -> BMP;
+            case "webp" -> WEBP;
+            case "heic", "heif" -> HEIC;
+            case "tif", "tiff" -> TIFF;
+            case "pdf" -> PDF;
+            case "docx", "xlsx", "pptx", "uot", "zip" -> ZIP;
+            case "doc", "wps", "xls", "et", "ppt" -> OLE2;
+            case "uof" -> XML;
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,173 @@
+package cn.evcheck.scan;
+
+import cn.evcheck.rules.Model.Item;
+import cn.evcheck.rules.Model.Kind;
+import cn.evcheck.rules.Model.RuleSet;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.*;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.text.Normalizer;
+import java.util.*;
+import java.util.regex.Pattern;
+
+/**
+ * Walks a package (PRODUCT.md §3) and places every file: which item folder holds it (matched
+ * by normalised id), which role and category its folders announce, and its sniffed type (first
+ * 1 KiB only). Uses {@code java.nio.file} throughout so GBK-named files from Windows shares stay
+ * openable. Never follows symbolic links and never writes. Not thread-safe; one per walk.
+ */
+public final class PackageScanner {
+    /** Operating-system litter and evcheck's own config: never evidence, never reported. */
+    private static final Set<String> IGNORED = Set.of("thumbs.db", "desktop.ini", ".ds_store", "evcheck.yaml", "evcheck.yml");
+    private static final Pattern DATE_LIKE = Pattern.compile("^\\s*(19|20)\\d{2}\\s*(年|[-._/]|$).*");
+
+    private final RuleSet rules;
+    private final List<Map.Entry<String, String>> normalizedIds = new ArrayList<>();
+    private final List<FileEntry> files = new ArrayList<>();
+    private final List<FileEntry> sidecars = new ArrayList<>();
+    private final Set<String> itemFolders = new TreeSet<>();
+    private final List<Inventory.Unreadable> unreadable = new ArrayList<>();
+    private Path root;
+
+    public PackageScanner(RuleSet rules) {
+        this.rules = rules;
+        for (Item item : rules.items()) {
+            normalizedIds.add(Map.entry(ItemIds.normalize(item.id()), item.id()));
+        }
+        // Longest first, so III-15-2-10 is tried before III-15-2-1.
+        normalizedIds.sort((a, b) -> b.getKey().length() - a.getKey().length());
+    }
+
+    public Inventory scan(Path root) throws IOException {
+        this.root = root;
+        if (!Files.isDirectory(root)) throw new NoSuchFileException(root.toString(), null, "不是文件夹");
+        walk(root, new Placement(null, null, null, null, List.of()));
+        Comparator<FileEntry> byRel = Comparator.comparing(FileEntry::rel);
+        files.sort(byRel);
+        sidecars.sort(byRel);
+        unreadable.sort(Comparator.comparing(Inventory.Unreadable::rel));
+        return new Inventory(root, files, sidecars, itemFolders, unreadable);
+    }
+
+    /** Where a folder sits: item, role, category, unknown sub-folder, and folder names so far. */
+    private record Placement(String itemId, Kind role, String category, String other, List<String> folders) {}
+
+    private void walk(Path dir, Placement here) {
+        List<Path> children = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path p : ds) children.add(p);
+        } catch (IOException | DirectoryIteratorException e) {
+            unreadable.add(new Inventory.Unreadable(rel(dir), reason(e)));
+            return;
+        }
+        children.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        for (Path p : children) {
+            String name = p.getFileName().toString();
+            BasicFileAttributes attrs;
+            try {
+                attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                unreadable.add(new Inventory.Unreadable(rel(p), reason(e)));
+                continue;
+            }
+            if (attrs.isSymbolicLink() || attrs.isOther()) continue;
+            if (attrs.isDirectory()) {
+                if (name.startsWith(".")) continue;
+                walk(p, descend(here, name));
+            } else if (attrs.isRegularFile()) {
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (IGNORED.contains(lower) || name.startsWith("~$") || name.startsWith("._")) continue;
+                addFile(p, name, attrs.size(), here);
+            }
+        }
+    }
+
+    private Placement descend(Placement here, String name) {
+        List<String> folders = new ArrayList<>(here.folders());
+        folders.add(name);
+        if (here.itemId() == null) {
+            String id = matchItem(name);
+            return new Placement(id, null, null, null, folders);
+        }
+        Item item = rules.item(here.itemId());
+        Kind role = here.role();
+        String category = here.category();
+        String other = here.other();
+        Kind announced = Roles.ofFolder(name);
+        String cat = categoryOf(item, name);
+        if (role == null && announced != null && cat == null) {
+            role = announced;
+        } else if (category == null && cat != null) {
+            category = cat;
+        } else if (category == null && other == null && !DATE_LIKE.matcher(name).matches()) {
+            if (item.categories().isEmpty()) {
+                category = name.strip();   // an item without declared categories: the folder is the category
+            } else {
+                other = name.strip();
+            }
+        }
+        return new Placement(here.itemId(), role, category, other, folders);
+    }
+
+    private String matchItem(String folderName) {
+        String n = ItemIds.normalize(folderName);
+        for (Map.Entry<String, String> e : normalizedIds) {
+            if (ItemIds.startsWithId(n, e.getKey())) {
+                itemFolders.add(e.getValue());
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** The declared category a name contains (longest match), or null. */
+    public static String categoryOf(Item item, String name) {
+        String n = Normalizer.normalize(name, Normalizer.Form.NFKC);
+        String best = null;
+        for (String c : item.categories()) {
+            if (n.contains(c) && (best == null || c.length() > best.length())) best = c;
+        }
+        return best;
+    }
+
+    private void addFile(Path p, String name, long size, Placement here) {
+        byte[] head = new byte[1024];
+        int n = 0;
+        FileType type;
+        try (InputStream in = Files.newInputStream(p)) {
+            n = in.readNBytes(head, 0, head.length);
+            type = FileType.sniff(head, n);
+        } catch (IOException e) {
+            unreadable.add(new Inventory.Unreadable(rel(p), reason(e)));
+            return;
+        }
+        int dot = name.lastIndexOf('.');
+        String ext = dot > 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+        String category = here.category();
+        if (category == null && here.itemId() != null) {
+            category = categoryOf(rules.item(here.itemId()), name);
+        }
+        FileEntry e = new FileEntry(p, rel(p), name, ext, size, type, here.itemId(), here.role(), category,
+                here.other(), here.folders());
+        if (Roles.isCaptionSidecar(name)) {
+            sidecars.add(e);
+        } else {
+            files.add(e);
+        }
+    }
+
+    private String rel(Path p) {
+        Path r = root.relativize(p);
+        StringJoiner j = new StringJoiner("/");
+        for (Path part : r) j.add(part.toString());
+        return j.toString();
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof AccessDeniedException) return "没有读取权限";
+        if (e instanceof NoSuchFileException) return "文件不存在";
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

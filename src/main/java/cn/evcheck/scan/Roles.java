@@ -1,0 +1,40 @@
+package cn.evcheck.scan;
+
+import cn.evcheck.rules.Model.Kind;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Map;
+
+/** Role folder names and their synonyms (PRODUCT.md §3). */
+public final class Roles {
+    private Roles() {}
+
+    private static final List<Map.Entry<String, Kind>> SYNONYMS = List.of(
+            Map.entry("图片资料", Kind.PHOTOS), Map.entry("图片材料", Kind.PHOTOS), Map.entry("现场照片", Kind.PHOTOS),
+            Map.entry("实景图片", Kind.PHOTOS), Map.entry("图片", Kind.PHOTOS), Map.entry("照片", Kind.PHOTOS),
+            Map.entry("说明报告", Kind.REPORT), Map.entry("文字说明", Kind.REPORT), Map.entry("说明材料", Kind.REPORT),
+            Map.entry("报告", Kind.REPORT),
+            Map.entry("正式发文", Kind.FORMAL_DOC), Map.entry("规范文件", Kind.FORMAL_DOC), Map.entry("红头文件", Kind.FORMAL_DOC),
+            Map.entry("发文", Kind.FORMAL_DOC), Map.entry("文件", Kind.FORMAL_DOC),
+            Map.entry("部门评价", Kind.DEPT_EVAL), Map.entry("评价", Kind.DEPT_EVAL),
+            Map.entry("数据表格", Kind.DATA_TABLE), Map.entry("统计表格", Kind.DATA_TABLE), Map.entry("数据表", Kind.DATA_TABLE),
+            Map.entry("表格", Kind.DATA_TABLE));
+
+    /** The role a folder name announces, or null. Leading numbering such as "1." or "（一）" is ignored. */
+    public static Kind ofFolder(String name) {
+        String n = Normalizer.normalize(name, Normalizer.Form.NFKC).strip()
+                .replaceFirst("^[\\d一二三四五六七八九十]+[.、\\s)]*", "")
+                .replaceFirst("^\\([\\d一二三四五六七八九十]+\\)\\s*", "")
+                .strip();
+        for (Map.Entry<String, Kind> e : SYNONYMS) {
+            if (n.startsWith(e.getKey())) return e.getValue();
+        }
+        return null;
+    }
+
+    public static boolean isCaptionSidecar(String fileName) {
+        String n = Normalizer.normalize(fileName, Normalizer.Form.NFKC);
+        return n.equals("图片说明.csv") || n.equals("图片说明.xlsx") || n.equals("照片说明.csv") || n.equals("照片说明.xlsx");
+    }
+}
