@@ -113,7 +113,8 @@ public final class Checker {
         FileType expected = FileType.expectedFor(f.ext());
         boolean encryptedOoxml = f.type() == FileType.OLE2 && fx != null && fx.text() != null
                 && fx.text().status() == TextFacts.Status.ENCRYPTED;
-        if (expected != null && expected != f.type() && !encryptedOoxml) {
+        // Unknown content (random bytes) is reported by the material check as unreadable, once.
+        if (expected != null && expected != f.type() && f.type() != FileType.UNKNOWN && !encryptedOoxml) {
             boolean photoExt = expected == FileType.JPEG;
             add("file.type_mismatch", photoExt ? Severity.ERROR : Severity.WARNING, f.itemId(), f.rel(), null,
                     Map.of("extension", f.ext(), "actual", f.type().name().toLowerCase(Locale.ROOT)),
@@ -132,7 +133,9 @@ public final class Checker {
         FileType t = f.type();
         boolean wordLike = fx != null && fx.text() != null;
         if (t.isImage()) return first(item, Kind.PHOTOS, Kind.FORMAL_DOC, Kind.DEPT_EVAL, Kind.DATA_TABLE);
-        if (wordLike) return first(item, Kind.REPORT, Kind.FORMAL_DOC, Kind.DEPT_EVAL, Kind.DATA_TABLE);
+        if (wordLike || Set.of("doc", "docx", "wps", "uof", "uot").contains(f.ext())) {
+            return first(item, Kind.REPORT, Kind.FORMAL_DOC, Kind.DEPT_EVAL, Kind.DATA_TABLE);
+        }
         if (t == FileType.PDF) return first(item, Kind.FORMAL_DOC, Kind.DEPT_EVAL, Kind.DATA_TABLE, Kind.PHOTOS, Kind.REPORT);
         if (Set.of("xlsx", "xls", "csv", "et").contains(f.ext())) return first(item, Kind.DATA_TABLE);
         if (t == FileType.TEXT || t == FileType.RTF || t == FileType.HTML) return first(item, Kind.REPORT);
@@ -225,6 +228,12 @@ public final class Checker {
                         "图片已损坏或不完整（" + corruptZh(why) + "），请重新导出",
                         "the photo is corrupt or incomplete (" + why + "); export it again");
             }
+        }
+        boolean broken = f.type() != FileType.JPEG || pf == null || pf.problem() != null;
+        if (broken) {
+            // One problem, one finding: a photo that must be replaced is not also judged on its caption.
+            photoRecords.add(new PhotoRecord(f.rel(), item.id(), f.category(), null, null, List.of(), List.of(), false));
+            return new PhotoEval(p, false, null, false, f.category());
         }
         Material m = item.materials().stream().filter(x -> x.kind() == Kind.PHOTOS).findFirst().orElse(null);
 
@@ -398,6 +407,12 @@ public final class Checker {
         for (Placed p : files) {
             FileEntry f = p.f();
             TextFacts t = p.fx() == null ? null : p.fx().text();
+            if (t == null && f.type() == FileType.UNKNOWN && d.formats().contains(f.ext())) {
+                add("report.unparseable", Severity.ERROR, item.id(), f.rel(), null, Map.of("reason", "unknown_content"),
+                        "无法读取文档内容，文件已损坏或不是 ." + f.ext() + " 文档，请用 Word 或 WPS 另存为 docx",
+                        "cannot read the document: it is damaged or not a ." + f.ext() + " file; re-save it as docx");
+                continue;
+            }
             if (t == null) {
                 add("report.format", Severity.ERROR, item.id(), f.rel(), null,
                         Map.of("format", f.type() == FileType.UNKNOWN ? f.ext() : f.type().name().toLowerCase(Locale.ROOT), "accepted", d.formats()),

@@ -8,7 +8,7 @@ final class Logging {
     private Logging() {}
 
     static void quiet() {
-        System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        System.setProperty("log4j.provider", "org.apache.logging.log4j.simple.internal.SimpleProvider");
         System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
         System.setProperty("log4j2.simplelogLevel", "OFF");
         System.setProperty("org.apache.logging.log4j.simplelog.level", "OFF");

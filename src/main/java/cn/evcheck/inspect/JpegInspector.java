@@ -87,6 +87,11 @@ public final class JpegInspector {
             for (int i = 0; i < ints.length; i++) bytes[i] = (byte) ints[i];
             return bytes;
         }
+        if (o instanceof short[] shorts) {   // metadata-extractor keeps BYTE-typed XP* tags as short[]
+            byte[] bytes = new byte[shorts.length];
+            for (int i = 0; i < shorts.length; i++) bytes[i] = (byte) shorts[i];
+            return bytes;
+        }
         if (o instanceof String s) return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         return null;
     }

@@ -1,0 +1,274 @@
+package cn.evcheck;
+
+import cn.evcheck.cli.Main;
+import cn.evcheck.testkit.Docs;
+import cn.evcheck.testkit.Jpegs;
+import cn.evcheck.testkit.Pkg;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.*;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Runs {@code evcheck check} in-process on a package built here and checks every finding. */
+class EndToEndTest {
+    @TempDir
+    static Path tmp;
+    static Path pkg;
+    static Path rules;
+
+    static final String RULES = """
+            evcheck: 1
+            id: e2e
+            title: 端到端测试
+            period: {from: 2019-01-01, to: 2019-12-31}
+            items:
+              - id: III-15-2-1
+                indicator: Ⅲ-15 志愿服务活动
+                lead_department: 组织人事科
+                categories: [关爱空巢老人, 留守儿童]
+                materials:
+                  - {kind: report, each: category, words: 300}
+                  - {kind: photos, each: category, min: 1, per: month, caption: [time, unit, content]}
+              - id: III-65-2-2
+                materials:
+                  - {kind: photos, min: 1, per: two_months, caption: [time, organizer, theme]}
+              - id: III-31-1-2
+                years: [2019]
+                materials:
+                  - {kind: report, each: year, words: 500}
+              - id: III-60-2-1
+                materials:
+                  - {kind: dept_eval}
+            """;
+
+    @BeforeAll
+    static void build() throws Exception {
+        rules = tmp.resolve("rules.yaml");
+        Files.writeString(rules, RULES);
+        pkg = tmp.resolve("青口中心卫生院");
+        Pkg p = new Pkg(pkg);
+        String item = "Ⅲ－15－2① 关爱志愿服务/";   // a clerk's spelling of III-15-2-1
+        p.file(item + "说明报告/关爱空巢老人.docx", Docs.docx(Docs.prose(320)));
+        p.file(item + "说明报告/留守儿童.docx", Docs.docx(Docs.prose(100)));
+        p.file(item + "说明报告/bomb.docx", Pkg.zipBomb(40));
+        byte[] random = new byte[5000];
+        new Random(7).nextBytes(random);
+        p.file(item + "说明报告/random.docx", random);
+        p.file(item + "空文件.docx", new byte[0]);
+
+        Jpegs.Exif xp = new Jpegs.Exif();
+        xp.xpComment = "时间：2019年1月10日 单位：青口中心卫生院 服务内容：为空巢老人测量血压";
+        p.file(item + "图片/关爱空巢老人/走访1.jpg", Jpegs.withMetadata(Jpegs.image(320, 240, 1, 0.7f), xp, null, null));
+        Jpegs.Exif gbk = new Jpegs.Exif().description("2019年2月14日，青口中心卫生院志愿者走访空巢老人，为老人测量血压",
+                Charset.forName("GBK"));
+        p.file(item + "图片/关爱空巢老人/走访2.jpg", Jpegs.withMetadata(Jpegs.image(320, 240, 2, 0.7f), gbk, null, null));
+        p.file(item + "图片/关爱空巢老人/IMG_0001.jpg",
+                Jpegs.withMetadata(Jpegs.image(320, 240, 3, 0.7f), new Jpegs.Exif().date("2019:03:05 09:30:00"), null, null));
+        p.file(item + "图片/留守儿童/2019-01-20 看望留守儿童.jpg", Jpegs.image(320, 240, 4, 0.7f));
+        p.file(item + "图片/留守儿童/fake.jpg", Jpegs.png(64, 48));
+
+        byte[] good = Jpegs.image(320, 240, 5, 0.7f);
+        p.file("III-65-2-2 自救互救/图片/2019-02-01 培训.jpg", Arrays.copyOf(good, good.length / 2));
+        p.file("III-65-2-2 自救互救/图片/培训.jpg", Jpegs.image(320, 240, 6, 0.7f));
+        p.text("III-65-2-2 自救互救/图片/图片说明.csv",
+                "文件名,图片说明\n培训.jpg,时间：2019年3月12日 主办单位：赣马镇卫生院 主题：自救互救知识培训\n");
+
+        p.file("III-60-2-1 部门评价/部门评价/评价.pdf", Pkg.minimalPdf());
+        p.text("随便.txt", "notes");
+    }
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(out, err, args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static JsonNode json(Path pkg, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("check", pkg.toString(), "--rules", rules.toString(),
+                "--as-of", "2019-04-15", "--format", "json"));
+        args.addAll(List.of(extra));
+        Run r = run(args.toArray(new String[0]));
+        assertEquals(1, r.code(), r.err());
+        return new ObjectMapper().readTree(r.out());
+    }
+
+    /** "code|item|file-or-period[|category]" for each finding. */
+    static Set<String> keys(JsonNode report) {
+        Set<String> out = new TreeSet<>();
+        for (JsonNode f : report.get("findings")) {
+            String where = !f.get("file").isNull() ? f.get("file").asText() : f.get("period").isNull() ? "" : f.get("period").asText();
+            String cat = f.get("data").has("category") ? "|" + f.get("data").get("category").asText() : "";
+            String field = f.get("data").has("field") ? "|" + f.get("data").get("field").asText() : "";
+            out.add(f.get("code").asText() + "|" + (f.get("item").isNull() ? "" : f.get("item").asText()) + "|" + where + cat + field);
+        }
+        return out;
+    }
+
+    @Test
+    void everyFindingIsExpectedAndNothingElse() throws Exception {
+        JsonNode r = json(pkg);
+        String i = "Ⅲ－15－2① 关爱志愿服务/";
+        Set<String> expected = new TreeSet<>(List.of(
+                "photo.caption_missing|III-15-2-1|" + i + "图片/关爱空巢老人/IMG_0001.jpg",
+                "photo.caption_field_missing|III-15-2-1|" + i + "图片/留守儿童/2019-01-20 看望留守儿童.jpg|unit",
+                "file.type_mismatch|III-15-2-1|" + i + "图片/留守儿童/fake.jpg",
+                "coverage.gap|III-15-2-1|2019-02|留守儿童",
+                "coverage.gap|III-15-2-1|2019-03|留守儿童",
+                "coverage.pending|III-15-2-1|2019-04|关爱空巢老人",
+                "coverage.pending|III-15-2-1|2019-04|留守儿童",
+                "report.too_short|III-15-2-1|" + i + "说明报告/留守儿童.docx",
+                "file.too_complex|III-15-2-1|" + i + "说明报告/bomb.docx",
+                "report.unparseable|III-15-2-1|" + i + "说明报告/random.docx",
+                "file.empty|III-15-2-1|" + i + "空文件.docx",
+                "photo.corrupt|III-65-2-2|III-65-2-2 自救互救/图片/2019-02-01 培训.jpg",
+                "coverage.gap|III-65-2-2|2019-01..2019-02",
+                "item.missing|III-31-1-2|",
+                "file.unassigned||随便.txt"));
+        assertEquals(expected, keys(r));
+
+        Map<String, String> status = new TreeMap<>();
+        for (JsonNode it : r.get("items")) status.put(it.get("id").asText(), it.get("status").asText());
+        assertEquals(Map.of("III-15-2-1", "incomplete", "III-65-2-2", "incomplete", "III-31-1-2", "missing",
+                "III-60-2-1", "complete"), status);
+
+        assertEquals("e2e", r.get("rules").get("id").asText());
+        assertEquals(64, r.get("rules").get("sha256").asText().length());
+        assertEquals("2019-04-15", r.get("as_of").asText());
+        assertFalse(r.get("tool").get("version").asText().isEmpty());
+    }
+
+    @Test
+    void photosCarryTheirDateSourceAndCaptionFields() throws Exception {
+        JsonNode r = json(pkg);
+        Map<String, JsonNode> photos = new HashMap<>();
+        for (JsonNode ph : r.get("photos")) photos.put(ph.get("file").asText().replaceAll(".*/", ""), ph);
+        assertEquals("2019-01-10", photos.get("走访1.jpg").get("date").asText());
+        assertEquals("caption", photos.get("走访1.jpg").get("date_source").asText());
+        assertEquals("XPComment", photos.get("走访1.jpg").get("caption_sources").get(0).asText());
+        assertEquals("2019-02-14", photos.get("走访2.jpg").get("date").asText());
+        assertEquals("EXIF ImageDescription", photos.get("走访2.jpg").get("caption_sources").get(0).asText());
+        assertEquals("exif", photos.get("IMG_0001.jpg").get("date_source").asText());
+        assertEquals("filename", photos.get("2019-01-20 看望留守儿童.jpg").get("date_source").asText());
+        assertEquals("图片说明表", photos.get("培训.jpg").get("caption_sources").get(0).asText());
+        assertTrue(photos.get("培训.jpg").get("counted").asBoolean());
+        assertFalse(photos.get("fake.jpg").get("counted").asBoolean());
+    }
+
+    @Test
+    void reportCountsAreInTheJson() throws Exception {
+        JsonNode r = json(pkg);
+        Map<String, Integer> words = new HashMap<>();
+        for (JsonNode rep : r.get("reports")) words.put(rep.get("file").asText().replaceAll(".*/", ""), rep.get("words").asInt());
+        assertEquals(Map.of("关爱空巢老人.docx", 320, "留守儿童.docx", 100), words);
+    }
+
+    @Test
+    void thePackageIsByteForByteUnchanged() throws Exception {
+        TreeMap<String, String> before = Pkg.fingerprint(pkg);
+        Path out = tmp.resolve("out");
+        Run r = run("check", pkg.toString(), "--rules", rules.toString(), "--as-of", "2019-04-15",
+                "--format", "text,json", "--output", out.toString());
+        assertEquals(1, r.code(), r.err());
+        assertEquals(before, Pkg.fingerprint(pkg));
+        assertTrue(Files.exists(out.resolve("report.json")));
+        assertTrue(Files.exists(out.resolve("report.txt")));
+    }
+
+    @Test
+    void outputInsideThePackageIsRefused() {
+        TreeMap<String, String> before = Pkg.fingerprint(pkg);
+        Run r = run("check", pkg.toString(), "--rules", rules.toString(), "--format", "json",
+                "--output", pkg.resolve("报告").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("材料包"), r.err());
+        assertEquals(before, Pkg.fingerprint(pkg));
+    }
+
+    @Test
+    void sameBytesWhateverTheThreadCount() {
+        String[] base = {"check", pkg.toString(), "--rules", rules.toString(), "--as-of", "2019-04-15", "--format", "json"};
+        Run one = run(concat(base, "--threads", "1"));
+        Run four = run(concat(base, "--threads", "4"));
+        assertEquals(one.out(), four.out());
+        Run text1 = run("check", pkg.toString(), "--rules", rules.toString(), "--as-of", "2019-04-15", "--threads", "1");
+        Run text4 = run("check", pkg.toString(), "--rules", rules.toString(), "--as-of", "2019-04-15", "--threads", "4");
+        assertEquals(text1.out(), text4.out());
+    }
+
+    @Test
+    void textReportIsChineseByDefaultAndEnglishOnRequest() {
+        Run zh = run("check", pkg.toString(), "--rules", rules.toString(), "--as-of", "2019-04-15");
+        assertEquals(1, zh.code());
+        assertTrue(zh.out().contains("[未完成] III-15-2-1"), zh.out());
+        assertTrue(zh.out().contains("“留守儿童”图片不足：2019-02、2019-03"), zh.out());
+        assertTrue(zh.out().contains("[缺失]   III-31-1-2"), zh.out());
+        assertTrue(zh.out().contains("汇总：共 4 个条目，完成 1，未完成 2，缺失 1"), zh.out());
+        assertEquals("", zh.err());
+        Run en = run("check", pkg.toString(), "--rules", rules.toString(), "--as-of", "2019-04-15", "--lang", "en");
+        assertTrue(en.out().contains("Summary: 4 items — 1 complete, 2 incomplete, 1 missing"), en.out());
+    }
+
+    @Test
+    void exitCodesFollowFailOn() {
+        Path clean = tmp.resolve("clean");
+        new Pkg(clean).file("III-60-2-1/部门评价/评价.pdf", Pkg.minimalPdf());
+        String yaml = RULES.substring(0, RULES.indexOf("  - id: III-15-2-1")) + """
+                  - id: III-60-2-1
+                    materials:
+                      - {kind: dept_eval}
+                """;
+        Path only = tmp.resolve("only.yaml");
+        try {
+            Files.writeString(only, yaml);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        assertEquals(0, run("check", clean.toString(), "--rules", only.toString(), "--as-of", "2019-04-15").code());
+        assertEquals(1, run("check", pkg.toString(), "--rules", rules.toString(), "--as-of", "2019-04-15").code());
+        assertEquals(0, run("check", pkg.toString(), "--rules", rules.toString(), "--fail-on", "never").code());
+        assertEquals(2, run("check", pkg.toString(), "--rules", rules.toString(), "--fail-on", "sometimes").code());
+        assertEquals(2, run("check", pkg.toString(), "--rules", "no-such-rules").code());
+        assertEquals(2, run("check", pkg.toString()).code());   // no rules anywhere
+        assertEquals(3, run("check", tmp.resolve("nowhere").toString(), "--rules", rules.toString()).code());
+    }
+
+    @Test
+    void byUnitChecksEachFirstLevelFolder() throws Exception {
+        Path multi = tmp.resolve("multi");
+        new Pkg(multi).file("甲医院/III-60-2-1/部门评价/评价.pdf", Pkg.minimalPdf())
+                .file("乙医院/III-60-2-1/评价.jpg", Jpegs.image(100, 100, 9, 0.7f));
+        Run r = run("check", multi.toString(), "--rules", rules.toString(), "--as-of", "2019-04-15",
+                "--by-unit", "--format", "json");
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(2, j.get("units").size());
+        assertEquals("乙医院", j.get("units").get(0).get("name").asText());
+        assertEquals("甲医院", j.get("units").get(1).get("name").asText());
+        int complete = 0;
+        for (JsonNode it : j.get("items")) {
+            if (it.get("id").asText().equals("III-60-2-1")) {
+                assertEquals("complete", it.get("status").asText(), it.toString());
+                complete++;
+            }
+        }
+        assertEquals(2, complete);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+}
