@@ -1,6 +1,7 @@
 package cn.evcheck;
 
-import cn.evcheck.cli.Main;
+import cn.evcheck.testkit.Cli;
+import cn.evcheck.testkit.Cli.Run;
 import cn.evcheck.testkit.Docs;
 import cn.evcheck.testkit.Jpegs;
 import cn.evcheck.testkit.Pkg;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,34 +87,13 @@ class EndToEndTest {
         p.text("随便.txt", "notes");
     }
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(out, err, args);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     static JsonNode json(Path pkg, String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("check", pkg.toString(), "--rules", rules.toString(),
                 "--as-of", "2019-04-15", "--format", "json"));
         args.addAll(List.of(extra));
-        Run r = run(args.toArray(new String[0]));
+        Run r = Cli.run(args.toArray(new String[0]));
         assertEquals(1, r.code(), r.err());
         return new ObjectMapper().readTree(r.out());
-    }
-
-    /** "code|item|file-or-period[|category]" for each finding. */
-    static Set<String> keys(JsonNode report) {
-        Set<String> out = new TreeSet<>();
-        for (JsonNode f : report.get("findings")) {
-            String where = !f.get("file").isNull() ? f.get("file").asText() : f.get("period").isNull() ? "" : f.get("period").asText();
-            String cat = f.get("data").has("category") ? "|" + f.get("data").get("category").asText() : "";
-            String field = f.get("data").has("field") ? "|" + f.get("data").get("field").asText() : "";
-            out.add(f.get("code").asText() + "|" + (f.get("item").isNull() ? "" : f.get("item").asText()) + "|" + where + cat + field);
-        }
-        return out;
     }
 
     @Test
@@ -137,7 +116,7 @@ class EndToEndTest {
                 "coverage.gap|III-65-2-2|2019-01..2019-02",
                 "item.missing|III-31-1-2|",
                 "file.unassigned||随便.txt"));
-        assertEquals(expected, keys(r));
+        assertEquals(expected, Cli.keys(r));
 
         Map<String, String> status = new TreeMap<>();
         for (JsonNode it : r.get("items")) status.put(it.get("id").asText(), it.get("status").asText());
@@ -179,7 +158,7 @@ class EndToEndTest {
     void thePackageIsByteForByteUnchanged() throws Exception {
         TreeMap<String, String> before = Pkg.fingerprint(pkg);
         Path out = tmp.resolve("out");
-        Run r = run("check", pkg.toString(), "--rules", rules.toString(), "--as-of", "2019-04-15",
+        Run r = Cli.run("check", pkg.toString(), "--rules", rules.toString(), "--as-of", "2019-04-15",
                 "--format", "text,json", "--output", out.toString());
         assertEquals(1, r.code(), r.err());
         assertEquals(before, Pkg.fingerprint(pkg));
@@ -190,7 +169,7 @@ class EndToEndTest {
     @Test
     void outputInsideThePackageIsRefused() {
         TreeMap<String, String> before = Pkg.fingerprint(pkg);
-        Run r = run("check", pkg.toString(), "--rules", rules.toString(), "--format", "json",
+        Run r = Cli.run("check", pkg.toString(), "--rules", rules.toString(), "--format", "json",
                 "--output", pkg.resolve("报告").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("材料包"), r.err());
@@ -200,24 +179,24 @@ class EndToEndTest {
     @Test
     void sameBytesWhateverTheThreadCount() {
         String[] base = {"check", pkg.toString(), "--rules", rules.toString(), "--as-of", "2019-04-15", "--format", "json"};
-        Run one = run(concat(base, "--threads", "1"));
-        Run four = run(concat(base, "--threads", "4"));
+        Run one = Cli.run(concat(base, "--threads", "1"));
+        Run four = Cli.run(concat(base, "--threads", "4"));
         assertEquals(one.out(), four.out());
-        Run text1 = run("check", pkg.toString(), "--rules", rules.toString(), "--as-of", "2019-04-15", "--threads", "1");
-        Run text4 = run("check", pkg.toString(), "--rules", rules.toString(), "--as-of", "2019-04-15", "--threads", "4");
+        Run text1 = Cli.run("check", pkg.toString(), "--rules", rules.toString(), "--as-of", "2019-04-15", "--threads", "1");
+        Run text4 = Cli.run("check", pkg.toString(), "--rules", rules.toString(), "--as-of", "2019-04-15", "--threads", "4");
         assertEquals(text1.out(), text4.out());
     }
 
     @Test
     void textReportIsChineseByDefaultAndEnglishOnRequest() {
-        Run zh = run("check", pkg.toString(), "--rules", rules.toString(), "--as-of", "2019-04-15");
+        Run zh = Cli.run("check", pkg.toString(), "--rules", rules.toString(), "--as-of", "2019-04-15");
         assertEquals(1, zh.code());
         assertTrue(zh.out().contains("[未完成] III-15-2-1"), zh.out());
         assertTrue(zh.out().contains("“留守儿童”图片不足：2019-02、2019-03"), zh.out());
         assertTrue(zh.out().contains("[缺失]   III-31-1-2"), zh.out());
         assertTrue(zh.out().contains("汇总：共 4 个条目，完成 1，未完成 2，缺失 1"), zh.out());
         assertEquals("", zh.err());
-        Run en = run("check", pkg.toString(), "--rules", rules.toString(), "--as-of", "2019-04-15", "--lang", "en");
+        Run en = Cli.run("check", pkg.toString(), "--rules", rules.toString(), "--as-of", "2019-04-15", "--lang", "en");
         assertTrue(en.out().contains("Summary: 4 items — 1 complete, 2 incomplete, 1 missing"), en.out());
     }
 
@@ -236,13 +215,13 @@ class EndToEndTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        assertEquals(0, run("check", clean.toString(), "--rules", only.toString(), "--as-of", "2019-04-15").code());
-        assertEquals(1, run("check", pkg.toString(), "--rules", rules.toString(), "--as-of", "2019-04-15").code());
-        assertEquals(0, run("check", pkg.toString(), "--rules", rules.toString(), "--fail-on", "never").code());
-        assertEquals(2, run("check", pkg.toString(), "--rules", rules.toString(), "--fail-on", "sometimes").code());
-        assertEquals(2, run("check", pkg.toString(), "--rules", "no-such-rules").code());
-        assertEquals(2, run("check", pkg.toString()).code());   // no rules anywhere
-        assertEquals(3, run("check", tmp.resolve("nowhere").toString(), "--rules", rules.toString()).code());
+        assertEquals(0, Cli.run("check", clean.toString(), "--rules", only.toString(), "--as-of", "2019-04-15").code());
+        assertEquals(1, Cli.run("check", pkg.toString(), "--rules", rules.toString(), "--as-of", "2019-04-15").code());
+        assertEquals(0, Cli.run("check", pkg.toString(), "--rules", rules.toString(), "--fail-on", "never").code());
+        assertEquals(2, Cli.run("check", pkg.toString(), "--rules", rules.toString(), "--fail-on", "sometimes").code());
+        assertEquals(2, Cli.run("check", pkg.toString(), "--rules", "no-such-rules").code());
+        assertEquals(2, Cli.run("check", pkg.toString()).code());   // no rules anywhere
+        assertEquals(3, Cli.run("check", tmp.resolve("nowhere").toString(), "--rules", rules.toString()).code());
     }
 
     @Test
@@ -250,7 +229,7 @@ class EndToEndTest {
         Path multi = tmp.resolve("multi");
         new Pkg(multi).file("甲医院/III-60-2-1/部门评价/评价.pdf", Pkg.minimalPdf())
                 .file("乙医院/III-60-2-1/评价.jpg", Jpegs.image(100, 100, 9, 0.7f));
-        Run r = run("check", multi.toString(), "--rules", rules.toString(), "--as-of", "2019-04-15",
+        Run r = Cli.run("check", multi.toString(), "--rules", rules.toString(), "--as-of", "2019-04-15",
                 "--by-unit", "--format", "json");
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals(2, j.get("units").size());

@@ -19,7 +19,7 @@ class SamplesTest {
     @Test
     void theDemoPackageReportsExactlyTheseGaps() throws Exception {
         var before = cn.evcheck.testkit.Pkg.fingerprint(SAMPLE);
-        EndToEndTest.Run r = EndToEndTest.run("check", SAMPLE.toString(), "--format", "json");
+        cn.evcheck.testkit.Cli.Run r = cn.evcheck.testkit.Cli.run("check", SAMPLE.toString(), "--format", "json");
         assertEquals(1, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals("ganyu-demo", j.get("rules").get("id").asText());
@@ -38,7 +38,7 @@ class SamplesTest {
                 "file.type_mismatch|III-15-2-1|" + v + "图片/留守儿童/学雷锋.jpg",
                 "report.too_short|III-15-2-1|" + v + "说明报告/留守儿童.docx",
                 "coverage.gap|III-65-2-2|2018-03..2018-04",
-                "file.unassigned||新建文件夹/扫描0001.jpg")), EndToEndTest.keys(j));
+                "file.unassigned||新建文件夹/扫描0001.jpg")), cn.evcheck.testkit.Cli.keys(j));
         TreeMap<String, String> status = new TreeMap<>();
         for (JsonNode it : j.get("items")) status.put(it.get("id").asText(), it.get("status").asText());
         assertEquals("{III-11-1-2=incomplete, III-15-2-1=incomplete, III-31-1-2=complete, III-60-1-1=complete, III-65-2-2=incomplete}",
