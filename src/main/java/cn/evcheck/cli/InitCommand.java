@@ -39,8 +39,8 @@ final class InitCommand implements Callable<Integer> {
         try {
             int made = 0;
             for (Item item : rs.items()) {
-                String title = item.indicator().replaceAll("[\\\\/:*?\"<>|]", " ").strip();
-                Path dir = folder.resolve(safe(item.id() + (title.isEmpty() ? "" : " " + lastPart(title))));
+                String title = lastPart(item.indicator());
+                Path dir = folder.resolve(safe(item.id() + (title.isEmpty() ? "" : " " + title)));
                 for (Material m : item.materials()) {
                     Path role = dir.resolve(m.kind().zh);
                     if (m.kind() == Kind.PHOTOS && !item.categories().isEmpty()) {

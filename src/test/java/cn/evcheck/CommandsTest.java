@@ -1,0 +1,59 @@
+package cn.evcheck;
+
+import cn.evcheck.testkit.Cli;
+import cn.evcheck.testkit.Cli.Run;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class CommandsTest {
+    @Test
+    void helpListsTheExitCodes() {
+        Run r = Cli.run("--help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("退出码 Exit codes"));
+        assertTrue(r.out().contains("3   检查未能完成"), r.out());
+        assertTrue(Cli.run("check", "--help").out().contains("--fail-on"));
+    }
+
+    @Test
+    void explainAnItemAndACode() {
+        Run item = Cli.run("explain", "Ⅲ-15-2①");
+        assertEquals(0, item.code(), item.err());
+        assertTrue(item.out().contains("III-15-2-1  (ganyu-weijian-2020)"), item.out());
+        assertTrue(item.out().contains("牵头科室：组织人事科"));
+        assertTrue(item.out().contains("图片资料，每类每月至少1张，需注明时间、单位名称、服务对象、服务内容"), item.out());
+        Run code = Cli.run("explain", "coverage.gap", "--lang", "en");
+        assertEquals(0, code.code());
+        assertTrue(code.out().startsWith("coverage.gap\nMeaning: a period × category"), code.out());
+        assertEquals(2, Cli.run("explain", "nothing.like.this").code());
+    }
+
+    @Test
+    void rulesListAndLint(@TempDir Path tmp) throws Exception {
+        Run list = Cli.run("rules", "list");
+        assertTrue(list.out().contains("ganyu-weijian-2020\t38\t"), list.out());
+        Path bad = tmp.resolve("bad.yaml");
+        Files.writeString(bad, "evcheck: 1\nid: x\nperiod: {from: 2019-01-01, to: 2019-12-31}\nitems:\n  - id: A\n    materails: []\n");
+        Run lint = Cli.run("rules", "lint", bad.toString(), "--lang", "en");
+        assertEquals(2, lint.code());
+        assertEquals(bad + ":6:5: unknown key 'materails' in 条目. Did you mean 'materials'?\n", lint.err());
+        assertEquals(0, Cli.run("rules", "lint", "rules/ganyu-weijian-2020.yaml").code());
+    }
+
+    @Test
+    void initCreatesTheTreeAndTheCheckThenFindsEveryItemEmpty(@TempDir Path tmp) {
+        Path pkg = tmp.resolve("新材料包");
+        Run init = Cli.run("init", pkg.toString(), "--rules", "ganyu-weijian-2020");
+        assertEquals(0, init.code(), init.err());
+        assertTrue(Files.isDirectory(pkg.resolve("III-15-2-1 志愿服务活动/图片资料/留守儿童")));
+        assertTrue(Files.isRegularFile(pkg.resolve("evcheck.yaml")));
+        Run check = Cli.run("check", pkg.toString(), "--as-of", "2020-06-30");
+        assertEquals(1, check.code(), check.err());
+        assertTrue(check.out().contains("汇总：共 38 个条目，完成 0，未完成 0，缺失 38"), check.out());
+    }
+}
