@@ -68,18 +68,18 @@ class EndToEndTest {
 
         Jpegs.Exif xp = new Jpegs.Exif();
         xp.xpComment = "时间：2019年1月10日 单位：青口中心卫生院 服务内容：为空巢老人测量血压";
-        p.file(item + "图片/关爱空巢老人/走访1.jpg", Jpegs.withMetadata(Jpegs.image(320, 240, 1, 0.7f), xp, null, null));
+        p.file(item + "图片/关爱空巢老人/走访1.jpg", Jpegs.withMetadata(Jpegs.image(640, 480, 1, 0.7f), xp, null, null));
         Jpegs.Exif gbk = new Jpegs.Exif().description("2019年2月14日，青口中心卫生院志愿者走访空巢老人，为老人测量血压",
                 Charset.forName("GBK"));
-        p.file(item + "图片/关爱空巢老人/走访2.jpg", Jpegs.withMetadata(Jpegs.image(320, 240, 2, 0.7f), gbk, null, null));
+        p.file(item + "图片/关爱空巢老人/走访2.jpg", Jpegs.withMetadata(Jpegs.image(640, 480, 2, 0.7f), gbk, null, null));
         p.file(item + "图片/关爱空巢老人/IMG_0001.jpg",
-                Jpegs.withMetadata(Jpegs.image(320, 240, 3, 0.7f), new Jpegs.Exif().date("2019:03:05 09:30:00"), null, null));
-        p.file(item + "图片/留守儿童/2019-01-20 看望留守儿童.jpg", Jpegs.image(320, 240, 4, 0.7f));
+                Jpegs.withMetadata(Jpegs.image(640, 480, 3, 0.7f), new Jpegs.Exif().date("2019:03:05 09:30:00"), null, null));
+        p.file(item + "图片/留守儿童/2019-01-20 看望留守儿童.jpg", Jpegs.image(640, 480, 4, 0.7f));
         p.file(item + "图片/留守儿童/fake.jpg", Jpegs.png(64, 48));
 
-        byte[] good = Jpegs.image(320, 240, 5, 0.7f);
+        byte[] good = Jpegs.image(640, 480, 5, 0.7f);
         p.file("III-65-2-2 自救互救/图片/2019-02-01 培训.jpg", Arrays.copyOf(good, good.length / 2));
-        p.file("III-65-2-2 自救互救/图片/培训.jpg", Jpegs.image(320, 240, 6, 0.7f));
+        p.file("III-65-2-2 自救互救/图片/培训.jpg", Jpegs.image(640, 480, 6, 0.7f));
         p.text("III-65-2-2 自救互救/图片/图片说明.csv",
                 "文件名,图片说明\n培训.jpg,时间：2019年3月12日 主办单位：赣马镇卫生院 主题：自救互救知识培训\n");
 

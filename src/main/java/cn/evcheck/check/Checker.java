@@ -28,6 +28,7 @@ public final class Checker {
     private final List<Finding> out = new ArrayList<>();
     private final List<PhotoRecord> photoRecords = new ArrayList<>();
     private final List<ReportRecord> reportRecords = new ArrayList<>();
+    private final List<PhotoEval> allPhotos = new ArrayList<>();
 
     private Checker(RuleSet rules, LocalDate asOf, Sidecars sidecars, Map<String, Facts> facts) {
         this.rules = rules;
@@ -84,14 +85,19 @@ public final class Checker {
         for (Item item : rules.items()) {
             items.add(checkItem(item, byItem.get(item.id()), inv.itemFolders().contains(item.id())));
         }
+        duplicates();
+        photoRecords.replaceAll(r -> new PhotoRecord(r.file(), r.page(), r.item(), r.category(), r.date(), r.dateSource(),
+                r.captionSources(), r.captionFields(), r.counted(), duplicateGroup.get(r.file() + "#" + r.page())));
         List<Finding> sorted = out.stream().map(f -> f.withUnit(unit)).sorted(Finding.ORDER).toList();
-        // Re-attach sorted findings to their items.
+        // Attach the sorted findings to their items; an item is complete when none is an error.
         List<ItemResult> finalItems = new ArrayList<>();
         for (ItemResult r : items) {
             List<Finding> mine = sorted.stream().filter(f -> r.item().id().equals(f.item())).toList();
-            finalItems.add(new ItemResult(r.item(), r.status(), r.filesByKind(), mine));
+            Status status = r.status() == Status.MISSING ? Status.MISSING
+                    : mine.stream().anyMatch(f -> f.severity() == Severity.ERROR) ? Status.INCOMPLETE : Status.COMPLETE;
+            finalItems.add(new ItemResult(r.item(), status, r.filesByKind(), mine));
         }
-        photoRecords.sort(Comparator.comparing(PhotoRecord::file));
+        photoRecords.sort(Comparator.comparing(PhotoRecord::file).thenComparing(r -> r.page() == null ? 0 : r.page()));
         reportRecords.sort(Comparator.comparing(ReportRecord::file));
         return new UnitResult(unit, inv.root().toString(), finalItems, sorted, photoRecords, reportRecords, inv.files().size());
     }
@@ -164,7 +170,8 @@ public final class Checker {
         Map<Kind, List<Placed>> byRole = new EnumMap<>(Kind.class);
         for (Placed p : files) byRole.computeIfAbsent(p.role(), k -> new ArrayList<>()).add(p);
         List<PhotoEval> photos = new ArrayList<>();
-        for (Placed p : byRole.getOrDefault(Kind.PHOTOS, List.of())) photos.add(evalPhoto(item, p));
+        for (Placed p : byRole.getOrDefault(Kind.PHOTOS, List.of())) photos.addAll(evalPhotos(item, p));
+        allPhotos.addAll(photos);
         for (Material m : item.materials()) {
             switch (m.kind()) {
                 case PHOTOS -> coverage(item, m, photos);
@@ -172,8 +179,7 @@ public final class Checker {
                 default -> documents(item, m, byRole.getOrDefault(m.kind(), List.of()));
             }
         }
-        boolean errors = out.stream().anyMatch(f -> item.id().equals(f.item()) && f.severity() == Severity.ERROR);
-        return new ItemResult(item, errors ? Status.INCOMPLETE : Status.COMPLETE, byKind, List.of());
+        return new ItemResult(item, Status.COMPLETE, byKind, List.of());   // final status once all findings are in
     }
 
     private static String needs(Item item, boolean en) {
@@ -184,12 +190,34 @@ public final class Checker {
 
     // ---- photos ---------------------------------------------------------------------------
 
-    /** A photo as judged: whether it can count, its activity date and category. */
-    private record PhotoEval(Placed p, boolean usable, LocalDate date, boolean dayKnown, String category) {}
+    /**
+     * A photo as judged — a JPEG or one page of a combined PDF: whether it can count, its
+     * activity date and category, and its fingerprints for the duplicate check.
+     */
+    private record PhotoEval(String item, String rel, Integer page, boolean usable, LocalDate date, boolean dayKnown,
+                             String category, String otherFolder, String sha, Long phash) {
+        String label() {
+            return page == null ? rel : rel + " 第" + page + "页";
+        }
+    }
+
+    /** What inspection must produce for a file, decided from its placement before it is read. */
+    public static Inspector.Needs needs(FileEntry f, RuleSet rules) {
+        if (f.itemId() == null) return Inspector.Needs.NONE;
+        Item item = rules.item(f.itemId());
+        boolean photo = role(f, null, item) == Kind.PHOTOS && item.requires(Kind.PHOTOS);
+        return new Inspector.Needs(photo && f.type() == FileType.JPEG, photo && f.type() == FileType.PDF);
+    }
+
+    private List<PhotoEval> evalPhotos(Item item, Placed p) {
+        if (p.f().type() == FileType.PDF) return evalPdf(item, p);
+        return List.of(evalPhoto(item, p));
+    }
 
     private PhotoEval evalPhoto(Item item, Placed p) {
         FileEntry f = p.f();
         PhotoDefaults d = rules.defaults().photo();
+        PhotoFacts pf = p.fx() == null ? null : p.fx().photo();
         boolean usable = true;
         if (f.type() != FileType.JPEG) {
             usable = false;
@@ -207,80 +235,141 @@ public final class Checker {
                     "扩展名 ." + f.ext() + " 不被接受，请改为 ." + d.formats().get(0),
                     "extension ." + f.ext() + " is not accepted; rename to ." + d.formats().get(0));
         }
-        PhotoFacts pf = p.fx() == null ? null : p.fx().photo();
-        if (f.type() == FileType.JPEG) {
-            if (f.size() > d.maxBytes()) {
-                usable = false;
-                add("photo.too_large", Severity.ERROR, item.id(), f.rel(), null,
-                        Map.of("bytes", f.size(), "max_bytes", d.maxBytes()),
-                        "图片 " + mb(f.size()) + "，超过上限 2M（" + d.maxBytes() + " 字节），请压缩后再上传",
-                        "photo is " + mb(f.size()) + ", over the 2M limit (" + d.maxBytes() + " bytes); compress it");
-            } else if (f.size() >= d.nearLimitBytes()) {
-                add("photo.near_limit", Severity.WARNING, item.id(), f.rel(), null,
-                        Map.of("bytes", f.size(), "max_bytes", d.maxBytes()),
-                        "图片 " + f.size() + " 字节，接近 2M 上限；若系统按十进制计算可能被拒，建议压缩",
-                        "photo is " + f.size() + " bytes, close to the 2M limit; a server counting in decimal may refuse it");
-            }
-            if (pf == null || pf.problem() != null) {
-                usable = false;
-                String why = pf == null ? "unknown" : pf.problem();
-                add("photo.corrupt", Severity.ERROR, item.id(), f.rel(), null, Map.of("reason", why),
-                        "图片已损坏或不完整（" + corruptZh(why) + "），请重新导出",
-                        "the photo is corrupt or incomplete (" + why + "); export it again");
-            }
+        if (f.type() == FileType.JPEG && pf != null && pf.tooComplex()) {
+            add("file.too_complex", Severity.ERROR, item.id(), f.rel(), null,
+                    Map.of("width", pf.width(), "height", pf.height()),
+                    "图片声明的尺寸为 " + pf.width() + "×" + pf.height() + "，超出处理上限（疑似解压炸弹），已拒绝解码",
+                    "the header declares " + pf.width() + "×" + pf.height() + " pixels, beyond the limit (a decompression bomb); not decoded");
+            return unusable(item, f);
         }
-        boolean broken = f.type() != FileType.JPEG || pf == null || pf.problem() != null;
-        if (broken) {
-            // One problem, one finding: a photo that must be replaced is not also judged on its caption.
-            photoRecords.add(new PhotoRecord(f.rel(), item.id(), f.category(), null, null, List.of(), List.of(), false));
-            return new PhotoEval(p, false, null, false, f.category());
+        if (f.type() == FileType.JPEG && (pf == null || pf.problem() != null)) {
+            String why = pf == null ? "unknown" : pf.problem();
+            add("photo.corrupt", Severity.ERROR, item.id(), f.rel(), null, Map.of("reason", why),
+                    "图片已损坏或不完整（" + corruptZh(why) + "），请重新导出",
+                    "the photo is corrupt or incomplete (" + why + "); export it again");
+            return unusable(item, f);
         }
-        Material m = item.materials().stream().filter(x -> x.kind() == Kind.PHOTOS).findFirst().orElse(null);
-
-        // Caption: sidecar, then metadata, then the file name (PRODUCT.md §3).
+        if (f.type() != FileType.JPEG) return unusable(item, f);
+        if (f.size() > d.maxBytes()) {
+            usable = false;
+            add("photo.too_large", Severity.ERROR, item.id(), f.rel(), null,
+                    Map.of("bytes", f.size(), "max_bytes", d.maxBytes()),
+                    "图片 " + mb(f.size()) + "，超过上限 2M（" + d.maxBytes() + " 字节），请压缩后再上传",
+                    "photo is " + mb(f.size()) + ", over the 2M limit (" + d.maxBytes() + " bytes); compress it");
+        } else if (f.size() >= d.nearLimitBytes()) {
+            add("photo.near_limit", Severity.WARNING, item.id(), f.rel(), null,
+                    Map.of("bytes", f.size(), "max_bytes", d.maxBytes()),
+                    "图片 " + f.size() + " 字节，接近 2M 上限；若系统按十进制计算可能被拒，建议压缩",
+                    "photo is " + f.size() + " bytes, close to the 2M limit; a server counting in decimal may refuse it");
+        }
+        if (Math.max(pf.width(), pf.height()) < d.minLongSide()) {
+            add("photo.low_resolution", Severity.WARNING, item.id(), f.rel(), null,
+                    Map.of("width", pf.width(), "height", pf.height(), "min_long_side", d.minLongSide()),
+                    "图片只有 " + pf.width() + "×" + pf.height() + " 像素（长边不足 " + d.minLongSide() + "），评审可能看不清，请用原图",
+                    "the photo is only " + pf.width() + "×" + pf.height() + " px (long side below " + d.minLongSide() + "); use the original");
+        }
+        if (pf.gps()) {
+            add("photo.gps", Severity.INFO, item.id(), f.rel(), null, Map.of(),
+                    "图片含 GPS 位置信息，上传后会随图片公开；如不宜公开，请导出时去除位置信息",
+                    "the photo carries GPS coordinates that will be published with it");
+        }
+        // Caption: sidecar, then metadata, then the file name (PRODUCT.md §3). Metadata that only
+        // repeats the file name says nothing.
         List<PhotoFacts.Caption> caps = new ArrayList<>();
         String side = sidecars.captionFor(f);
         if (side != null && !CaptionParser.isTrivial(side)) caps.add(new PhotoFacts.Caption("图片说明表", side));
-        if (pf != null) {
-            for (PhotoFacts.Caption c : pf.captions()) {
-                if (caps.stream().noneMatch(x -> x.text().equals(c.text()))) caps.add(c);
-            }
+        for (PhotoFacts.Caption c : pf.captions()) {
+            boolean repeatsName = c.text().equalsIgnoreCase(f.name()) || c.text().equalsIgnoreCase(f.stem());
+            if (!repeatsName && caps.stream().noneMatch(x -> x.text().equals(c.text()))) caps.add(c);
         }
         boolean fromName = false;
         if (caps.isEmpty() && !CaptionParser.isTrivial(f.stem())) {
             caps.add(new PhotoFacts.Caption("文件名", f.stem()));
             fromName = true;
         }
+        Dated dated = captionAndDate(item, f, null, caps, fromName, pf.exifDate(), usable);
+        return new PhotoEval(item.id(), f.rel(), null, usable && dated.inPeriod(), dated.date(), dated.dayKnown(),
+                f.category(), f.otherFolder(), pf.sha256(), pf.phash());
+    }
+
+    private PhotoEval unusable(Item item, FileEntry f) {
+        photoRecords.add(new PhotoRecord(f.rel(), null, item.id(), f.category(), null, null, List.of(), List.of(), false, null));
+        return new PhotoEval(item.id(), f.rel(), null, false, null, false, f.category(), f.otherFolder(), null, null);
+    }
+
+    /** 也可统一制作成PDF上传: each page with an image is one photo, its text the caption. */
+    private List<PhotoEval> evalPdf(Item item, Placed p) {
+        FileEntry f = p.f();
+        PdfFacts pdf = p.fx() == null ? null : p.fx().pdf();
+        if (pdf == null || pdf.problem() != null) {
+            String problem = pdf == null ? "unparseable" : pdf.problem();
+            switch (problem) {
+                case "encrypted" -> add("doc.encrypted", Severity.ERROR, item.id(), f.rel(), null, Map.of(),
+                        "PDF 设置了密码，无法查看其中的图片", "the PDF is password-protected; its photos cannot be seen");
+                case "too_complex" -> add("file.too_complex", Severity.ERROR, item.id(), f.rel(), null,
+                        Map.of("reason", pdf.detail()), "PDF 页数或体积超出处理上限（" + pdf.detail() + "），已拒绝处理",
+                        "refused: the PDF is over the limits (" + pdf.detail() + ")");
+                default -> add("photo.corrupt", Severity.ERROR, item.id(), f.rel(), null,
+                        Map.of("reason", pdf == null ? "unknown" : pdf.detail()),
+                        "PDF 已损坏，无法读取其中的图片，请重新导出", "the PDF is damaged; its photos cannot be read");
+            }
+            return List.of(unusable(item, f));
+        }
+        List<PhotoEval> out = new ArrayList<>();
+        for (PdfFacts.Page page : pdf.pages()) {
+            if (page.images() == 0) {
+                add("photo.format", Severity.WARNING, item.id(), f.rel(), null, Map.of("page", page.number(), "reason", "no_image"),
+                        "合并 PDF 第" + page.number() + "页没有图片，不计数", "page " + page.number() + " of the combined PDF has no image; not counted");
+                continue;
+            }
+            String text = page.text().replaceAll("\\s+", " ").strip();
+            List<PhotoFacts.Caption> caps = CaptionParser.isTrivial(text) ? List.of() : List.of(new PhotoFacts.Caption("PDF页面文字", text));
+            Dated dated = captionAndDate(item, f, page.number(), caps, false, null, true);
+            out.add(new PhotoEval(item.id(), f.rel(), page.number(), dated.inPeriod(), dated.date(), dated.dayKnown(),
+                    f.category(), f.otherFolder(), null, page.phash()));
+        }
+        return out;
+    }
+
+    private record Dated(LocalDate date, boolean dayKnown, boolean inPeriod) {}
+
+    /** Caption fields and the activity date (caption, EXIF DateTimeOriginal, file name, folder names). */
+    private Dated captionAndDate(Item item, FileEntry f, Integer page, List<PhotoFacts.Caption> caps, boolean fromName,
+                                 LocalDateTime exifRaw, boolean usable) {
+        Material m = item.materials().stream().filter(x -> x.kind() == Kind.PHOTOS).findFirst().orElse(null);
+        String where = page == null ? "" : "第" + page + "页：";
+        String whereEn = page == null ? "" : "page " + page + ": ";
+        Map<String, Object> pageData = page == null ? Map.of() : Map.of("page", page);
         StringJoiner all = new StringJoiner("\n");
         caps.forEach(c -> all.add(c.text()));
         CaptionParser.Parsed parsed = CaptionParser.parse(all.toString());
         if (m != null && !m.caption().isEmpty()) {
             if (caps.isEmpty()) {
-                add("photo.caption_missing", Severity.ERROR, item.id(), f.rel(), null,
-                        Map.of("required", m.caption().stream().map(CaptionField::key).toList()),
-                        "图片没有说明文字；需注明：" + fieldsZh(m.caption()),
-                        "the photo has no caption; it must state: " + fieldsEn(m.caption()));
+                Map<String, Object> data = new LinkedHashMap<>(pageData);
+                data.put("required", m.caption().stream().map(CaptionField::key).toList());
+                add("photo.caption_missing", Severity.ERROR, item.id(), f.rel(), null, data,
+                        where + "图片没有说明文字；需注明：" + fieldsZh(m.caption()),
+                        whereEn + "the photo has no caption; it must state: " + fieldsEn(m.caption()));
             } else {
                 for (CaptionField cf : m.caption()) {
                     if (!parsed.has(cf)) {
-                        add("photo.caption_field_missing", Severity.WARNING, item.id(), f.rel(), null,
-                                Map.of("field", cf.key(), "caption_source", caps.get(0).source()),
-                                "图片说明缺少“" + cf.zh + "”", "the caption lacks the " + cf.en);
+                        Map<String, Object> data = new LinkedHashMap<>(pageData);
+                        data.put("field", cf.key());
+                        data.put("caption_source", caps.get(0).source());
+                        add("photo.caption_field_missing", Severity.WARNING, item.id(), f.rel(), null, data,
+                                where + "图片说明缺少“" + cf.zh + "”", whereEn + "the caption lacks the " + cf.en);
                     }
                 }
             }
         }
-
-        // Activity date: caption, EXIF DateTimeOriginal, file name, folder names (deepest first).
         LocalDate date = null;
         boolean dayKnown = false;
         String source = null;
-        LocalDateTime exif = pf == null ? null : pf.exifDate();
-        if (exif != null && !trustedExif(exif.toLocalDate())) exif = null;
+        LocalDateTime exif = exifRaw != null && trustedExif(exifRaw.toLocalDate()) ? exifRaw : null;
         if (parsed.date() != null) {
             date = parsed.date().date();
             dayKnown = parsed.date().dayKnown();
-            source = fromName ? "filename" : "caption";
+            source = fromName ? "filename" : page != null ? "pdf_text" : "caption";
         } else if (exif != null) {
             date = exif.toLocalDate();
             dayKnown = true;
@@ -303,29 +392,37 @@ public final class Checker {
                 }
             }
         }
-        if (date != null && "caption".equals(source) && dayKnown && exif != null
-                && Math.abs(ChronoUnit.DAYS.between(date, exif.toLocalDate())) > 1) {
-            add("photo.date_conflict", Severity.WARNING, item.id(), f.rel(), null,
-                    Map.of("caption_date", date.toString(), "exif_date", exif.toLocalDate().toString()),
-                    "说明中的日期 " + date + " 与拍摄日期（EXIF）" + exif.toLocalDate() + " 不一致，请核实",
-                    "caption date " + date + " differs from the EXIF capture date " + exif.toLocalDate());
+        // Date honesty: the caption (or the file name standing in for it) against the camera.
+        if (date != null && exif != null && !"exif".equals(source)) {
+            LocalDate shot = exif.toLocalDate();
+            boolean conflict = dayKnown ? Math.abs(ChronoUnit.DAYS.between(date, shot)) > 1
+                    : !java.time.YearMonth.from(date).equals(java.time.YearMonth.from(shot));
+            if (conflict) {
+                String stated = dayKnown ? date.toString() : date.toString().substring(0, 7);
+                add("photo.date_conflict", Severity.WARNING, item.id(), f.rel(), null,
+                        Map.of("caption_date", stated, "exif_date", shot.toString(), "date_source", source),
+                        "说明中的日期 " + stated + " 与拍摄日期（EXIF）" + shot + " 不一致，请核实（按说明日期计数）",
+                        "the stated date " + stated + " differs from the EXIF capture date " + shot + " (counted by the stated date)");
+            }
         }
         if (date == null) {
-            add("photo.undated", Severity.WARNING, item.id(), f.rel(), null, Map.of(),
-                    "无法确定活动日期：说明、拍摄信息（EXIF）、文件名和文件夹名中都没有日期，因此不计入任何月份",
-                    "no activity date in the caption, EXIF, file name or folder name; not counted for any period");
+            add("photo.undated", Severity.WARNING, item.id(), f.rel(), null, pageData,
+                    where + "无法确定活动日期：说明、拍摄信息（EXIF）、文件名和文件夹名中都没有日期，因此不计入任何期间",
+                    whereEn + "no activity date in the caption, EXIF, file name or folder name; not counted for any period");
         } else if (date.isBefore(rules.from()) || date.isAfter(until)) {
-            add("photo.out_of_period", Severity.WARNING, item.id(), f.rel(), null,
-                    Map.of("date", date.toString(), "from", rules.from().toString(), "to", until.toString()),
-                    "活动日期 " + date + " 不在申报期间 " + rules.from() + " 至 " + until + " 内，不计数",
-                    "activity date " + date + " is outside " + rules.from() + " … " + until + "; not counted");
+            Map<String, Object> data = new LinkedHashMap<>(pageData);
+            data.put("date", date.toString());
+            data.put("from", rules.from().toString());
+            data.put("to", until.toString());
+            add("photo.out_of_period", Severity.WARNING, item.id(), f.rel(), null, data,
+                    where + "活动日期 " + date + " 不在申报期间 " + rules.from() + " 至 " + until + " 内，不计数",
+                    whereEn + "activity date " + date + " is outside " + rules.from() + " … " + until + "; not counted");
         }
         boolean inPeriod = date != null && !date.isBefore(rules.from()) && !date.isAfter(until);
-        String category = f.category();
-        photoRecords.add(new PhotoRecord(f.rel(), item.id(), category, date == null ? null : (dayKnown ? date.toString()
+        photoRecords.add(new PhotoRecord(f.rel(), page, item.id(), f.category(), date == null ? null : (dayKnown ? date.toString()
                 : date.toString().substring(0, 7)), source, caps.stream().map(PhotoFacts.Caption::source).toList(),
-                parsed.fields().keySet().stream().map(CaptionField::key).toList(), usable && inPeriod));
-        return new PhotoEval(p, usable && inPeriod, date, dayKnown, category);
+                parsed.fields().keySet().stream().map(CaptionField::key).toList(), usable && inPeriod, null));
+        return new Dated(date, dayKnown, inPeriod);
     }
 
     /** Camera-default and impossible EXIF dates prove nothing. */
@@ -348,10 +445,11 @@ public final class Checker {
             } else {
                 categories = photos.stream().map(PhotoEval::category).filter(Objects::nonNull).distinct().sorted().toList();
             }
+            Set<String> reported = new HashSet<>();
             for (PhotoEval e : photos) {
-                if (e.category() == null || !categories.contains(e.category())) {
-                    String folder = e.p().f().otherFolder();
-                    add("photo.category_unknown", Severity.WARNING, item.id(), e.p().f().rel(), null,
+                if ((e.category() == null || !categories.contains(e.category())) && reported.add(e.rel())) {
+                    String folder = e.otherFolder();
+                    add("photo.category_unknown", Severity.WARNING, item.id(), e.rel(), null,
                             folder == null ? Map.of() : Map.of("folder", folder),
                             (folder == null ? "图片未放在类别文件夹中" : "文件夹“" + folder + "”不是本条目的类别")
                                     + "，不计入任何类别；类别：" + String.join("、", categories),
@@ -381,6 +479,10 @@ public final class Checker {
                 Map<String, Object> data = new LinkedHashMap<>();
                 if (!cat.isEmpty()) data.put("category", cat);
                 data.put("period", period.key());
+                if (m.per() == Per.FESTIVAL) {
+                    data.put("year", Integer.parseInt(period.key().substring(0, 4)));
+                    data.put("festival", period.key().substring(5));
+                }
                 data.put("have", have);
                 data.put("need", m.min());
                 String who = cat.isEmpty() ? "" : "“" + cat + "”";
@@ -395,6 +497,72 @@ public final class Checker {
                 }
             }
         }
+    }
+
+    /** Hamming distance of two pHashes at or below which two photos are the same picture. */
+    static final int NEAR_DUPLICATE_BITS = 12;
+
+    /**
+     * 负面清单 I30 弄虚作假: the same photo (same bytes, or re-saved, resized, recompressed, lightly
+     * cropped) used more than once anywhere in the package. One finding per group, naming every
+     * member and the date it was counted for.
+     */
+    private void duplicates() {
+        List<PhotoEval> ps = allPhotos.stream().filter(p -> p.sha() != null || p.phash() != null)
+                .sorted(Comparator.comparing(PhotoEval::label)).toList();
+        int n = ps.size();
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) parent[i] = i;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                PhotoEval a = ps.get(i);
+                PhotoEval b = ps.get(j);
+                boolean same = (a.sha() != null && a.sha().equals(b.sha()))
+                        || (a.phash() != null && b.phash() != null && Pixels.distance(a.phash(), b.phash()) <= NEAR_DUPLICATE_BITS);
+                if (same) parent[find(parent, j)] = find(parent, i);
+            }
+        }
+        Map<Integer, List<PhotoEval>> groups = new TreeMap<>();
+        for (int i = 0; i < n; i++) groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(ps.get(i));
+        int groupNo = 0;
+        for (List<PhotoEval> g : groups.values()) {
+            if (g.size() < 2) continue;
+            String group = "dup-" + (++groupNo);
+            PhotoEval first = g.get(0);
+            boolean identical = g.stream().allMatch(p -> p.sha() != null && p.sha().equals(first.sha()));
+            List<Map<String, Object>> members = new ArrayList<>();
+            StringJoiner zh = new StringJoiner("、");
+            StringJoiner en = new StringJoiner(", ");
+            for (PhotoEval p : g) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("file", p.rel());
+                if (p.page() != null) m.put("page", p.page());
+                m.put("item", p.item());
+                if (p.category() != null) m.put("category", p.category());
+                m.put("date", p.date() == null ? null : p.date().toString());
+                members.add(m);
+                String when = p.date() == null ? "未计数" : (p.dayKnown() ? p.date().toString() : p.date().toString().substring(0, 7));
+                zh.add(p.label() + "（" + when + "）");
+                en.add(p.label() + " (" + (p.date() == null ? "not counted" : when) + ")");
+            }
+            for (PhotoEval p : g) duplicateGroup.put(p.rel() + "#" + p.page(), group);
+            add("photo.duplicate", Severity.ERROR, first.item(), first.rel(), null,
+                    Map.of("group", group, "identical", identical, "files", members),
+                    (identical ? "同一张图片" : "几乎相同的图片（重新保存、缩放或裁剪）") + "被重复使用 " + g.size() + " 次："
+                            + zh + "。重复使用照片可能被认定为弄虚作假，请换用当期的不同照片",
+                    (identical ? "the same image" : "a near-identical image (re-saved, resized or cropped)") + " is used "
+                            + g.size() + " times: " + en + ". Reused photos may count as falsified evidence");
+        }
+    }
+
+    private final Map<String, String> duplicateGroup = new HashMap<>();
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
     }
 
     // ---- reports --------------------------------------------------------------------------

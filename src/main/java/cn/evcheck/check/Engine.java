@@ -26,16 +26,17 @@ public final class Engine {
     public static UnitResult run(String unit, Path root, RuleSet rules, LocalDate asOf, int threads,
                                  IntConsumer progress) throws IOException {
         Inventory inv = new PackageScanner(rules).scan(root);
-        Map<String, Facts> facts = inspectAll(inv.files(), threads, progress);
+        Map<String, Facts> facts = inspectAll(inv.files(), f -> Checker.needs(f, rules), threads, progress);
         Sidecars sidecars = Sidecars.load(inv.sidecars());
         return Checker.check(unit, inv, facts, sidecars, rules, asOf);
     }
 
-    static Map<String, Facts> inspectAll(List<FileEntry> files, int threads, IntConsumer progress) {
+    static Map<String, Facts> inspectAll(List<FileEntry> files, java.util.function.Function<FileEntry, Inspector.Needs> needs,
+                                         int threads, IntConsumer progress) {
         Map<String, Facts> out = new ConcurrentHashMap<>();
         if (threads <= 1 || files.size() < 4) {
             for (FileEntry f : files) {
-                out.put(f.rel(), Inspector.inspect(f));
+                out.put(f.rel(), Inspector.inspect(f, needs.apply(f)));
                 if (progress != null) progress.accept(1);
             }
             return out;
@@ -49,7 +50,7 @@ public final class Engine {
             List<Future<?>> futures = new ArrayList<>();
             for (FileEntry f : files) {
                 futures.add(pool.submit(() -> {
-                    out.put(f.rel(), Inspector.inspect(f));
+                    out.put(f.rel(), Inspector.inspect(f, needs.apply(f)));
                     if (progress != null) progress.accept(1);
                 }));
             }

@@ -50,7 +50,7 @@ public final class CaptionParser {
         LABELLED = Pattern.compile("(" + String.join("|", all) + ")\\s*[:：]");
     }
 
-    private static final Pattern VERB = Pattern.compile("(开展|举办|组织|举行|进行|召开|参加|参与|走访|看望|慰问|探望|帮扶|为)");
+    private static final Pattern VERB = Pattern.compile("(开展|举办|组织|举行|进行|召开|参加|参与|走访|看望|慰问|探望|帮扶|上门|深入|前往|赴|为|送)");
     private static final Pattern BENEFICIARY_WORDS = Pattern.compile(
             "(老人|儿童|留守|困境|残疾|贫困户|群众|居民|村民|患者|病人|学生|孕产妇|妇女|老年人|家庭|职工|市民|游客|献血者|服务对象)");
     private static final Pattern PROJECT_WORDS = Pattern.compile("(项目|品牌|“[^”]{2,30}”)");

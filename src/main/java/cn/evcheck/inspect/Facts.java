@@ -8,5 +8,6 @@ import cn.evcheck.scan.FileEntry;
  * @param readError null, or why the bytes could not be read
  * @param photo     facts of a JPEG, else null
  * @param text      facts of a Word-family document, else null
+ * @param pdf       pages of a PDF that is photo evidence, else null
  */
-public record Facts(FileEntry file, String readError, PhotoFacts photo, TextFacts text) {}
+public record Facts(FileEntry file, String readError, PhotoFacts photo, TextFacts text, PdfFacts pdf) {}

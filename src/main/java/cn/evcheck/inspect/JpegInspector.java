@@ -28,9 +28,21 @@ import java.util.List;
 public final class JpegInspector {
     private JpegInspector() {}
 
+    /** Pixels above which a header is a decompression bomb, not a photo (a 2 MB photo has ~20 MP at most). */
+    public static final long MAX_PIXELS = 100_000_000L;
+
     public static PhotoFacts inspect(byte[] b, boolean whole) {
+        return inspect(b, whole, false);
+    }
+
+    /**
+     * @param whole      the bytes are the whole file (else a prefix: no end-marker check, no hash)
+     * @param wantPixels also decode a subsampled copy for the perceptual hash
+     */
+    public static PhotoFacts inspect(byte[] b, boolean whole, boolean wantPixels) {
         int[] dims = new int[2];
         String problem = structure(b, whole, dims);
+        boolean bomb = (long) dims[0] * dims[1] > MAX_PIXELS;
         List<PhotoFacts.Caption> captions = new ArrayList<>();
         LocalDateTime exifDate = null;
         boolean gps = false;
@@ -65,7 +77,16 @@ public final class JpegInspector {
             // Broken metadata is not a broken photo: keep what the structure check says.
             if (problem == null && dims[0] == 0) problem = "metadata";
         }
-        return new PhotoFacts(dims[0], dims[1], problem, captions, exifDate, gps);
+        String sha = whole ? cn.evcheck.util.Hashes.sha256(b) : null;
+        Long phash = null;
+        if (wantPixels && whole && problem == null && !bomb) {
+            try {
+                phash = Pixels.phash(Pixels.decodeSmall(b, dims[0], dims[1], 64));
+            } catch (java.io.IOException | RuntimeException e) {
+                problem = "undecodable";
+            }
+        }
+        return new PhotoFacts(dims[0], dims[1], problem, bomb, captions, exifDate, gps, sha, phash);
     }
 
     private static void add(List<PhotoFacts.Caption> out, String source, @Nullable String text) {

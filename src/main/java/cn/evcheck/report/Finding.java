@@ -29,8 +29,18 @@ public record Finding(String code, Severity severity, String unit, String item, 
             .thenComparing(f -> nz(f.item()))
             .thenComparing(f -> nz(f.file()))
             .thenComparing(Finding::code)
-            .thenComparing(f -> nz(f.period()))
+            .thenComparing(f -> periodKey(f.period()))
             .thenComparing(Finding::zh);
+
+    /** Periods sort chronologically; festivals within a year in calendar order (春节 … 重阳节). */
+    public static String periodKey(String period) {
+        if (period == null) return "";
+        if (period.length() > 5 && period.charAt(4) == ' ') {
+            int i = cn.evcheck.rules.Model.FESTIVALS.indexOf(period.substring(5));
+            if (i >= 0) return period.substring(0, 4) + " " + i;
+        }
+        return period;
+    }
 
     private static String nz(String s) {
         return s == null ? "" : s;

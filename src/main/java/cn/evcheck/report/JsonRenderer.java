@@ -81,6 +81,7 @@ public final class JsonRenderer {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("unit", u.name());
                 m.put("file", p.file());
+                if (p.page() != null) m.put("page", p.page());
                 m.put("item", p.item());
                 m.put("category", p.category());
                 m.put("date", p.date());
@@ -88,6 +89,7 @@ public final class JsonRenderer {
                 m.put("caption_sources", p.captionSources());
                 m.put("caption_fields", p.captionFields());
                 m.put("counted", p.counted());
+                m.put("duplicate_group", p.duplicateGroup());
                 photos.add(m);
             }
             for (ReportRecord rr : u.reports()) {

@@ -27,8 +27,8 @@ public record Report(String toolVersion, RuleSet rules, LocalDate asOf, String p
     }
 
     /** Per-photo provenance for the JSON report: why a photo counted or not. */
-    public record PhotoRecord(String file, String item, String category, String date, String dateSource,
-                              List<String> captionSources, List<String> captionFields, boolean counted) {
+    public record PhotoRecord(String file, Integer page, String item, String category, String date, String dateSource,
+                              List<String> captionSources, List<String> captionFields, boolean counted, String duplicateGroup) {
         public PhotoRecord {
             captionSources = List.copyOf(captionSources);
             captionFields = List.copyOf(captionFields);

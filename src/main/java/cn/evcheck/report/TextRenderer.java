@@ -98,7 +98,8 @@ public final class TextRenderer {
             List<Finding> fs = e.getValue();
             int need = ((Number) fs.get(0).data().get("need")).intValue();
             String cat = e.getKey().isEmpty() ? "" : (en ? e.getKey() + ": " : "“" + e.getKey() + "”");
-            String ranges = fold(fs.stream().map(Finding::period).toList());
+            String ranges = fold(fs.stream().map(Finding::period).toList(),
+                    fs.stream().map(f -> ((Number) f.data().get("have")).intValue()).toList(), en);
             line("    " + mark(Severity.ERROR) + " " + (en
                     ? cat + "photos short in " + ranges + " (" + fs.size() + " period(s), at least " + need + " each)"
                     : cat + "图片不足：" + ranges + "（共 " + fs.size() + " 期，每期至少 " + need + " 张）"));
@@ -110,23 +111,31 @@ public final class TextRenderer {
         }
     }
 
-    /** "2018-01", "2018-02", "2018-03", "2018-05" → "2018-01…2018-03、2018-05". */
-    static String fold(List<String> periods) {
-        List<String> sorted = new ArrayList<>(periods);
-        Collections.sort(sorted);
+    /**
+     * Periods in calendar order; runs of three or more consecutive empty periods fold into a
+     * range ("2018-01…2018-03"); a period with some photos shows how many ("2018 清明节（仅1张）").
+     */
+    static String fold(List<String> periods, List<Integer> have, boolean en) {
+        List<Integer> idx = new ArrayList<>();
+        for (int i = 0; i < periods.size(); i++) idx.add(i);
+        idx.sort(Comparator.comparing(i -> Finding.periodKey(periods.get(i))));
         List<String> parts = new ArrayList<>();
         int i = 0;
-        while (i < sorted.size()) {
+        while (i < idx.size()) {
             int j = i;
-            while (j + 1 < sorted.size() && next(sorted.get(j), sorted.get(j + 1))) j++;
+            while (have.get(idx.get(i)) == 0 && j + 1 < idx.size() && have.get(idx.get(j + 1)) == 0
+                    && next(periods.get(idx.get(j)), periods.get(idx.get(j + 1)))) j++;
             if (j - i >= 2) {
-                parts.add(first(sorted.get(i)) + "…" + last(sorted.get(j)));
+                parts.add(first(periods.get(idx.get(i))) + "…" + last(periods.get(idx.get(j))));
             } else {
-                for (int k = i; k <= j; k++) parts.add(sorted.get(k));
+                for (int k = i; k <= j; k++) {
+                    int h = have.get(idx.get(k));
+                    parts.add(periods.get(idx.get(k)) + (h == 0 ? "" : en ? " (" + h + ")" : "（仅" + h + "张）"));
+                }
             }
             i = j + 1;
         }
-        return String.join("、", parts);
+        return String.join(en ? ", " : "、", parts);
     }
 
     private static boolean next(String a, String b) {

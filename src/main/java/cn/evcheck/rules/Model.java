@@ -8,6 +8,9 @@ import java.util.Locale;
 public final class Model {
     private Model() {}
 
+    /** The traditional festivals of "我们的节日", in calendar order. */
+    public static final List<String> FESTIVALS = List.of("春节", "元宵节", "清明节", "端午节", "七夕节", "中秋节", "重阳节");
+
     /** A material kind: what the upload system calls 图片资料, 说明报告 … */
     public enum Kind {
         REPORT("report", "说明报告", "report"),

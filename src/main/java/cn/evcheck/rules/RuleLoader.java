@@ -55,7 +55,7 @@ public final class RuleLoader {
             "lead_department", "responsible", "categories", "years", "materials", "note");
     private static final List<String> MATERIAL_KEYS = List.of("kind", "each", "words", "min", "per", "caption",
             "festivals", "years", "target", "note");
-    static final List<String> FESTIVALS = List.of("春节", "元宵节", "清明节", "端午节", "七夕节", "中秋节", "重阳节");
+    private static final List<String> FESTIVALS = Model.FESTIVALS;
 
     private RuleSet ruleSet(YNode root, String sha, String origin) throws RuleException {
         Obj top = obj(root, "规则集", TOP_KEYS);

@@ -2,6 +2,7 @@ package cn.evcheck.check;
 
 import cn.evcheck.testkit.Cli;
 import cn.evcheck.inspect.Facts;
+import cn.evcheck.inspect.Inspector;
 import cn.evcheck.inspect.Sidecars;
 import cn.evcheck.report.Finding;
 import cn.evcheck.report.Report;
@@ -39,11 +40,11 @@ class BadInputTest {
     @Test
     void aFileThatVanishesOrCannotBeOpenedIsOneFindingAndTheRunGoesOn(@TempDir Path tmp) throws Exception {
         RuleSet rules = RuleLoader.load(RULES.getBytes(StandardCharsets.UTF_8), "r", "r");
-        new Pkg(tmp).file("A-1/图片/2019-03-01 a.jpg", Jpegs.image(64, 48, 1, 0.8f))
-                .file("A-1/图片/2019-03-02 b.jpg", Jpegs.image(64, 48, 2, 0.8f));
+        new Pkg(tmp).file("A-1/图片/2019-03-01 a.jpg", Jpegs.image(640, 480, 1, 0.8f))
+                .file("A-1/图片/2019-03-02 b.jpg", Jpegs.image(640, 480, 2, 0.8f));
         Inventory inv = new PackageScanner(rules).scan(tmp);
         Files.delete(tmp.resolve("A-1/图片/2019-03-02 b.jpg"));   // gone between the walk and the read
-        Map<String, Facts> facts = Engine.inspectAll(inv.files(), 2, null);
+        Map<String, Facts> facts = Engine.inspectAll(inv.files(), f -> Inspector.Needs.NONE, 2, null);
         Report.UnitResult r = Checker.check("", inv, facts, Sidecars.load(inv.sidecars()), rules, LocalDate.of(2019, 12, 31));
         List<String> codes = r.findings().stream().map(f -> f.code() + "|" + f.file()).toList();
         assertEquals(List.of("file.unreadable|A-1/图片/2019-03-02 b.jpg"), codes);
@@ -56,7 +57,7 @@ class BadInputTest {
     void gbkFileNamesFromWindowsSharesAreStillRead(@TempDir Path tmp) throws Exception {
         Path item = tmp.resolve("A-1").resolve("图片");
         Files.createDirectories(item);
-        Files.write(tmp.resolve("ok.jpg"), Jpegs.withMetadata(Jpegs.image(64, 48, 3, 0.8f),
+        Files.write(tmp.resolve("ok.jpg"), Jpegs.withMetadata(Jpegs.image(640, 480, 3, 0.8f),
                 new Jpegs.Exif().date("2019:05:01 10:00:00"), null, null));
         // Create a file whose name is the GBK bytes of 测试.jpg (invalid UTF-8), as a Windows share shows it.
         Process p = new ProcessBuilder("bash", "-c", "mv ok.jpg \"A-1/图片/$(printf '\\xb2\\xe2\\xca\\xd4').jpg\"")

@@ -26,7 +26,13 @@ public final class MakeSamples {
         p.file(v + "说明报告/留守儿童.docx", Docs.docx("关爱留守儿童志愿服务情况说明", Docs.prose(140)));
         Jpegs.Exif xp = new Jpegs.Exif();
         xp.xpComment = "时间：2018年1月18日 单位：青口中心卫生院 服务对象：空巢老人 关爱内容：上门测量血压、送医送药";
-        p.file(v + "图片/关爱空巢老人/上门送医.jpg", Jpegs.withMetadata(photo(11), xp, null, null));
+        byte[] visit = Jpegs.withMetadata(photo(11), xp, null, null);
+        p.file(v + "图片/关爱空巢老人/上门送医.jpg", visit);
+        // May had no photo, so someone re-saved January's at a smaller size: a near-duplicate.
+        BufferedImage jan = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(visit));
+        BufferedImage small = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+        small.createGraphics().drawImage(jan, 0, 0, 640, 480, null);
+        p.file(v + "图片/关爱空巢老人/2018-05-20 青口中心卫生院志愿者上门送医送药.jpg", Jpegs.encode(small, 0.8f));
         Jpegs.Exif gbk = new Jpegs.Exif().description("2018年2月9日，青口中心卫生院志愿者走访空巢老人，为老人义诊", Charset.forName("GBK"));
         gbk.dateTimeOriginal = "2018:02:09 10:12:00";
         p.file(v + "图片/关爱空巢老人/春节走访.jpg", Jpegs.withMetadata(photo(12), gbk, null, null));
@@ -38,16 +44,19 @@ public final class MakeSamples {
                 {"DSC_0315.jpg", "时间：2018年3月21日 单位：青口中心卫生院 服务对象：空巢老人 关爱内容：健康讲座"}}));
         Jpegs.Exif kid = new Jpegs.Exif();
         kid.xpTitle = "2018年1月25日，青口中心卫生院志愿者为留守儿童开展健康体检";
+        kid.dateTimeOriginal = "2017:12:30 16:20:00";   // the camera disagrees: a date conflict
         p.file(v + "图片/留守儿童/健康体检.jpg", Jpegs.withMetadata(photo(21), kid, null, null));
         p.file(v + "图片/留守儿童/心理辅导.jpg", photo(22));
         p.text(v + "图片/留守儿童/图片说明.csv", "文件名,图片说明\n心理辅导.jpg,时间：2018年3月8日 单位：青口中心卫生院 服务对象：留守儿童 关爱内容：心理健康辅导\n");
-        p.file(v + "图片/留守儿童/学雷锋.jpg", Jpegs.png(480, 360));   // a PNG renamed .jpg
+        p.file(v + "图片/留守儿童/学雷锋.jpg", Jpegs.png(800, 600));   // a PNG renamed .jpg
 
         // III-65-2-2 自救互救培训: one photo every two months.
         String t = "III-65-2-2 自救互救培训/";
         p.file(t + "图片/2018-02-27 心肺复苏培训.jpg", Jpegs.withMetadata(photo(31), null, null,
                 "时间：2018年2月27日 主办单位：青口中心卫生院 主题：心肺复苏自救互救培训"));
-        p.file(t + "图片/2018-05-16 急救知识进社区.jpg", Jpegs.withMetadata(photo(32), null,
+        Jpegs.Exif gps = new Jpegs.Exif();
+        gps.gps = new double[]{34.84, 119.12};
+        p.file(t + "图片/2018-05-16 急救知识进社区.jpg", Jpegs.withMetadata(photo(32), gps,
                 "2018年5月16日，青口中心卫生院在青口镇文化广场开展急救知识进社区培训", null));
 
         // III-11-1-2 我们的节日: three photos per festival per year.
@@ -74,7 +83,7 @@ public final class MakeSamples {
     }
 
     static byte[] photo(long seed) {
-        return Jpegs.image(480, 360, seed, 0.6f);
+        return Jpegs.image(800, 600, seed, 0.5f);
     }
 
     /** A white A4-ish page with a red title and a red rule, like a 红头文件 scan. */
