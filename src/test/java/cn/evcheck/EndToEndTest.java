@@ -83,7 +83,7 @@ class EndToEndTest {
         p.text("III-65-2-2 自救互救/图片/图片说明.csv",
                 "文件名,图片说明\n培训.jpg,时间：2019年3月12日 主办单位：赣马镇卫生院 主题：自救互救知识培训\n");
 
-        p.file("III-60-2-1 部门评价/部门评价/评价.pdf", Pkg.minimalPdf());
+        evaluation(p, "III-60-2-1 部门评价/部门评价/");
         p.text("随便.txt", "notes");
     }
 
@@ -203,7 +203,7 @@ class EndToEndTest {
     @Test
     void exitCodesFollowFailOn() {
         Path clean = tmp.resolve("clean");
-        new Pkg(clean).file("III-60-2-1/部门评价/评价.pdf", Pkg.minimalPdf());
+        evaluation(new Pkg(clean), "III-60-2-1/部门评价/");
         String yaml = RULES.substring(0, RULES.indexOf("  - id: III-15-2-1")) + """
                   - id: III-60-2-1
                     materials:
@@ -227,8 +227,8 @@ class EndToEndTest {
     @Test
     void byUnitChecksEachFirstLevelFolder() throws Exception {
         Path multi = tmp.resolve("multi");
-        new Pkg(multi).file("甲医院/III-60-2-1/部门评价/评价.pdf", Pkg.minimalPdf())
-                .file("乙医院/III-60-2-1/评价.jpg", Jpegs.image(100, 100, 9, 0.7f));
+        evaluation(new Pkg(multi), "甲医院/III-60-2-1/部门评价/");
+        evaluation(new Pkg(multi), "乙医院/III-60-2-1/");
         Run r = Cli.run("check", multi.toString(), "--rules", rules.toString(), "--as-of", "2019-04-15",
                 "--by-unit", "--format", "json");
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -243,6 +243,13 @@ class EndToEndTest {
             }
         }
         assertEquals(2, complete);
+    }
+
+    /** A department evaluation as the system wants it: the red-header page and the sealed page. */
+    static void evaluation(Pkg p, String dir) {
+        p.file(dir + "红头页.jpg", Jpegs.encode(cn.evcheck.testkit.Scans.redHeaderPage(21, "江苏省卫生健康委员会", null, true,
+                cn.evcheck.testkit.Scans.RED, 0, 0), 0.8f));
+        p.file(dir + "盖章页.jpg", Jpegs.encode(cn.evcheck.testkit.Scans.sealPage(22, true, cn.evcheck.testkit.Scans.RED, 0, 0), 0.8f));
     }
 
     private static String[] concat(String[] a, String... b) {

@@ -8,6 +8,7 @@ import cn.evcheck.rules.Model.*;
 import cn.evcheck.scan.FileEntry;
 import cn.evcheck.scan.FileType;
 import cn.evcheck.scan.Inventory;
+import cn.evcheck.scan.PackageScanner;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -55,11 +56,22 @@ public final class Checker {
                     "图片说明表无法使用（需要“文件名”和“图片说明”两列）：" + p[1],
                     "caption sidecar unusable (needs columns 文件名 and 图片说明): " + p[1]);
         }
+        for (FileEntry f : inv.files()) {
+            Facts fx = facts.get(f.rel());
+            if (fx == null || fx.sheet() == null || fx.sheet().problem() != null) continue;
+            for (SheetFacts.Row r : fx.sheet().rows()) {
+                values.computeIfAbsent(metricKey(r.metric()), k -> new ArrayList<>()).add(new Value(r, f.rel()));
+            }
+        }
         Map<String, List<Placed>> byItem = new LinkedHashMap<>();
         for (Item item : rules.items()) byItem.put(item.id(), new ArrayList<>());
         for (FileEntry f : inv.files()) {
             Facts fx = facts.get(f.rel());
             if (!fileLevel(f, fx)) continue;
+            secrecy(f, fx);
+            if (f.itemId() == null && fx != null && fx.sheet() != null && fx.sheet().problem() == null) {
+                continue;   // a package-level indicator sheet: its values serve every item
+            }
             if (f.itemId() == null) {
                 add("file.unassigned", Severity.WARNING, null, f.rel(), null, Map.of("reason", "no_item"),
                         "不属于任何指标条目：请放入以条目编号开头的文件夹（如“III-15-2-1 …”）",
@@ -104,6 +116,31 @@ public final class Checker {
 
     private record Placed(FileEntry f, Facts fx, Kind role) {}
 
+    static final Set<String> SHEET_EXT = Set.of("xlsx", "xls", "et", "csv");
+
+    /** A metric's value in a data sheet, and where it was read. */
+    private record Value(SheetFacts.Row row, String file) {}
+
+    /** Every readable indicator sheet of the package, by normalised metric name. */
+    private final Map<String, List<Value>> values = new TreeMap<>();
+
+    private static String metricKey(String s) {
+        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC).replaceAll("[\\s\\p{Punct}、，。：；（）“”]", "")
+                .replaceFirst("^\\d+", "");
+    }
+
+    private Value lookup(String metric) {
+        String k = metricKey(metric);
+        List<Value> exact = values.get(k);
+        if (exact != null) return exact.get(0);
+        for (Map.Entry<String, List<Value>> e : values.entrySet()) {
+            if (k.length() >= 4 && e.getKey().length() >= 4 && (e.getKey().contains(k) || k.contains(e.getKey()))) {
+                return e.getValue().get(0);
+            }
+        }
+        return null;
+    }
+
     /** Checks that hold for any file; false when the file is unusable. */
     private boolean fileLevel(FileEntry f, Facts fx) {
         if (f.type() == FileType.EMPTY) {
@@ -143,7 +180,7 @@ public final class Checker {
             return first(item, Kind.REPORT, Kind.FORMAL_DOC, Kind.DEPT_EVAL, Kind.DATA_TABLE);
         }
         if (t == FileType.PDF) return first(item, Kind.FORMAL_DOC, Kind.DEPT_EVAL, Kind.DATA_TABLE, Kind.PHOTOS, Kind.REPORT);
-        if (Set.of("xlsx", "xls", "csv", "et").contains(f.ext())) return first(item, Kind.DATA_TABLE);
+        if (SHEET_EXT.contains(f.ext())) return first(item, Kind.DATA_TABLE);
         if (t == FileType.TEXT || t == FileType.RTF || t == FileType.HTML) return first(item, Kind.REPORT);
         return null;
     }
@@ -158,7 +195,9 @@ public final class Checker {
     private ItemResult checkItem(Item item, List<Placed> files, boolean hasFolder) {
         Map<String, Integer> byKind = new TreeMap<>();
         for (Placed p : files) byKind.merge(p.role().key, 1, Integer::sum);
-        if (files.isEmpty()) {
+        boolean valuesOnly = !item.materials().isEmpty() && item.materials().stream().allMatch(m -> m.kind() == Kind.DATA_TABLE)
+                && !values.isEmpty();
+        if (files.isEmpty() && !valuesOnly) {
             add("item.missing", Severity.ERROR, item.id(), null, null,
                     Map.of("folder", hasFolder, "materials", item.materials().stream().map(m -> m.kind().key).distinct().toList()),
                     hasFolder ? "条目文件夹中没有任何材料；需要：" + needs(item, false)
@@ -203,10 +242,15 @@ public final class Checker {
 
     /** What inspection must produce for a file, decided from its placement before it is read. */
     public static Inspector.Needs needs(FileEntry f, RuleSet rules) {
-        if (f.itemId() == null) return Inspector.Needs.NONE;
+        boolean sheetExt = SHEET_EXT.contains(f.ext());
+        if (f.itemId() == null) return new Inspector.Needs(false, false, false, sheetExt);
         Item item = rules.item(f.itemId());
-        boolean photo = role(f, null, item) == Kind.PHOTOS && item.requires(Kind.PHOTOS);
-        return new Inspector.Needs(photo && f.type() == FileType.JPEG, photo && f.type() == FileType.PDF);
+        if (sheetExt && role(f, null, item) == Kind.DATA_TABLE) return new Inspector.Needs(false, false, false, true);
+        Kind role = role(f, null, item);
+        boolean photo = role == Kind.PHOTOS && item.requires(Kind.PHOTOS);
+        boolean doc = role != null && role != Kind.PHOTOS && role != Kind.REPORT && item.requires(role)
+                && (f.type() == FileType.JPEG || f.type() == FileType.PDF);
+        return new Inspector.Needs(photo && f.type() == FileType.JPEG, photo && f.type() == FileType.PDF, doc, false);
     }
 
     private List<PhotoEval> evalPhotos(Item item, Placed p) {
@@ -567,7 +611,7 @@ public final class Checker {
 
     // ---- reports --------------------------------------------------------------------------
 
-    /** 说明报告要按照字数要求写出文字说明，以WORD、WPS或永中格式上传. */
+    /** 说明报告要按照字数要求写出文字说明，以WORD、WPS或永中格式上传，不需要单位落款和加盖公章. */
     private void reports(Item item, Material m, List<Placed> files) {
         ReportDefaults d = rules.defaults().report();
         Integer target = m.words() != null ? m.words() : d.words();
@@ -575,6 +619,12 @@ public final class Checker {
         for (Placed p : files) {
             FileEntry f = p.f();
             TextFacts t = p.fx() == null ? null : p.fx().text();
+            if (t == null && f.ext().equals("eio")) {
+                add("report.unparseable", Severity.ERROR, item.id(), f.rel(), null, Map.of("reason", "eio"),
+                        "永中 .eio 格式无法读取和计数，请用永中Office另存为 .docx（或 .doc、.uof）后上传",
+                        "Yozo's native .eio cannot be read; save it as .docx (or .doc, .uof)");
+                continue;
+            }
             if (t == null && f.type() == FileType.UNKNOWN && d.formats().contains(f.ext())) {
                 add("report.unparseable", Severity.ERROR, item.id(), f.rel(), null, Map.of("reason", "unknown_content"),
                         "无法读取文档内容，文件已损坏或不是 ." + f.ext() + " 文档，请用 Word 或 WPS 另存为 docx",
@@ -624,7 +674,8 @@ public final class Checker {
                 continue;
             }
             WordCounter.Counts c = t.counts();
-            reportRecords.add(new ReportRecord(f.rel(), item.id(), t.format(), c.words(), c.han(), c.nonSpaceChars()));
+            reportRecords.add(new ReportRecord(f.rel(), item.id(), t.format(), c.words(), c.han(), c.nonSpaceChars(),
+                    t.notes().words(), t.boxes().words()));
             if (target != null) {
                 int lo = (int) Math.ceil(target * (1 - d.below()));
                 int hi = (int) Math.floor(target * (1 + d.above()));
@@ -632,19 +683,26 @@ public final class Checker {
                 data.put("words", c.words());
                 data.put("han", c.han());
                 data.put("chars_no_spaces", c.nonSpaceChars());
+                data.put("notes_words", t.notes().words());
+                data.put("textbox_words", t.boxes().words());
                 data.put("target", target);
                 data.put("min", lo);
                 data.put("max", hi);
+                String extra = t.notes().words() + t.boxes().words() == 0 ? ""
+                        : "（另有脚注尾注 " + t.notes().words() + " 字、文本框 " + t.boxes().words() + " 字未计入）";
+                String extraEn = t.notes().words() + t.boxes().words() == 0 ? ""
+                        : " (plus " + t.notes().words() + " in notes and " + t.boxes().words() + " in text boxes, not counted)";
                 if (c.words() < lo) {
                     add("report.too_short", Severity.ERROR, item.id(), f.rel(), null, data,
-                            "字数 " + c.words() + "，要求 " + target + " 字左右（" + lo + "–" + hi + "），请补充",
-                            c.words() + " words; about " + target + " required (" + lo + "–" + hi + ")");
+                            "字数 " + c.words() + "，要求 " + target + " 字左右（" + lo + "–" + hi + "），请补充" + extra,
+                            c.words() + " words; about " + target + " required (" + lo + "–" + hi + ")" + extraEn);
                 } else if (c.words() > hi) {
                     add("report.too_long", Severity.WARNING, item.id(), f.rel(), null, data,
-                            "字数 " + c.words() + "，要求 " + target + " 字左右（" + lo + "–" + hi + "），建议精简",
-                            c.words() + " words; about " + target + " required (" + lo + "–" + hi + ")");
+                            "字数 " + c.words() + "，要求 " + target + " 字左右（" + lo + "–" + hi + "），建议精简" + extra,
+                            c.words() + " words; about " + target + " required (" + lo + "–" + hi + ")" + extraEn);
                 }
             }
+            assessorChecks(item, f, t);
             valid.add(p);
         }
         switch (m.each()) {
@@ -658,39 +716,122 @@ public final class Checker {
                                     : valid.size() + " usable report(s), " + m.min() + " required");
                 }
             }
-            case YEAR -> {
-                for (int year : item.yearsFor(m)) {
-                    if (year > until.getYear()) continue;   // not due yet
-                    String y = String.valueOf(year);
-                    boolean found = valid.stream().anyMatch(p -> p.f().name().contains(y))
-                            || valid.stream().anyMatch(p -> p.f().folders().stream().anyMatch(x -> x.contains(y)))
-                            || valid.stream().anyMatch(p -> p.fx().text().firstLines(3).contains(y));
-                    if (!found) {
-                        add("report.missing", Severity.ERROR, item.id(), null, y, Map.of("year", year),
-                                "缺少 " + year + " 年的说明报告" + wordsZh(target) + "（文件名或标题中应含“" + year + "”）",
-                                "no report for " + year + (target == null ? "" : " (about " + target + " words)"));
-                    }
-                }
-            }
-            case CATEGORY -> {
-                if (item.categories().isEmpty()) {
-                    if (valid.isEmpty()) {
-                        add("report.missing", Severity.ERROR, item.id(), null, null, Map.of("have", 0, "need", 1),
-                                "缺少说明报告（每类一份）" + wordsZh(target), "no report (one per category)");
-                    }
-                } else {
-                    for (String cat : item.categories()) {
-                        boolean found = valid.stream().anyMatch(p -> cat.equals(p.f().category())
-                                || p.f().name().contains(cat) || p.fx().text().firstLines(2).contains(cat));
-                        if (!found) {
-                            add("report.missing", Severity.ERROR, item.id(), null, null, Map.of("category", cat),
-                                    "缺少“" + cat + "”的说明报告" + wordsZh(target) + "（文件名中应含“" + cat + "”）",
-                                    "no report for category " + cat + (target == null ? "" : " (about " + target + " words)"));
-                        }
-                    }
-                }
-            }
+            case YEAR -> yearSlots(item, m, valid, target);
+            case CATEGORY -> categorySlots(item, m, valid, target);
         }
+    }
+
+    /** Revisions, comments, a 落款 or seal, personal data: what would be published with the report. */
+    private void assessorChecks(Item item, FileEntry f, TextFacts t) {
+        if (t.revisions() > 0 || t.comments() > 0) {
+            add("report.revisions", Severity.WARNING, item.id(), f.rel(), null,
+                    Map.of("revisions", t.revisions(), "comments", t.comments()),
+                    "文档留有修订痕迹 " + t.revisions() + " 处、批注 " + t.comments() + " 条，上传后会被公开：请接受所有修订并删除批注后另存",
+                    t.revisions() + " tracked change(s) and " + t.comments() + " comment(s) are left and would be published");
+        }
+        String sig = ReportText.signature(t.lastLines(2));
+        if (sig != null || t.sealImage()) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            if (sig != null) data.put("signature", sig);
+            data.put("seal_image", t.sealImage());
+            add("report.signature", Severity.INFO, item.id(), f.rel(), null, data,
+                    (sig != null ? "文末有单位落款和日期（" + sig + "）" : "文档中有公章图片") + "：说明报告不需要单位落款和加盖公章，可删除",
+                    (sig != null ? "the report ends with a signature and date (" + sig + ")" : "the report embeds a seal image")
+                            + ": reports need no signature or seal");
+        }
+        List<String> pii = ReportText.pii(t.body());
+        if (!pii.isEmpty()) {
+            add("report.pii", Severity.WARNING, item.id(), f.rel(), null, Map.of("count", pii.size(), "masked", pii),
+                    "报告含身份证号或手机号 " + pii.size() + " 处（" + String.join("、", pii.subList(0, Math.min(3, pii.size())))
+                            + "），上传后会被公开，请删除或打码",
+                    pii.size() + " ID-card or mobile number(s) (" + String.join(", ", pii.subList(0, Math.min(3, pii.size())))
+                            + ") would be published; remove or mask them");
+        }
+    }
+
+    private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("(?<!\\d)(20\\d{2})(?!\\d)");
+
+    /** The year a report is about: from its file name, else its folder names, else its title. */
+    private static Integer statedYear(String s) {
+        java.util.regex.Matcher m = YEAR.matcher(s);
+        return m.find() ? Integer.parseInt(m.group(1)) : null;
+    }
+
+    /** 分别说明2018、2019、2020年…: one report per listed year. */
+    private void yearSlots(Item item, Material m, List<Placed> valid, Integer target) {
+        List<Integer> years = item.yearsFor(m);
+        Map<Integer, List<Placed>> slots = new TreeMap<>();
+        for (Placed p : valid) {
+            Integer y = statedYear(p.f().stem());
+            if (y == null) {
+                for (String folder : p.f().folders()) if (y == null) y = statedYear(folder);
+            }
+            Integer titleYear = statedYear(p.fx().text().firstLines(1));
+            if (y == null) y = titleYear;
+            if (y == null) continue;
+            if (!years.contains(y)) {
+                add("report.unexpected", Severity.WARNING, item.id(), p.f().rel(), null, Map.of("year", y, "years", years),
+                        "本条目只要求 " + yearsZh(years) + " 年的报告，此报告是 " + y + " 年的",
+                        "the item asks for reports for " + years + "; this one is for " + y);
+                continue;
+            }
+            if (titleYear != null && !titleYear.equals(y)) {
+                add("report.unexpected", Severity.WARNING, item.id(), p.f().rel(), null, Map.of("year", y, "title_year", titleYear),
+                        "文件名表明是 " + y + " 年的报告，但标题写的是 " + titleYear + " 年，请核实",
+                        "the file name says " + y + " but the title says " + titleYear);
+            }
+            slots.computeIfAbsent(y, k -> new ArrayList<>()).add(p);
+        }
+        for (int year : years) {
+            List<Placed> in = slots.getOrDefault(year, List.of());
+            if (in.size() > 1) duplicateSlot(item, String.valueOf(year), in);
+            if (!in.isEmpty() || year > until.getYear()) continue;   // filled, or not due yet
+            add("report.missing", Severity.ERROR, item.id(), null, String.valueOf(year), Map.of("year", year),
+                    "缺少 " + year + " 年的说明报告" + wordsZh(target) + "（文件名或标题中应含“" + year + "”）",
+                    "no report for " + year + (target == null ? "" : " (about " + target + " words)"));
+        }
+    }
+
+    /** 分别提供说明报告: one report per category, told apart by name. */
+    private void categorySlots(Item item, Material m, List<Placed> valid, Integer target) {
+        if (item.categories().isEmpty()) {
+            if (valid.isEmpty()) {
+                add("report.missing", Severity.ERROR, item.id(), null, null, Map.of("have", 0, "need", 1),
+                        "缺少说明报告（每类一份）" + wordsZh(target), "no report (one per category)");
+            }
+            return;
+        }
+        Map<String, List<Placed>> slots = new LinkedHashMap<>();
+        for (Placed p : valid) {
+            String cat = p.f().category() != null ? p.f().category()
+                    : PackageScanner.categoryOf(item, p.fx().text().firstLines(2));
+            if (cat == null) {
+                add("report.unexpected", Severity.WARNING, item.id(), p.f().rel(), null, Map.of("categories", item.categories()),
+                        "看不出此报告属于哪一类：文件名或标题中应含类别名（" + String.join("、", item.categories()) + "）",
+                        "cannot tell which category this report is for; name it after one of: " + String.join(", ", item.categories()));
+                continue;
+            }
+            slots.computeIfAbsent(cat, k -> new ArrayList<>()).add(p);
+        }
+        for (String cat : item.categories()) {
+            List<Placed> in = slots.getOrDefault(cat, List.of());
+            if (in.size() > 1) duplicateSlot(item, cat, in);
+            if (!in.isEmpty()) continue;
+            add("report.missing", Severity.ERROR, item.id(), null, null, Map.of("category", cat),
+                    "缺少“" + cat + "”的说明报告" + wordsZh(target) + "（文件名中应含“" + cat + "”）",
+                    "no report for category " + cat + (target == null ? "" : " (about " + target + " words)"));
+        }
+    }
+
+    private void duplicateSlot(Item item, String slot, List<Placed> in) {
+        List<String> names = in.stream().map(p -> p.f().rel()).sorted().toList();
+        add("report.duplicate", Severity.WARNING, item.id(), names.get(0), null, Map.of("slot", slot, "files", names),
+                "“" + slot + "”有 " + names.size() + " 份报告：" + String.join("、", names) + "；只需一份，请保留一份",
+                names.size() + " reports for '" + slot + "': " + String.join(", ", names) + "; keep one");
+    }
+
+    private static String yearsZh(List<Integer> years) {
+        return String.join("、", years.stream().map(String::valueOf).toList());
     }
 
     private static String wordsZh(Integer words) {
@@ -699,14 +840,47 @@ public final class Checker {
 
     // ---- formal documents, evaluations, data tables ----------------------------------------
 
-    /** 正式发文/部门评价/数据表格: scans (JPG/PDF) or, for a document's body, Word files. */
-    private void documents(Item item, Material m, List<Placed> files) {
+    /** What one document file shows, from its scan, its text layer, OCR and its name. */
+    private record DocEvidence(Placed p, boolean redHeader, boolean seal, DocNumbers.Found number, String numberSource) {}
+
+    /**
+     * 正式发文需扫描正式发文的红头页(需要文号)制作成图片格式上报 … 部门评价 … 需要提供红头页和盖章页;
+     * 数据表格 … 加盖公章，扫描制作成图片格式. A material is satisfied only by files that show these.
+     */
+    private void documents(Item item, Material m, List<Placed> all) {
         List<String> formats = rules.defaults().document().formats();
-        int ok = 0;
+        List<DocEvidence> ok = new ArrayList<>();
+        List<Placed> files = all;
+        if (m.kind() == Kind.DATA_TABLE) {
+            files = new ArrayList<>();
+            for (Placed p : all) {
+                if (!SHEET_EXT.contains(p.f().ext())) {
+                    files.add(p);
+                } else if (p.fx() == null || p.fx().sheet() == null || p.fx().sheet().problem() != null) {
+                    String why = p.fx() == null || p.fx().sheet() == null ? "unreadable" : p.fx().sheet().problem();
+                    add("data.value_missing", Severity.WARNING, item.id(), p.f().rel(), null, Map.of("reason", why),
+                            why.equals("no_header") ? "数据表中没有找到“指标”和“数值”两列，无法读取数值"
+                                    : "数据表无法读取（文件损坏或格式不符），请另存为 xlsx",
+                            why.equals("no_header") ? "the sheet has no 指标/数值 header row" : "the sheet cannot be read");
+                }
+            }
+            if (files.isEmpty()) {
+                if (!values.isEmpty()) {
+                    dataValues(item, m, true);   // a filled indicator sheet is the material
+                } else {
+                    add("material.missing", Severity.ERROR, item.id(), null, null, Map.of("kind", m.kind().key, "have", 0, "need", m.min()),
+                            "缺少" + m.kind().zh + "：" + Describe.material(m, item, false),
+                            "no " + m.kind().en + ": " + Describe.material(m, item, true));
+                }
+                return;
+            }
+            if (!values.isEmpty()) dataValues(item, m, false);
+        }
         for (Placed p : files) {
             FileEntry f = p.f();
-            boolean real = f.type() == FileType.JPEG || f.type() == FileType.PDF
-                    || (p.fx() != null && p.fx().text() != null && p.fx().text().status() == TextFacts.Status.OK);
+            TextFacts t = p.fx() == null ? null : p.fx().text();
+            DocFacts d = p.fx() == null ? null : p.fx().doc();
+            boolean real = f.type() == FileType.JPEG || f.type() == FileType.PDF || (t != null && t.status() != TextFacts.Status.UNPARSEABLE);
             if (!formats.contains(f.ext()) || !real) {
                 add("doc.format", Severity.ERROR, item.id(), f.rel(), null,
                         Map.of("format", f.ext(), "accepted", formats),
@@ -715,19 +889,206 @@ public final class Checker {
                         m.kind().en + " must be " + String.join("/", upper(formats)) + "; this file is " + f.type().name());
                 continue;
             }
-            if (p.fx() != null && p.fx().text() != null && p.fx().text().status() == TextFacts.Status.ENCRYPTED) {
+            if ((t != null && t.status() == TextFacts.Status.ENCRYPTED) || (d != null && "encrypted".equals(d.problem()))) {
                 add("doc.encrypted", Severity.ERROR, item.id(), f.rel(), null, Map.of(),
-                        "文件已加密，无法上传审阅", "the file is encrypted");
+                        "文件设置了密码或已加密，无法上传审阅，请取消密码后另存", "the file is password-protected or encrypted");
                 continue;
             }
-            ok++;
+            if (d != null && d.problem() != null) {
+                if (d.problem().equals("too_complex")) {
+                    add("file.too_complex", Severity.ERROR, item.id(), f.rel(), null, Map.of("reason", d.detail()),
+                            "文件超出处理上限（" + d.detail() + "），已拒绝处理", "refused: over the limits (" + d.detail() + ")");
+                } else {
+                    add("doc.format", Severity.ERROR, item.id(), f.rel(), null, Map.of("reason", d.detail()),
+                            "无法读取此扫描件（文件损坏），请重新扫描", "the scan cannot be read (damaged); scan it again");
+                }
+                continue;
+            }
+            if (t != null && t.status() != TextFacts.Status.OK) {
+                add("doc.format", Severity.ERROR, item.id(), f.rel(), null, Map.of("reason", t.detail()),
+                        "无法读取此文档（" + t.detail() + "），请另存为 docx 或扫描为 PDF", "the document cannot be read (" + t.detail() + ")");
+                continue;
+            }
+            ok.add(evidence(p, t, d));
         }
-        if (ok < m.min()) {
+        if (ok.size() < m.min()) {
             add("material.missing", Severity.ERROR, item.id(), null, null,
-                    Map.of("kind", m.kind().key, "have", ok, "need", m.min()),
+                    Map.of("kind", m.kind().key, "have", ok.size(), "need", m.min()),
                     "缺少" + m.kind().zh + "：" + Describe.material(m, item, false),
                     "no " + m.kind().en + ": " + Describe.material(m, item, true));
+            return;
         }
+        boolean anyHeader = ok.stream().anyMatch(DocEvidence::redHeader);
+        boolean anySeal = ok.stream().anyMatch(DocEvidence::seal);
+        String only = ok.size() == 1 ? ok.get(0).p().f().rel() : null;
+        if ((m.kind() == Kind.FORMAL_DOC || m.kind() == Kind.DEPT_EVAL) && !anyHeader) {
+            add("doc.red_header_missing", Severity.ERROR, item.id(), only, null, Map.of("kind", m.kind().key, "files", ok.size()),
+                    m.kind().zh + "中没有看到红头页：须提供文件第一页（带红色发文机关标志和红线）的彩色扫描件",
+                    "no red-header page among the " + m.kind().en + " files: scan page 1 in colour");
+        }
+        if ((m.kind() == Kind.DEPT_EVAL || m.kind() == Kind.DATA_TABLE) && !anySeal) {
+            add("doc.seal_missing", Severity.ERROR, item.id(), only, null, Map.of("kind", m.kind().key, "files", ok.size()),
+                    m.kind() == Kind.DATA_TABLE ? "数据表格上没有看到公章：须加盖公章后彩色扫描"
+                            : "部门评价中没有看到盖章页：须提供加盖公章的一页（彩色扫描）",
+                    "no seal visible on the " + m.kind().en + ": it must be stamped and scanned in colour");
+        }
+        if (m.kind() == Kind.FORMAL_DOC) {
+            DocEvidence numbered = ok.stream().filter(e -> e.number() != null).findFirst().orElse(null);
+            if (numbered == null) {
+                String where = ok.stream().filter(DocEvidence::redHeader).map(e -> e.p().f().rel()).findFirst().orElse(only);
+                add("doc.number_missing", Severity.ERROR, item.id(), where, null,
+                        Map.of("ocr", ocrState(ok)),
+                        "正式发文没有找到文号（如“赣卫〔2020〕44号”）：须扫描带文号的红头页" + ocrNoteZh(ok),
+                        "no document number (e.g. 赣卫〔2020〕44号) found: scan the red-header page with its number" + ocrNoteEn(ok));
+            }
+            for (DocEvidence e : ok) {
+                if (e.number() != null && !e.number().standard() && e.numberSource().equals("text")) {
+                    add("doc.number_nonstandard", Severity.WARNING, item.id(), e.p().f().rel(), null,
+                            Map.of("number", e.number().text(), "standard", e.number().suggestion()),
+                            "文号“" + e.number().text() + "”写法不规范，应为“" + e.number().suggestion() + "”（年份用六角括号〔〕，序号不加“第”、不编虚位）",
+                            "the document number '" + e.number().text() + "' is non-standard; write '" + e.number().suggestion() + "'");
+                }
+            }
+        }
+    }
+
+    private static String ocrState(List<DocEvidence> ok) {
+        boolean scans = ok.stream().anyMatch(e -> e.p().fx().doc() != null && e.p().fx().doc().text().isEmpty());
+        if (!scans) return "not_needed";
+        return Ocr.available() ? "ran" : "unavailable";
+    }
+
+    private static String ocrNoteZh(List<DocEvidence> ok) {
+        return ocrState(ok).equals("unavailable") ? "（本机未安装文字识别 Tesseract，未能识别扫描件上的文号）" : "";
+    }
+
+    private static String ocrNoteEn(List<DocEvidence> ok) {
+        return ocrState(ok).equals("unavailable") ? " (Tesseract OCR is not installed here; scans were not read)" : "";
+    }
+
+    /** The 文号: a text layer or Word text is judged for spelling; OCR and file names only prove presence. */
+    private static DocEvidence evidence(Placed p, TextFacts t, DocFacts d) {
+        boolean header = (d != null && d.redHeader()) || (t != null && t.redTitle());
+        boolean seal = d != null && d.seal();
+        String text = t != null ? t.body() : d != null ? d.text() : "";
+        String head = text.lines().limit(40).reduce("", (a, b) -> a + "\n" + b);
+        DocNumbers.Found n = DocNumbers.find(head);
+        String source = "text";
+        if (n == null && d != null && !d.ocr().isEmpty()) {
+            n = DocNumbers.find(d.ocr());
+            source = "ocr";
+        }
+        if (n == null) {
+            n = DocNumbers.find(p.f().stem());
+            source = "filename";
+        }
+        return new DocEvidence(p, header, seal, n, source);
+    }
+
+    /**
+     * Numeric targets (数据表格, indicator sheets): the metric's value from any data sheet in the
+     * package, judged against the alternatives — any one satisfies. Reports data.value_missing /
+     * data.target_missed.
+     */
+    private void dataValues(Item item, Material m, boolean onlySource) {
+        List<String> metrics = m.targets().isEmpty()
+                ? List.of(item.indicator().replaceFirst("^\\s*\\d+\\s*", "").strip())
+                : m.targets().stream().map(Target::metric).distinct().toList();
+        Map<String, Value> found = new LinkedHashMap<>();
+        for (String metric : metrics) {
+            Value v = lookup(metric);
+            if (v != null) found.put(metric, v);
+        }
+        if (found.isEmpty()) {
+            if (m.targets().isEmpty() && !onlySource) return;
+            String names = String.join("、", metrics);
+            add("data.value_missing", onlySource ? Severity.ERROR : Severity.WARNING,
+                    item.id(), null, null, Map.of("metrics", metrics),
+                    onlySource ? "没有找到指标“" + names + "”的数值：请在数据表（xlsx/csv，列“指标”“数值”）中填写"
+                            : "扫描件中的数值无法自动核对：如需核对“" + names + "”，请同时提供数据表（xlsx/csv）",
+                    onlySource ? "no value for " + names + ": fill it in a data sheet (columns 指标, 数值)"
+                            : "values on a scan cannot be checked; add a data sheet to check " + names);
+            return;
+        }
+        if (m.targets().isEmpty()) return;
+        boolean pass = false;
+        boolean fail = false;
+        List<String> tried = new ArrayList<>();
+        for (Target t : m.targets()) {
+            Value v = found.get(t.metric());
+            if (v == null) continue;
+            Boolean ok = meets(v.row(), t);
+            if (ok == null) continue;
+            tried.add(Describe.target(t));
+            if (ok) pass = true;
+            else fail = true;
+        }
+        Value shown = found.values().iterator().next();
+        if (pass) return;
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("metric", shown.row().metric());
+        data.put("value", shown.row().raw());
+        data.put("targets", m.targets().stream().map(Describe::target).toList());
+        data.put("sheet", shown.file());
+        data.put("row", shown.row().row());
+        if (fail) {
+            add("data.target_missed", Severity.ERROR, item.id(), shown.file(), null, data,
+                    "“" + shown.row().metric() + "”为 " + shown.row().raw() + "，未达到目标（" + String.join(" 或 ", tried) + "）",
+                    shown.row().metric() + " is " + shown.row().raw() + ", missing the target (" + String.join(" or ", tried) + ")");
+        } else {
+            add("data.value_missing", Severity.ERROR, item.id(), shown.file(), null, data,
+                    "“" + shown.row().metric() + "”的数值“" + shown.row().raw() + "”无法判断（不是数字，或缺少上年值）",
+                    "the value '" + shown.row().raw() + "' of " + shown.row().metric() + " cannot be judged (not a number, or no previous value)");
+        }
+    }
+
+    /** Whether a row meets a target: true, false, or null when it cannot be judged. */
+    private static Boolean meets(SheetFacts.Row r, Target t) {
+        if (t.op().equals("improves")) {
+            return r.value() == null || r.previous() == null ? null : r.value() > r.previous();
+        }
+        if (t.op().equals("decreases")) {
+            return r.value() == null || r.previous() == null ? null : r.value() < r.previous();
+        }
+        if (r.value() == null) return null;
+        double v = r.value();
+        double x = t.value();
+        return switch (t.op()) {
+            case ">=" -> v >= x;
+            case ">" -> v > x;
+            case "<=" -> v <= x;
+            case "<" -> v < x;
+            default -> Math.abs(v - x) < 1e-9;
+        };
+    }
+
+    /** 涉密文件不得通过"网上申报系统"上传: a secrecy marking on anything in the package. */
+    private void secrecy(FileEntry f, Facts fx) {
+        SecrecyMarks.Mark mark = SecrecyMarks.inName(f.name());
+        String where = "文件名";
+        if (fx != null && fx.text() != null && fx.text().status() == TextFacts.Status.OK) {
+            SecrecyMarks.Mark m = SecrecyMarks.find(fx.text().body(), 6);
+            if (m != null && (mark == null || (m.certain() && !mark.certain()))) {
+                mark = m;
+                where = "正文开头";
+            }
+        }
+        if (fx != null && fx.doc() != null && fx.doc().problem() == null) {
+            for (String[] src : new String[][]{{fx.doc().text(), "PDF文字层"}, {fx.doc().ocr(), "扫描件文字识别"}}) {
+                SecrecyMarks.Mark m = src[1].equals("扫描件文字识别") ? SecrecyMarks.findOcr(src[0], 8) : SecrecyMarks.find(src[0], 8);
+                if (m != null && (mark == null || (m.certain() && !mark.certain()))) {
+                    mark = m;
+                    where = src[1];
+                }
+            }
+        }
+        if (mark == null) return;
+        add("secret.marking", mark.certain() ? Severity.ERROR : Severity.WARNING, f.itemId(), f.rel(), null,
+                Map.of("marking", mark.text(), "certain", mark.certain(), "found_in", where),
+                (mark.certain() ? "发现密级标志“" + mark.text() + "”（" + where + "）：涉密文件不得通过网上申报系统上传，请立即移出材料包"
+                        : "开头有“" + mark.text() + "”字样（" + where + "），请确认不是涉密文件；涉密文件不得上传"),
+                (mark.certain() ? "secrecy marking '" + mark.text() + "' (" + where + "): classified files must never be uploaded"
+                        : "'" + mark.text() + "' stands alone near the top (" + where + "); make sure the file is not classified"));
     }
 
     // ---- helpers --------------------------------------------------------------------------

@@ -49,6 +49,7 @@ public final class Describe {
 
     public static String target(Target t) {
         if (t.op().equals("improves")) return t.metric() + " 持续提升";
+        if (t.op().equals("decreases")) return t.metric() + " 持续下降";
         String v = t.value() == Math.rint(t.value()) ? String.valueOf(t.value().longValue()) : String.valueOf(t.value());
         return t.metric() + " " + t.op() + " " + v + (t.unit() == null ? "" : t.unit());
     }

@@ -25,6 +25,16 @@ public final class Pixels {
 
     /** Decodes with subsampling so the short side is about {@code target} px. */
     public static BufferedImage decodeSmall(byte[] jpeg, int width, int height, int target) throws IOException {
+        return decode(jpeg, Math.max(1, Math.min(width, height) / target));
+    }
+
+    /** Decodes with subsampling so the width is about {@code targetWidth} px (never upscaled). */
+    public static BufferedImage decodeWidth(byte[] jpeg, int width, int height, int targetWidth) throws IOException {
+        return decode(jpeg, Math.max(1, width / targetWidth));
+    }
+
+    /** Decodes keeping every {@code s}-th pixel in each direction. */
+    public static BufferedImage decode(byte[] jpeg, int s) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
             Iterator<ImageReader> it = ImageIO.getImageReaders(in);
             if (!it.hasNext()) throw new IOException("no JPEG reader");
@@ -32,7 +42,6 @@ public final class Pixels {
             try {
                 r.setInput(in, true, true);
                 ImageReadParam p = r.getDefaultReadParam();
-                int s = Math.max(1, Math.min(width, height) / target);
                 p.setSourceSubsampling(s, s, 0, 0);
                 BufferedImage img = r.read(0, p);
                 if (img == null) throw new IOException("no image");

@@ -101,6 +101,8 @@ public final class JsonRenderer {
                 m.put("words", rr.words());
                 m.put("han", rr.han());
                 m.put("chars_no_spaces", rr.nonSpaceChars());
+                m.put("notes_words", rr.notesWords());
+                m.put("textbox_words", rr.textboxWords());
                 reports.add(m);
             }
         }

@@ -36,7 +36,8 @@ public record Report(String toolVersion, RuleSet rules, LocalDate asOf, String p
     }
 
     /** Per-report counts for the JSON report. */
-    public record ReportRecord(String file, String item, String format, int words, int han, int nonSpaceChars) {}
+    public record ReportRecord(String file, String item, String format, int words, int han, int nonSpaceChars,
+                               int notesWords, int textboxWords) {}
 
     /** One unit's results; {@code name} is "" in single-package mode. */
     public record UnitResult(String name, String path, List<ItemResult> items, List<Finding> findings,

@@ -68,7 +68,10 @@ public final class Model {
         public String label(boolean english) { return english ? en : zh; }
     }
 
-    /** A numeric target; {@code op} is one of >=, >, <=, <, ==, improves (value null). */
+    /**
+     * A numeric target; {@code op} is one of >=, >, <=, <, ==, or improves / decreases (持续提升 /
+     * 持续下降 against the previous value; {@code value} null).
+     */
     public record Target(String metric, String op, Double value, String unit) {}
 
     public record Material(Kind kind, Each each, Integer words, int min, Per per,

@@ -226,7 +226,7 @@ public final class RuleLoader {
         return m;
     }
 
-    private static final List<String> OPS = List.of(">=", ">", "<=", "<", "==", "improves");
+    private static final List<String> OPS = List.of(">=", ">", "<=", "<", "==", "improves", "decreases");
 
     private Target target(YNode node) throws RuleException {
         Obj o = obj(node, "target", List.of("metric", "op", "value", "unit"));
@@ -239,7 +239,7 @@ public final class RuleLoader {
         }
         Double value = null;
         if (o.has("value")) value = number(o.required("value", YScalar.class));
-        if (value == null && !op.equals("improves")) {
+        if (value == null && !op.equals("improves") && !op.equals("decreases")) {
             throw error(node.loc(), "target 缺少 value", "target lacks value");
         }
         Target t = new Target(metric, op, value, o.optString("unit", ""));

@@ -76,7 +76,8 @@ public final class MakeSamples {
                 Docs.docx("2018年青口中心卫生院信用信息系统建设情况", Docs.prose(500)));
 
         // III-60-1-1 区域卫生规划: the red-header page of a formal document.
-        p.file("III-60-1-1 区域卫生规划/正式发文/赣卫发〔2018〕12号 红头页.jpg", redHeader());
+        p.file("III-60-1-1 区域卫生规划/正式发文/赣卫发〔2018〕12号 红头页.jpg", Jpegs.encode(
+                Scans.redHeaderPage(60, "连云港市赣榆区卫生健康委员会文件", "赣卫发〔2018〕12号", true, Scans.RED, 0.8, 4), 0.6f));
 
         // A file a clerk forgot to sort.
         p.file("新建文件夹/扫描0001.jpg", photo(99));
@@ -84,21 +85,6 @@ public final class MakeSamples {
 
     static byte[] photo(long seed) {
         return Jpegs.image(800, 600, seed, 0.5f);
-    }
-
-    /** A white A4-ish page with a red title and a red rule, like a 红头文件 scan. */
-    static byte[] redHeader() {
-        BufferedImage img = new BufferedImage(420, 594, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 420, 594);
-        g.setColor(new Color(220, 20, 30));
-        g.fillRect(60, 70, 300, 40);
-        g.fillRect(40, 160, 340, 3);
-        g.setColor(Color.DARK_GRAY);
-        for (int y = 200; y < 540; y += 18) g.fillRect(60, y, 300, 6);
-        g.dispose();
-        return Jpegs.encode(img, 0.6f);
     }
 
     static byte[] xlsx(String[][] rows) throws Exception {

@@ -1,0 +1,61 @@
+package cn.evcheck.check;
+
+import cn.evcheck.inspect.Dates;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What an assessor reads in a report's text: personal data that must not be published
+ * (18-digit resident ID numbers with a valid check digit, mobile numbers) and a 落款 — an
+ * issuing-unit line followed by a date — that reports do not need. Pure.
+ */
+public final class ReportText {
+    private ReportText() {}
+
+    private static final Pattern ID = Pattern.compile("(?<![0-9A-Za-z])([1-9]\\d{5})((?:19|20)\\d{2})(\\d{2})(\\d{2})(\\d{3})([0-9Xx])(?![0-9A-Za-z])");
+    private static final Pattern MOBILE = Pattern.compile("(?<!\\d)(1[3-9]\\d)(\\d{4})(\\d{4})(?!\\d)");
+    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    private static final String CHECK = "10X98765432";
+
+    /** Masked ID-card and mobile numbers found in the text, in order. */
+    public static List<String> pii(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = ID.matcher(text);
+        while (m.find()) {
+            if (validId(m.group())) out.add(m.group().substring(0, 4) + "**********" + m.group().substring(14));
+        }
+        Matcher p = MOBILE.matcher(text);
+        while (p.find()) out.add(p.group(1) + "****" + p.group(3));
+        return out;
+    }
+
+    static boolean validId(String id) {
+        try {
+            LocalDate.of(Integer.parseInt(id.substring(6, 10)), Integer.parseInt(id.substring(10, 12)), Integer.parseInt(id.substring(12, 14)));
+        } catch (DateTimeException | NumberFormatException e) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 17; i++) sum += (id.charAt(i) - '0') * WEIGHTS[i];
+        return Character.toUpperCase(id.charAt(17)) == CHECK.charAt(sum % 11);
+    }
+
+    private static final Pattern UNIT = Pattern.compile(".{2,30}(医院|卫生院|委员会|卫健委|局|中心|办公室|科|所|站|政府|办|公司|学校|社区|服务站|卫生室|部|队)$");
+
+    /** The signature block if the last lines are "unit" then "date" (or the date line alone after the unit). */
+    public static String signature(List<String> lastLines) {
+        int n = lastLines.size();
+        if (n < 2) return null;
+        String last = lastLines.get(n - 1);
+        String before = lastLines.get(n - 2);
+        Dates.Found d = Dates.find(last);
+        boolean dateOnly = d != null && last.replaceAll("[\\s日]", "").length() <= d.end() - d.start() + 2;
+        if (dateOnly && UNIT.matcher(before.strip()).matches() && before.length() <= 30) return before + " " + last;
+        return null;
+    }
+}

@@ -1,0 +1,28 @@
+package cn.evcheck.inspect;
+
+/**
+ * What a document scan (正式发文, 部门评价, 数据表格 as JPG or PDF) shows on its first and last page.
+ *
+ * @param problem   null, or "encrypted", "unparseable", "too_complex"
+ * @param text      the PDF's text layer (first pages), "" for images and scanned PDFs
+ * @param first     red-header and seal evidence on page 1
+ * @param last      the same for the last page (the 盖章页 of a multi-page PDF), or {@code first}
+ * @param ocr       text Tesseract read in the top of page 1, "" when OCR did not run
+ * @param ocrRan    whether OCR ran (false when unavailable or not needed)
+ * @param width     pixel width of the page image analysed
+ * @param millis    time spent decoding and analysing, for the benchmark
+ */
+public record DocFacts(String problem, String detail, int pages, String text, ScanDetector.Result first,
+                       ScanDetector.Result last, String ocr, boolean ocrRan, int width, int height, long millis) {
+    public static DocFacts failed(String problem, String detail) {
+        return new DocFacts(problem, detail, 0, "", null, null, "", false, 0, 0, 0);
+    }
+
+    public boolean redHeader() {
+        return first != null && first.redHeader();
+    }
+
+    public boolean seal() {
+        return (first != null && first.seal()) || (last != null && last.seal());
+    }
+}

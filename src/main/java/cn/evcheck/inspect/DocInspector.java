@@ -1,0 +1,132 @@
+package cn.evcheck.inspect;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+
+/**
+ * Looks at document scans the way an assessor does: page 1 for the red header (and, without a
+ * text layer, OCR of its top for the 文号 and secrecy marks), the last page for the seal. A
+ * page that is one scanned image is decoded from that image with subsampling (≈{@link #WIDTH}
+ * px wide — a 139-megapixel scan stays within a few tens of MB); other pages are rendered at a
+ * low resolution with subsampling allowed. Never reads more pages than it needs. Thread-safe.
+ */
+public final class DocInspector {
+    private DocInspector() {}
+
+    /** Width the page image is decoded to: enough for OCR of a 文号, small enough to be fast. */
+    static final int WIDTH = 1600;
+    /** Text-layer characters on page 1 above which a PDF counts as born-digital (no OCR needed). */
+    static final int TEXT_LAYER_MIN = 20;
+
+    public static DocFacts jpeg(byte[] bytes, int width, int height, boolean ocr) {
+        long t0 = System.nanoTime();
+        if ((long) width * height > JpegInspector.MAX_PIXELS * 2) {
+            return DocFacts.failed("too_complex", width + "x" + height);
+        }
+        try {
+            BufferedImage page = Pixels.decodeWidth(bytes, width, height, WIDTH);
+            return analysed(page, page, 1, "", ocr, t0);
+        } catch (IOException | RuntimeException e) {
+            return DocFacts.failed("unparseable", WordText.oneLine(e));
+        }
+    }
+
+    public static DocFacts pdf(byte[] bytes, boolean ocr) {
+        long t0 = System.nanoTime();
+        try (PDDocument doc = Loader.loadPDF(bytes)) {
+            int n = doc.getNumberOfPages();
+            if (n == 0) return DocFacts.failed("unparseable", "no pages");
+            if (n > PdfInspector.MAX_PAGES) return DocFacts.failed("too_complex", n + " pages");
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            stripper.setStartPage(1);
+            stripper.setEndPage(Math.min(2, n));
+            String text = stripper.getText(doc).strip();
+            PDFRenderer renderer = new PDFRenderer(doc);
+            renderer.setSubsamplingAllowed(true);
+            BufferedImage first = pageImage(doc, renderer, 0);
+            BufferedImage last = n > 1 ? pageImage(doc, renderer, n - 1) : first;
+            boolean needOcr = ocr && text.replaceAll("\\s", "").length() < TEXT_LAYER_MIN;
+            return analysed(first, last, n, text, needOcr, t0);
+        } catch (InvalidPasswordException e) {
+            return DocFacts.failed("encrypted", "password");
+        } catch (IOException | RuntimeException e) {
+            return DocFacts.failed("unparseable", WordText.oneLine(e));
+        }
+    }
+
+    private static DocFacts analysed(BufferedImage first, BufferedImage last, int pages, String text, boolean ocr, long t0) {
+        ScanDetector.Result r1 = ScanDetector.analyse(first);
+        ScanDetector.Result r2 = last == first ? r1 : ScanDetector.analyse(last);
+        String read = "";
+        boolean ran = false;
+        if (ocr && Ocr.available()) {
+            read = Ocr.read(top(first, r1), 3);
+            if (DocNumbers.find(read) == null) {
+                // A second, closer look at the band where GB/T 9704 prints the 文号.
+                java.awt.Rectangle band = ScanDetector.numberArea(r1, first.getWidth(), first.getHeight());
+                String line = Ocr.read(first.getSubimage(band.x, band.y, band.width, band.height), 6);
+                if (DocNumbers.find(line) != null) read = read + "\n" + line;
+            }
+            ran = true;
+        }
+        return new DocFacts(null, "", pages, text, r1, r2, read, ran, first.getWidth(), first.getHeight(),
+                (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * The top of page 1 down to just below the red rule (or 45 % of the page without one): the
+     * secrecy mark, the issuing authority and the 文号 are all there (GB/T 9704 版头).
+     */
+    static BufferedImage top(BufferedImage page, ScanDetector.Result r) {
+        int h = page.getHeight();
+        int bottom = (int) (h * 0.45);
+        if (r.redRule() && r.ruleY() >= 0 && r.analysedHeight() > 0) {
+            bottom = Math.min(h, (int) ((double) r.ruleY() / r.analysedHeight() * h + h * 0.04));
+        }
+        return page.getSubimage(0, 0, page.getWidth(), Math.max(1, bottom));
+    }
+
+    /** A page as an image: its single scanned image when it is one, else a low-resolution rendering. */
+    private static BufferedImage pageImage(PDDocument doc, PDFRenderer renderer, int index) throws IOException {
+        PDPage page = doc.getPage(index);
+        PDImageXObject only = null;
+        int count = 0;
+        if (page.getResources() != null) {
+            for (COSName name : page.getResources().getXObjectNames()) {
+                PDXObject x = page.getResources().getXObject(name);
+                if (x instanceof PDImageXObject im) {
+                    only = im;
+                    count++;
+                } else {
+                    count += 2;   // forms and other content: render instead
+                }
+            }
+        }
+        if (count == 1 && (long) only.getWidth() * only.getHeight() <= JpegInspector.MAX_PIXELS * 2) {
+            int sub = Math.max(1, only.getWidth() / WIDTH);
+            return toRgb(only.getImage(null, sub));
+        }
+        float widthPt = page.getMediaBox().getWidth();
+        float dpi = Math.max(36f, Math.min(150f, 1000f / (widthPt / 72f)));
+        return renderer.renderImageWithDPI(index, dpi, ImageType.RGB);
+    }
+
+    private static BufferedImage toRgb(BufferedImage img) {
+        if (img.getType() == BufferedImage.TYPE_INT_RGB) return img;
+        BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+        out.createGraphics().drawImage(img, 0, 0, null);
+        return out;
+    }
+}

@@ -1,0 +1,88 @@
+package cn.evcheck.inspect;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Optical character recognition through the Tesseract command line with the simplified-Chinese
+ * model (Debian: tesseract-ocr, tesseract-ocr-chi-sim). Images go to a temporary file outside
+ * the package. Where Tesseract or chi_sim is missing, {@link #available()} is false and callers
+ * fall back to other sources. {@code EVCHECK_OCR=off} disables it. Thread-safe.
+ */
+public final class Ocr {
+    private Ocr() {}
+
+    private static volatile Boolean available;
+
+    public static boolean available() {
+        Boolean a = available;
+        if (a == null) {
+            synchronized (Ocr.class) {
+                if (available == null) available = probe();
+                a = available;
+            }
+        }
+        return a;
+    }
+
+    private static boolean probe() {
+        if ("off".equalsIgnoreCase(System.getenv("EVCHECK_OCR"))) return false;
+        try {
+            Process p = new ProcessBuilder("tesseract", "--list-langs").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0 && out.lines().anyMatch(l -> l.strip().equals("chi_sim"));
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * The text Tesseract reads in the image (spaces between Han characters removed), or "" on
+     * failure. {@code psm} is Tesseract's page segmentation mode: 3 for a page region, 6 for a
+     * single block such as the line of a 文号.
+     */
+    public static String read(BufferedImage img, int psm) {
+        if (!available()) return "";
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("evcheck-ocr-", ".png");
+            ImageIO.write(img, "png", tmp.toFile());
+            Process p = new ProcessBuilder(List.of("tesseract", tmp.toString(), "stdout", "-l", "chi_sim", "--psm", String.valueOf(psm)))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return "";
+            }
+            return joinHan(new String(out, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // a temp file left behind is harmless
+                }
+            }
+        }
+    }
+
+    /** Tesseract puts spaces between Chinese characters; drop those, keep line breaks. */
+    static String joinHan(String s) {
+        return s.replaceAll("(?<=[\\p{IsHan}〔〕【】（）()\\[\\]★])[ \\t]+(?=[\\p{IsHan}〔〕【】（）()\\[\\]★\\d])", "")
+                .replaceAll("(?<=\\d)[ \\t]+(?=[\\p{IsHan}〔〕】）)\\]])", "");
+    }
+}

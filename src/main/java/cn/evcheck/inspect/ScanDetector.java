@@ -1,0 +1,494 @@
+package cn.evcheck.inspect;
+
+import java.awt.AlphaComposite;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
+import java.awt.image.Raster;
+import java.awt.image.SampleModel;
+import java.awt.image.SinglePixelPackedSampleModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Finds, on page 1 of a scanned document, the red header of GB/T 9704 (large red issuing-authority
+ * mark centred above a thin red separation line) and round red seals (印章).
+ *
+ * <p>{@link #analyse} block-averages the page by an integer factor to at most 600 px wide (400–600 px
+ * for pages wider than 800 px), from a grid of samples in each block, and works on that image only.
+ * A cell is red when its averaged colour has a hue within ±30° of pure red and enough chroma;
+ * averaging keeps the hue of red mixed with white paper or black text, so thin, pale, orange-ish
+ * and JPEG-smeared strokes stay red.
+ * <ul>
+ * <li>{@code paperLike}: at least 55 % of the cells are bright and nearly colourless.</li>
+ * <li>{@code redRule}: a red run in the top 45 % of the page, straight at some angle within ±5°,
+ *     spanning at least 55 % of the width (gaps up to 3 % allowed, 80 % of the span red), at most
+ *     about 2 % of the page height thick, with nearly no red just above and below it. {@code ruleY}
+ *     is its row at the middle column of the analysed image, −1 without a rule.</li>
+ * <li>{@code titleMass}: strongly red cells above the rule (in the top 35 % when there is none) as a
+ *     share of all cells.</li>
+ * <li>{@code redHeader}: paper-like, a red rule, and a title mass of at least 0.15 % centred within
+ *     12 % of the width from the middle. A red title without a visible rule is not a red header.</li>
+ * <li>{@code sealCount}: red components, after closing gaps of up to four cells, whose bounding box
+ *     is 10–30 % of the page width and nearly square (aspect 0.75–1.33), that fill at most half of
+ *     their ellipse, have at least 30 % of their cells in the outer quarter of its radius and cover
+ *     that outer band in at least 26 of 36 sectors. {@code seal} also needs a paper-like page.</li>
+ * </ul>
+ * Pure and thread-safe. Any {@link BufferedImage} type is accepted; int-packed RGB and 8-bit
+ * interleaved RGB or grey are read in place, anything else through Java2D. Scans are taken as opaque.
+ */
+public final class ScanDetector {
+    private ScanDetector() {}
+
+    public record Result(boolean redHeader, boolean redRule, double titleMass, int ruleY,
+                         boolean seal, int sealCount, boolean paperLike, int analysedWidth, int analysedHeight) {}
+
+    private static final int MAX_WIDTH = 600;
+
+    private static final byte WEAK = 1;
+    private static final byte STRONG = 2;
+    private static final int WEAK_CHROMA = 28;
+    private static final int STRONG_CHROMA = 56;
+    private static final int MIN_RED_VALUE = 80;
+
+    private static final int PAPER_LUMA = 165;
+    private static final int PAPER_CHROMA = 45;
+    private static final double PAPER_SHARE = 0.55;
+
+    private static final double RULE_ZONE = 0.45;
+    private static final double RULE_MIN_SPAN = 0.55;
+    private static final double RULE_MIN_FILL = 0.8;
+    private static final double RULE_MAX_GAP = 0.03;
+    private static final double RULE_MAX_THICK = 0.02;
+    private static final int RULE_SLACK = 2;
+    private static final double RULE_BAND_SHARE = 0.4;
+    private static final double RULE_OUTSIDE_SHARE = 0.2;
+    private static final int MAX_CANDIDATES = 48;
+    private static final double[] SLOPES = slopes(5.0, 0.5);
+
+    private static final double TITLE_ZONE = 0.35;
+    private static final double MIN_TITLE_MASS = 0.0015;
+    private static final double MAX_TITLE_OFFSET = 0.12;
+
+    private static final int SEAL_CLOSING = 2;
+    private static final double SEAL_MIN = 0.10;
+    private static final double SEAL_MAX = 0.30;
+    private static final double SEAL_MAX_ASPECT = 1.33;
+    private static final double SEAL_MAX_FILL = 0.5;
+    private static final double SEAL_RING_INNER = 0.75;
+    private static final double SEAL_MIN_RING_SHARE = 0.3;
+    private static final int SEAL_SECTORS = 36;
+    private static final int SEAL_MIN_SECTORS = 26;
+
+    private static final double NUMBER_ABOVE = 0.09;
+    private static final double NUMBER_BELOW = 0.04;
+    private static final double NUMBER_ZONE = 0.40;
+
+    public static Result analyse(BufferedImage page) {
+        int f = Math.max(1, (page.getWidth() + MAX_WIDTH - 1) / MAX_WIDTH);
+        int w = page.getWidth() / f;
+        int h = page.getHeight() / f;
+        if (h == 0) return new Result(false, false, 0, -1, false, 0, false, w, h);
+
+        byte[] red = new byte[w * h];
+        int paper = classify(page, f, w, h, red);
+        boolean paperLike = paper >= PAPER_SHARE * w * h;
+
+        Rule rule = findRule(red, w, h);
+        Title title = title(red, w, h, rule);
+        boolean header = paperLike && rule != null && title.mass >= MIN_TITLE_MASS
+                && Math.abs(title.centreX - w / 2.0) <= MAX_TITLE_OFFSET * w;
+        int seals = countSeals(red, w, h);
+        return new Result(header, rule != null, title.mass, rule == null ? -1 : rule.ys[w / 2],
+                paperLike && seals > 0, seals, paperLike, w, h);
+    }
+
+    /**
+     * Where on the original page to OCR the document number: GB/T 9704 prints it centred about 4 mm
+     * above the red rule, so the band runs from 9 % of the page height above the rule to 4 % below it
+     * (also catching numbers printed just under the rule); without a rule, the top 40 % of the page.
+     */
+    public static Rectangle numberArea(Result r, int pageWidth, int pageHeight) {
+        if (r.ruleY() < 0) {
+            return new Rectangle(0, 0, pageWidth, (int) Math.ceil(pageHeight * NUMBER_ZONE));
+        }
+        double rule = (r.ruleY() + 0.5) * pageHeight / r.analysedHeight();
+        int top = Math.max(0, (int) (rule - NUMBER_ABOVE * pageHeight));
+        int bottom = Math.min(pageHeight, (int) Math.ceil(rule + NUMBER_BELOW * pageHeight));
+        return new Rectangle(0, top, pageWidth, bottom - top);
+    }
+
+    private static byte redLevel(int r, int g, int b) {
+        int chroma = r - Math.min(g, b);
+        if (r < MIN_RED_VALUE || chroma < WEAK_CHROMA) return 0;
+        if (2 * Math.abs(g - b) > chroma) return 0;
+        return chroma >= STRONG_CHROMA ? STRONG : WEAK;
+    }
+
+    /** Sampling of an f×f block: {@code per} samples a side, {@code step} apart, the first at {@code first}. */
+    private record Grid(int f, int first, int step, int per) {
+        static Grid of(int f) {
+            int step = Math.max(1, f / 2);
+            int per = f / step;
+            return new Grid(f, (f - 1 - (per - 1) * step) / 2, step, per);
+        }
+    }
+
+    /** Adds the samples of one source row to the per-block sums. */
+    private interface RowReader {
+        void add(int y, Grid grid, int w, int[] sr, int[] sg, int[] sb);
+    }
+
+    /**
+     * Averages each f×f block over a centred grid of samples f/2 px apart (all pixels at f ≤ 3, 2×2
+     * of them above, so every stroke at least ~0.2 mm thick is sampled at any resolution while a
+     * 300-dpi page is read in a few milliseconds), stores each cell's red level and returns how many
+     * cells are paper.
+     */
+    private static int classify(BufferedImage page, int f, int w, int h, byte[] red) {
+        Grid grid = Grid.of(f);
+        int scale = (65536 + grid.per() * grid.per() - 1) / (grid.per() * grid.per());
+        RowReader reader = reader(page);
+        int[] sr = new int[w];
+        int[] sg = new int[w];
+        int[] sb = new int[w];
+        int paper = 0;
+        for (int by = 0; by < h; by++) {
+            Arrays.fill(sr, 0);
+            Arrays.fill(sg, 0);
+            Arrays.fill(sb, 0);
+            for (int k = 0; k < grid.per(); k++) reader.add(by * f + grid.first() + k * grid.step(), grid, w, sr, sg, sb);
+            for (int bx = 0, i = by * w; bx < w; bx++, i++) {
+                int r = sr[bx] * scale >>> 16;
+                int g = sg[bx] * scale >>> 16;
+                int b = sb[bx] * scale >>> 16;
+                red[i] = redLevel(r, g, b);
+                int chroma = Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b));
+                if (chroma <= PAPER_CHROMA && 299 * r + 587 * g + 114 * b >= PAPER_LUMA * 1000) paper++;
+            }
+        }
+        return paper;
+    }
+
+    /** Reads int-packed RGB and 8-bit interleaved RGB or grey in place; anything else row by row through Java2D. */
+    private static RowReader reader(BufferedImage page) {
+        Raster raster = page.getRaster();
+        DataBuffer db = raster.getDataBuffer();
+        SampleModel sm = raster.getSampleModel();
+        ColorSpace cs = page.getColorModel().getColorSpace();
+        int tx = raster.getSampleModelTranslateX();
+        int ty = raster.getSampleModelTranslateY();
+        if (db instanceof DataBufferInt ints && db.getNumBanks() == 1 && sm instanceof SinglePixelPackedSampleModel sp
+                && isRgbMasks(sp.getBitMasks()) && cs.isCS_sRGB()) {
+            int[] px = ints.getData();
+            int stride = sp.getScanlineStride();
+            int base = db.getOffset() - ty * stride - tx;
+            return (y, grid, w, sr, sg, sb) -> addInts(px, base + y * stride, grid, w, sr, sg, sb);
+        }
+        if (db instanceof DataBufferByte bytes && db.getNumBanks() == 1 && sm instanceof ComponentSampleModel csm
+                && page.getColorModel() instanceof ComponentColorModel && page.getColorModel().getComponentSize(0) == 8
+                && (cs.isCS_sRGB() && sm.getNumBands() >= 3 || cs.getType() == ColorSpace.TYPE_GRAY && sm.getNumBands() == 1)) {
+            byte[] d = bytes.getData();
+            int[] band = csm.getBandOffsets();
+            int ps = csm.getPixelStride();
+            int stride = csm.getScanlineStride();
+            int base = db.getOffset() - ty * stride - tx * ps;
+            int ro = band[0];
+            int go = band[Math.min(1, band.length - 1)];
+            int bo = band[Math.min(2, band.length - 1)];
+            return (y, grid, w, sr, sg, sb) -> addBytes(d, base + y * stride, ps, ro, go, bo, grid, w, sr, sg, sb);
+        }
+        BufferedImage row = new BufferedImage(page.getWidth(), 1, BufferedImage.TYPE_INT_RGB);
+        int[] px = ((DataBufferInt) row.getRaster().getDataBuffer()).getData();
+        Graphics2D g = row.createGraphics();
+        g.setComposite(AlphaComposite.Src);
+        return (y, grid, w, sr, sg, sb) -> {
+            g.drawImage(page, 0, -y, null);
+            addInts(px, 0, grid, w, sr, sg, sb);
+        };
+    }
+
+    private static boolean isRgbMasks(int[] m) {
+        return m.length >= 3 && m[0] == 0xFF0000 && m[1] == 0xFF00 && m[2] == 0xFF;
+    }
+
+    /** Red and blue share one int: at most three samples per block and row keep them apart. */
+    private static void addInts(int[] px, int offset, Grid grid, int w, int[] sr, int[] sg, int[] sb) {
+        int f = grid.f();
+        int step = grid.step();
+        int per = grid.per();
+        int o = offset + grid.first();
+        for (int bx = 0; bx < w; bx++, o += f) {
+            int rb = 0;
+            int g = 0;
+            for (int k = 0, i = o; k < per; k++, i += step) {
+                int p = px[i];
+                rb += p & 0xFF00FF;
+                g += p & 0xFF00;
+            }
+            sr[bx] += rb >>> 16;
+            sg[bx] += g >>> 8;
+            sb[bx] += rb & 0xFFFF;
+        }
+    }
+
+    private static void addBytes(byte[] d, int offset, int ps, int ro, int go, int bo, Grid grid, int w,
+                                 int[] sr, int[] sg, int[] sb) {
+        int blockStride = grid.f() * ps;
+        int sampleStride = grid.step() * ps;
+        int per = grid.per();
+        int o = offset + grid.first() * ps;
+        for (int bx = 0; bx < w; bx++, o += blockStride) {
+            int r = 0;
+            int g = 0;
+            int b = 0;
+            for (int k = 0, i = o; k < per; k++, i += sampleStride) {
+                r += d[i + ro] & 0xFF;
+                g += d[i + go] & 0xFF;
+                b += d[i + bo] & 0xFF;
+            }
+            sr[bx] += r;
+            sg[bx] += g;
+            sb[bx] += b;
+        }
+    }
+
+    /** A red rule: its row in every column, and the offset of its top edge from that row. */
+    private record Rule(int[] ys, int top) {}
+
+    private static double[] slopes(double maxDegrees, double stepDegrees) {
+        int n = (int) Math.round(maxDegrees / stepDegrees);
+        double[] s = new double[2 * n + 1];
+        for (int i = -n; i <= n; i++) s[i + n] = Math.tan(Math.toRadians(i * stepDegrees));
+        return s;
+    }
+
+    /**
+     * Projects the red cells of the top zone along each slope; rows holding enough red are tried in
+     * order of how much more red they hold than the rows a little above and below them.
+     */
+    private static Rule findRule(byte[] red, int w, int h) {
+        int zone = (int) (h * RULE_ZONE);
+        int cx = w / 2;
+        int[][] dy = new int[SLOPES.length][w];
+        for (int a = 0; a < SLOPES.length; a++) {
+            for (int x = 0; x < w; x++) dy[a][x] = (int) Math.round((x - cx) * SLOPES[a]);
+        }
+        int margin = (int) Math.ceil(Math.max(cx, w - cx) * SLOPES[SLOPES.length - 1]) + 1;
+        int rows = zone + 2 * margin;
+        int[][] hist = new int[SLOPES.length][rows];
+        for (int y = 0; y < zone; y++) {
+            for (int x = 0, i = y * w; x < w; x++, i++) {
+                if (red[i] == 0) continue;
+                for (int a = 0; a < SLOPES.length; a++) hist[a][y - dy[a][x] + margin]++;
+            }
+        }
+        int maxThick = maxThickness(h);
+        int away = maxThick / 2 + 3;
+        int minScore = (int) (w * RULE_MIN_SPAN * RULE_MIN_FILL);
+        List<int[]> candidates = new ArrayList<>();
+        for (int a = 0; a < SLOPES.length; a++) {
+            int[] s3 = new int[rows];
+            for (int r = 1; r < rows - 1; r++) s3[r] = hist[a][r - 1] + hist[a][r] + hist[a][r + 1];
+            for (int r = 1; r < rows - 1; r++) {
+                if (s3[r] < minScore || s3[r] <= s3[r - 1] || s3[r] < s3[r + 1]) continue;
+                int around = Math.max(r - away >= 0 ? s3[r - away] : 0, r + away < rows ? s3[r + away] : 0);
+                candidates.add(new int[]{s3[r] - around, a, r - margin});
+            }
+        }
+        candidates.sort((p, q) -> Integer.compare(q[0], p[0]));
+        for (int i = 0; i < Math.min(MAX_CANDIDATES, candidates.size()); i++) {
+            int[] c = candidates.get(i);
+            Rule rule = verifyRule(red, w, h, dy[c[1]], c[2], maxThick);
+            if (rule != null) return rule;
+        }
+        return null;
+    }
+
+    private static int maxThickness(int h) {
+        return Math.max(2, (int) Math.round(RULE_MAX_THICK * h)) + 1;
+    }
+
+    /**
+     * A rule runs (with small gaps) across enough of the width along the candidate line, and seen
+     * from that line its red rows form one thin band: rows where at least 40 % of the covered
+     * columns are red span at most the maximum thickness, and rows further out are nearly empty.
+     */
+    private static Rule verifyRule(byte[] red, int w, int h, int[] dy, int row, int maxThick) {
+        int[] ys = new int[w];
+        boolean[] on = new boolean[w];
+        for (int x = 0; x < w; x++) {
+            ys[x] = row + dy[x];
+            for (int y = Math.max(0, ys[x] - RULE_SLACK); y <= Math.min(h - 1, ys[x] + RULE_SLACK) && !on[x]; y++) {
+                on[x] = red[y * w + x] != 0;
+            }
+        }
+        int maxGap = Math.max(2, (int) (w * RULE_MAX_GAP));
+        int first = -1;
+        int last = -1;
+        int count = 0;
+        int bestFirst = 0;
+        int bestLast = -1;
+        int bestCount = 0;
+        for (int x = 0; x < w; x++) {
+            if (!on[x]) continue;
+            if (first < 0 || x - last - 1 > maxGap) {
+                first = x;
+                count = 0;
+            }
+            last = x;
+            count++;
+            if (last - first > bestLast - bestFirst) {
+                bestFirst = first;
+                bestLast = last;
+                bestCount = count;
+            }
+        }
+        int span = bestLast - bestFirst + 1;
+        if (span < RULE_MIN_SPAN * w || bestCount < RULE_MIN_FILL * span) return null;
+
+        int reach = 2 * maxThick;
+        int[] profile = new int[2 * reach + 1];
+        for (int x = bestFirst; x <= bestLast; x++) {
+            if (!on[x]) continue;
+            for (int d = -reach; d <= reach; d++) {
+                int y = ys[x] + d;
+                if (y >= 0 && y < h && red[y * w + x] != 0) profile[d + reach]++;
+            }
+        }
+        int top = Integer.MAX_VALUE;
+        int bottom = Integer.MIN_VALUE;
+        for (int d = -reach; d <= reach; d++) {
+            if (profile[d + reach] >= RULE_BAND_SHARE * bestCount) {
+                top = Math.min(top, d);
+                bottom = Math.max(bottom, d);
+            }
+        }
+        if (top > bottom || bottom - top + 1 > maxThick) return null;
+        for (int d = -reach; d <= reach; d++) {
+            if ((d < top - 1 || d > bottom + 1) && profile[d + reach] > RULE_OUTSIDE_SHARE * bestCount) return null;
+        }
+        return new Rule(ys, top);
+    }
+
+    private record Title(double mass, double centreX) {}
+
+    private static Title title(byte[] red, int w, int h, Rule rule) {
+        long count = 0;
+        long sumX = 0;
+        int zone = (int) (h * TITLE_ZONE);
+        for (int x = 0; x < w; x++) {
+            int limit = rule == null ? zone : Math.min(h, rule.ys[x] + rule.top - RULE_SLACK);
+            for (int y = 0; y < limit; y++) {
+                if (red[y * w + x] == STRONG) {
+                    count++;
+                    sumX += x;
+                }
+            }
+        }
+        return new Title(count / (double) (w * h), count == 0 ? -1 : sumX / (double) count);
+    }
+
+    private static int countSeals(byte[] red, int w, int h) {
+        boolean[] closed = dilate(red, w, h, SEAL_CLOSING);
+        int[] label = new int[w * h];
+        int[] stack = new int[w * h];
+        int seals = 0;
+        int id = 0;
+        for (int start = 0; start < closed.length; start++) {
+            if (!closed[start] || label[start] != 0) continue;
+            id++;
+            int minX = w, minY = h, maxX = -1, maxY = -1;
+            int top = 0;
+            stack[top++] = start;
+            label[start] = id;
+            while (top > 0) {
+                int i = stack[--top];
+                int x = i % w;
+                int y = i / w;
+                minX = Math.min(minX, x);
+                maxX = Math.max(maxX, x);
+                minY = Math.min(minY, y);
+                maxY = Math.max(maxY, y);
+                for (int ny = Math.max(0, y - 1); ny <= Math.min(h - 1, y + 1); ny++) {
+                    for (int nx = Math.max(0, x - 1); nx <= Math.min(w - 1, x + 1); nx++) {
+                        int j = ny * w + nx;
+                        if (closed[j] && label[j] == 0) {
+                            label[j] = id;
+                            stack[top++] = j;
+                        }
+                    }
+                }
+            }
+            double size = (maxX - minX + maxY - minY + 2) / 2.0 - 2 * SEAL_CLOSING;
+            if (size >= SEAL_MIN * w && size <= SEAL_MAX * w && isRing(red, label, id, w, minX, minY, maxX, maxY)) seals++;
+        }
+        return seals;
+    }
+
+    private static boolean[] dilate(byte[] red, int w, int h, int radius) {
+        boolean[] rows = new boolean[w * h];
+        for (int y = 0; y < h; y++) {
+            int o = y * w;
+            for (int x = 0; x < w; x++) {
+                if (red[o + x] == 0) continue;
+                for (int k = Math.max(0, x - radius); k <= Math.min(w - 1, x + radius); k++) rows[o + k] = true;
+            }
+        }
+        boolean[] out = new boolean[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (!rows[y * w + x]) continue;
+                for (int k = Math.max(0, y - radius); k <= Math.min(h - 1, y + radius); k++) out[k * w + x] = true;
+            }
+        }
+        return out;
+    }
+
+    private static boolean isRing(byte[] red, int[] label, int id, int w, int x0, int y0, int x1, int y1) {
+        int minX = x1, minY = y1, maxX = x0, maxY = y0;
+        for (int y = y0; y <= y1; y++) {
+            for (int x = x0; x <= x1; x++) {
+                int i = y * w + x;
+                if (label[i] == id && red[i] != 0) {
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = Math.max(maxY, y);
+                }
+            }
+        }
+        double rx = (maxX - minX + 1) / 2.0;
+        double ry = (maxY - minY + 1) / 2.0;
+        double size = rx + ry;
+        if (size < SEAL_MIN * w || size > SEAL_MAX * w || Math.max(rx, ry) > SEAL_MAX_ASPECT * Math.min(rx, ry)) return false;
+        double cx = (minX + maxX) / 2.0;
+        double cy = (minY + maxY) / 2.0;
+        int n = 0;
+        int ring = 0;
+        int[] sectors = new int[SEAL_SECTORS];
+        for (int y = minY; y <= maxY; y++) {
+            for (int x = minX; x <= maxX; x++) {
+                int i = y * w + x;
+                if (label[i] != id || red[i] == 0) continue;
+                n++;
+                double dx = (x - cx) / rx;
+                double dy = (y - cy) / ry;
+                if (dx * dx + dy * dy < SEAL_RING_INNER * SEAL_RING_INNER) continue;
+                ring++;
+                int s = (int) ((Math.atan2(dy, dx) + Math.PI) / (2 * Math.PI) * SEAL_SECTORS);
+                sectors[Math.min(SEAL_SECTORS - 1, s)]++;
+            }
+        }
+        int covered = 0;
+        for (int c : sectors) if (c > 0) covered++;
+        return n <= SEAL_MAX_FILL * Math.PI * rx * ry && ring >= SEAL_MIN_RING_SHARE * n && covered >= SEAL_MIN_SECTORS;
+    }
+}
