@@ -56,6 +56,9 @@ public final class Codes {
         e("report.encrypted", "报告设置了密码", "取消密码后另存", "the report is password-protected", "remove the password");
         e("report.too_short", "字数低于要求范围（默认为要求字数的 80%）", "补充内容", "fewer words than the band allows", "write more");
         e("report.too_long", "字数高于要求范围（默认为要求字数的 150%）", "精简内容", "more words than the band allows", "shorten it");
+        e("report.unexpected", "报告不属于本条目要求的年度或类别，或标题年份与文件名不一致", "核对年度或类别，改正文件名或标题",
+                "a report for a year or category the item does not ask for, or a title year that disagrees", "check the year or category");
+        e("report.duplicate", "同一年度或类别有两份以上报告", "只保留一份", "two or more reports for one year or category", "keep one");
         e("report.signature", "报告有单位落款或公章，说明报告不需要", "删除落款和公章", "the report carries a signature or seal it does not need", "remove them");
         e("report.revisions", "报告留有修订痕迹或批注，将被公开", "接受所有修订并删除批注", "tracked changes or comments are left", "accept changes, delete comments");
         e("report.pii", "报告含身份证号或手机号", "删除或打码", "the report contains ID-card or phone numbers", "remove or mask them");

@@ -77,7 +77,8 @@ public final class MakeSamples {
 
         // III-60-1-1 区域卫生规划: the red-header page of a formal document.
         p.file("III-60-1-1 区域卫生规划/正式发文/赣卫发〔2018〕12号 红头页.jpg", Jpegs.encode(
-                Scans.redHeaderPage(60, "连云港市赣榆区卫生健康委员会文件", "赣卫发〔2018〕12号", true, Scans.RED, 0.8, 4), 0.6f));
+                Scans.redHeader(60, Scans.Header.of("连云港市赣榆区卫生健康委员会文件").number("赣卫发〔2018〕12号")
+                        .dpi(100).rotate(0.8).noise(4)).image(), 0.6f));
 
         // A file a clerk forgot to sort.
         p.file("新建文件夹/扫描0001.jpg", photo(99));
