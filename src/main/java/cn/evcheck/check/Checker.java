@@ -125,8 +125,7 @@ public final class Checker {
     private final Map<String, List<Value>> values = new TreeMap<>();
 
     private static String metricKey(String s) {
-        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC).replaceAll("[\\s\\p{Punct}、，。：；（）“”]", "")
-                .replaceFirst("^\\d+", "");
+        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC).replaceAll("[\\s\\p{Punct}、，。：；（）“”]", "");
     }
 
     private Value lookup(String metric) {
