@@ -91,11 +91,7 @@ class DocumentsTest {
     }
 
     static Set<String> codes(String item) {
-        Set<String> out = new TreeSet<>();
-        for (JsonNode f : report.get("findings")) {
-            if (item.equals(f.get("item").asText())) out.add(f.get("code").asText() + (f.get("file").isNull() ? "" : "|" + f.get("file").asText().replaceAll(".*/", "")));
-        }
-        return out;
+        return Cli.codes(report, item);
     }
 
     @Test

@@ -241,7 +241,7 @@ class PhotoEvidenceTest {
         g.setColor(new Color(230, 20, 20));
         g.fillRect(0, 0, 640, 480);
         g.dispose();
-        byte[] progressive = progressive(red);
+        byte[] progressive = Jpegs.encode(red, 0.75f, true);
         PhotoFacts pf = JpegInspector.inspect(progressive, true, true);
         assertNull(pf.problem());
         assertNotNull(pf.phash());
@@ -261,19 +261,6 @@ class PhotoEvidenceTest {
         PhotoFacts withTail = JpegInspector.inspect(garbage, true, true);
         assertNull(withTail.problem());
         assertNotNull(withTail.phash());
-    }
-
-    static byte[] progressive(BufferedImage img) throws Exception {
-        ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream bos = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bos)) {
-            w.setOutput(out);
-            ImageWriteParam p = w.getDefaultWriteParam();
-            p.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
-            w.write(null, new IIOImage(img, null, null), p);
-        }
-        w.dispose();
-        return bos.toByteArray();
     }
 
     /** A CMYK JPEG without an ICC profile, Adobe-style (inverted), as scanners and print tools write. */

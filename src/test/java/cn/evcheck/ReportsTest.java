@@ -84,15 +84,7 @@ class ReportsTest {
     }
 
     static Set<String> codes(String item) {
-        Set<String> out = new TreeSet<>();
-        for (JsonNode f : report.get("findings")) {
-            if (!item.equals(f.get("item").asText())) continue;
-            String where = f.get("file").isNull() ? (f.get("period").isNull() ? "" : "|" + f.get("period").asText())
-                    : "|" + f.get("file").asText().replaceAll(".*/", "");
-            String cat = f.get("data").has("category") ? "|" + f.get("data").get("category").asText() : "";
-            out.add(f.get("code").asText() + where + cat);
-        }
-        return out;
+        return Cli.codes(report, item);
     }
 
     @Test

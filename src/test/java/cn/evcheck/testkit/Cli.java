@@ -21,6 +21,19 @@ public final class Cli {
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** "code[|file name or period][|category]" for the findings of one item. */
+    public static Set<String> codes(JsonNode report, String item) {
+        Set<String> out = new TreeSet<>();
+        for (JsonNode f : report.get("findings")) {
+            if (!item.equals(f.get("item").asText())) continue;
+            String where = f.get("file").isNull() ? (f.get("period").isNull() ? "" : "|" + f.get("period").asText())
+                    : "|" + f.get("file").asText().replaceAll(".*/", "");
+            String cat = f.get("data").has("category") ? "|" + f.get("data").get("category").asText() : "";
+            out.add(f.get("code").asText() + where + cat);
+        }
+        return out;
+    }
+
     /** "code|item|file-or-period[|category][|field]" for each finding of a JSON report. */
     public static Set<String> keys(JsonNode report) {
         Set<String> out = new TreeSet<>();

@@ -46,6 +46,10 @@ public final class Jpegs {
     }
 
     public static byte[] encode(BufferedImage img, float quality) {
+        return encode(img, quality, false);
+    }
+
+    public static byte[] encode(BufferedImage img, float quality, boolean progressive) {
         try {
             ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
             ByteArrayOutputStream bos = new ByteArrayOutputStream();
@@ -54,6 +58,7 @@ public final class Jpegs {
                 ImageWriteParam p = w.getDefaultWriteParam();
                 p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
                 p.setCompressionQuality(quality);
+                if (progressive) p.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
                 w.write(null, new IIOImage(img, null, null), p);
             }
             w.dispose();
