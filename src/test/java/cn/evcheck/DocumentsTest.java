@@ -47,6 +47,7 @@ class DocumentsTest {
               - {id: A-3, materials: [{kind: formal_doc}]}
               - {id: A-4, materials: [{kind: formal_doc}]}
               - {id: A-5, materials: [{kind: formal_doc}]}
+              - {id: A-6, materials: [{kind: formal_doc}]}
               - {id: B-1, materials: [{kind: dept_eval}]}
               - {id: B-2, materials: [{kind: dept_eval}]}
               - {id: C-1, materials: [{kind: data_table}]}
@@ -64,12 +65,15 @@ class DocumentsTest {
         String auth = "连云港市赣榆区卫生健康委员会文件";
         // a red-header scan whose file name carries the 文号.
         p.file("A-1/正式发文/红头页 赣卫〔2020〕44号.jpg", jpg(Scans.redHeaderPage(1, auth, "赣卫〔2020〕44号", true, Scans.RED, 1.5, 6)));
-        // a page without a red header, no number anywhere (OCR off below).
+        // A-4b: a red-header scan whose 文号 is given in the sheet next to it (no OCR needed).
+        // a page without a red header, no number anywhere.
         p.file("A-2/正式发文/通知.jpg", jpg(Scans.plainTextPage(2)));
         // a born-digital PDF: red title and rule, number in the text layer, non-standard brackets.
         p.file("A-3/正式发文/通知.pdf", bornDigital("赣卫[2020]44号"));
         // a .docx with a red header and a standard number.
         p.file("A-4/正式发文/通知.docx", redDocx("赣卫〔2020〕45号", null));
+        p.file("A-6/正式发文/扫描.jpg", jpg(Scans.redHeaderPage(8, auth, null, true, Scans.RED, 0, 0)));
+        p.text("A-6/正式发文/图片说明.csv", "文件名,图片说明\n扫描.jpg,赣卫〔2020〕48号 红头页\n");
         // a classified document (its first line), and an encrypted PDF.
         p.file("A-5/正式发文/通知.docx", redDocx("赣卫〔2020〕46号", "机密★1年"));
         p.file("A-5/正式发文/加密.pdf", encryptedPdf());
@@ -98,6 +102,7 @@ class DocumentsTest {
     void aRedHeaderScanWithItsNumberIsAFormalDocument() {
         assertEquals(Set.of(), codes("A-1"));
         assertEquals(Set.of(), codes("A-4"));
+        assertEquals(Set.of(), codes("A-6"), "the 文号 comes from the sheet next to the scan");
     }
 
     @Test

@@ -965,8 +965,11 @@ public final class Checker {
         return ocrState(ok).equals("unavailable") ? " (Tesseract OCR is not installed here; scans were not read)" : "";
     }
 
-    /** The 文号: a text layer or Word text is judged for spelling; OCR and file names only prove presence. */
-    private static DocEvidence evidence(Placed p, TextFacts t, DocFacts d) {
+    /**
+     * The 文号: a text layer or Word text is judged for spelling; OCR, a sidecar line (图片说明 sheet
+     * next to the scan) and the file name only prove presence.
+     */
+    private DocEvidence evidence(Placed p, TextFacts t, DocFacts d) {
         boolean header = (d != null && d.redHeader()) || (t != null && t.redTitle());
         boolean seal = d != null && d.seal();
         String text = t != null ? t.body() : d != null ? d.text() : "";
@@ -976,6 +979,10 @@ public final class Checker {
         if (n == null && d != null && !d.ocr().isEmpty()) {
             n = DocNumbers.find(d.ocr());
             source = "ocr";
+        }
+        if (n == null) {
+            n = DocNumbers.find(sidecars.captionFor(p.f()));
+            source = "sidecar";
         }
         if (n == null) {
             n = DocNumbers.find(p.f().stem());
