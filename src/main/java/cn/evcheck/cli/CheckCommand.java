@@ -38,7 +38,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--as-of", paramLabel = "DATE", description = "截至日期 YYYY-MM-DD（默认今天，不超过规则期间末）")
     String asOf;
 
-    @Option(names = "--format", split = ",", paramLabel = "FMT", description = "输出格式：text,json（可多选）；默认 text")
+    @Option(names = "--format", split = ",", paramLabel = "FMT",
+            description = "输出格式：text,json,html,xlsx,md,sarif,junit（可多选）；默认 text；xlsx 需要 --output")
     List<String> formats = new ArrayList<>(List.of("text"));
 
     @Option(names = "--output", paramLabel = "DIR", description = "报告输出文件夹（不能在材料包内）")
@@ -53,10 +54,25 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--by-unit", description = "多单位模式：每个一级文件夹是一个单位的材料包")
     boolean byUnit;
 
+    @Option(names = "--group-by", paramLabel = "item|department|unit",
+            description = "HTML、Markdown、Excel 报告的分组：条目（默认）、牵头科室或责任单位")
+    String groupBy = "item";
+
     @Option(names = "--threads", paramLabel = "N", description = "并行线程数，默认为 CPU 核数")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    private static final Set<String> FORMATS = Set.of("text", "json");
+    /** Format → file name under --output. */
+    private static final Map<String, String> FORMATS = new LinkedHashMap<>();
+
+    static {
+        FORMATS.put("text", "report.txt");
+        FORMATS.put("json", "report.json");
+        FORMATS.put("html", "report.html");
+        FORMATS.put("xlsx", "report.xlsx");
+        FORMATS.put("md", "report.md");
+        FORMATS.put("sarif", "report.sarif");
+        FORMATS.put("junit", "report.junit.xml");
+    }
 
     @Override
     public Integer call() {
@@ -76,9 +92,17 @@ final class CheckCommand implements Callable<Integer> {
         }
         List<String> fmts = formats.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).distinct().toList();
         for (String f : fmts) {
-            if (!FORMATS.contains(f)) {
-                return usage(err, en, "不支持的格式“" + f + "”，可用：text, json", "unsupported format '" + f + "'; available: text, json");
+            if (!FORMATS.containsKey(f)) {
+                String all = String.join(", ", FORMATS.keySet());
+                return usage(err, en, "不支持的格式“" + f + "”，可用：" + all, "unsupported format '" + f + "'; available: " + all);
             }
+        }
+        Grouping grouping = Grouping.parse(groupBy);
+        if (grouping == null) {
+            return usage(err, en, "--group-by 只能是 item、department 或 unit", "--group-by must be item, department or unit");
+        }
+        if (output == null && fmts.contains("xlsx")) {
+            return usage(err, en, "xlsx 格式需要 --output 指定文件夹", "the xlsx format needs --output DIR");
         }
         if (output == null && fmts.size() > 1) {
             return usage(err, en, "输出多种格式时需要 --output 指定文件夹", "several formats need --output DIR");
@@ -152,12 +176,20 @@ final class CheckCommand implements Callable<Integer> {
         try {
             if (output != null) Files.createDirectories(output);
             for (String f : fmts) {
+                if (f.equals("xlsx")) {
+                    Files.write(output.resolve(FORMATS.get(f)), XlsxRenderer.render(report, en, grouping));
+                    continue;
+                }
                 String body = switch (f) {
                     case "json" -> JsonRenderer.render(report, en);
+                    case "html" -> HtmlRenderer.render(report, en, grouping, Thumbnails.of(report));
+                    case "md" -> MarkdownRenderer.render(report, en, grouping);
+                    case "sarif" -> SarifRenderer.render(report, en);
+                    case "junit" -> JunitRenderer.render(report, en);
                     default -> TextRenderer.render(report, en);
                 };
                 if (output != null) {
-                    Files.writeString(output.resolve("report." + (f.equals("text") ? "txt" : f)), body, StandardCharsets.UTF_8);
+                    Files.writeString(output.resolve(FORMATS.get(f)), body, StandardCharsets.UTF_8);
                     if (f.equals("text")) out.print(body);
                 } else {
                     out.print(body);

@@ -1,0 +1,439 @@
+package cn.evcheck.report;
+
+import cn.evcheck.report.Report.ItemResult;
+import cn.evcheck.report.Report.Status;
+import cn.evcheck.report.Report.UnitResult;
+import cn.evcheck.report.Sections.Entry;
+import cn.evcheck.report.Sections.Section;
+import cn.evcheck.rules.Model.Item;
+
+import java.util.*;
+
+/**
+ * The HTML gap report: one self-contained file (inline CSS and JS, no network, no web fonts)
+ * with a summary bar, filters (severity, 牵头科室, 责任单位, only items with problems; also
+ * settable from the URL fragment, e.g. {@code #lead=组织人事科&sev=error}), per item its
+ * requirement text, status, findings and a coverage calendar per photo category, and in
+ * multi-unit mode an item × unit status matrix. A pure function of the report (thumbnails of
+ * problem photos are passed in, see {@link Thumbnails}); the same report gives the same bytes.
+ */
+public final class HtmlRenderer {
+    private final Report r;
+    private final boolean en;
+    private final Map<String, String> thumbs;
+    private final StringBuilder sb = new StringBuilder(64 * 1024);
+
+    private HtmlRenderer(Report r, boolean en, Map<String, String> thumbs) {
+        this.r = r;
+        this.en = en;
+        this.thumbs = thumbs;
+    }
+
+    public static String render(Report r, boolean english, Grouping g) {
+        return render(r, english, g, Map.of());
+    }
+
+    /** @param thumbnails data URIs by {@link Thumbnails#key}; photos without one show no picture */
+    public static String render(Report r, boolean english, Grouping g, Map<String, String> thumbnails) {
+        return new HtmlRenderer(r, english, thumbnails).doRender(g == null ? Grouping.ITEM : g);
+    }
+
+    private String t(String zh, String english) {
+        return en ? english : zh;
+    }
+
+    private String doRender(Grouping g) {
+        int items = r.units().stream().mapToInt(u -> u.items().size()).sum();
+        long findings = r.allFindings().size();
+        String heading = t("网上申报材料缺口报告", "Gap report");
+        String who = r.units().size() == 1 ? Sections.unitLabel(r, r.units().get(0)) : r.rules().title();
+        sb.append("<!DOCTYPE html>\n<html lang=\"").append(en ? "en" : "zh-CN").append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta name=\"generator\" content=\"evcheck ").append(esc(r.toolVersion())).append("\">\n")
+                .append("<title>").append(esc(heading + " — " + who)).append("</title>\n<style>").append(CSS).append("</style>\n</head>\n")
+                .append("<body data-grouping=\"").append(g.key()).append("\">\n<header>\n<h1>").append(esc(heading))
+                .append(" <small>").append(esc(who)).append("</small></h1>\n");
+        sb.append("<dl class=\"prov\">");
+        prov(t("规则集", "Rules"), r.rules().title() + " (" + r.rules().id() + ")");
+        prov("sha256", r.rules().sha256());
+        if (!r.rules().source().isEmpty()) prov(t("依据", "Source"), r.rules().source());
+        prov(t("材料包", "Package"), r.packagePath());
+        prov(t("截至", "As of"), r.asOf().toString());
+        prov(t("工具", "Tool"), "evcheck " + r.toolVersion());
+        sb.append("</dl>\n");
+
+        sb.append("<div class=\"summary\" id=\"summary\">");
+        tile("complete", "st-complete", r.count(Status.COMPLETE), t("完成", "complete"));
+        tile("incomplete", "st-incomplete", r.count(Status.INCOMPLETE), t("未完成", "incomplete"));
+        tile("missing", "st-missing", r.count(Status.MISSING), t("缺失", "missing"));
+        tile("errors", "sev-error", r.count(Severity.ERROR), t("错误", "errors"));
+        tile("warnings", "sev-warning", r.count(Severity.WARNING), t("警告", "warnings"));
+        tile("infos", "sev-info", r.count(Severity.INFO), t("提示", "notes"));
+        sb.append("</div>\n");
+
+        // Filters: severity, lead office, responsible unit, only items with problems.
+        sb.append("<form class=\"filters\" id=\"filters\" onsubmit=\"return false\">\n<span class=\"fl\">")
+                .append(esc(t("严重程度", "Severity"))).append("</span>");
+        for (Severity s : Severity.values()) {
+            sb.append("<label class=\"chk sev-").append(s.key()).append("\"><input type=\"checkbox\" name=\"sev\" value=\"")
+                    .append(s.key()).append("\" checked> ").append(esc(s.label(en))).append("</label>");
+        }
+        select("f-lead", t("牵头科室", "Lead office"), offices(Item::leadDepartments));
+        select("f-resp", t("责任单位", "Responsible unit"), offices(Item::responsible));
+        sb.append("<label class=\"chk\"><input type=\"checkbox\" id=\"f-open\"> ").append(esc(t("只看有问题的条目", "only items with problems")))
+                .append("</label>\n<output id=\"shown\">").append(esc(t("显示", "Showing"))).append(" <b id=\"shown-items\">…</b>/")
+                .append(items).append(esc(t(" 个条目，", " items, "))).append("<b id=\"shown-findings\">…</b>/").append(findings)
+                .append(esc(t(" 条问题", " findings"))).append("</output>\n</form>\n</header>\n<main>\n");
+
+        if (Sections.multiUnit(r)) matrix();
+        for (Section s : Sections.of(r, g, en)) section(s, g);
+        for (UnitResult u : r.units()) loose(u);
+        sb.append("</main>\n<footer>").append(esc(t("由 evcheck " + r.toolVersion() + " 生成；本文件不含外部资源，可离线打开、转发。",
+                "Made by evcheck " + r.toolVersion() + "; this file loads nothing from the network."))).append("</footer>\n");
+        sb.append("<script>").append(JS).append("</script>\n</body>\n</html>\n");
+        return sb.toString();
+    }
+
+    private void prov(String k, String v) {
+        sb.append("<dt>").append(esc(k)).append("</dt><dd>").append(esc(v)).append("</dd>");
+    }
+
+    private void tile(String id, String cls, long n, String label) {
+        sb.append("<div class=\"tile ").append(cls).append("\"><b id=\"n-").append(id).append("\">").append(n)
+                .append("</b><span>").append(esc(label)).append("</span></div>");
+    }
+
+    private List<String> offices(java.util.function.Function<Item, List<String>> f) {
+        LinkedHashSet<String> s = new LinkedHashSet<>();
+        for (UnitResult u : r.units()) for (ItemResult ir : u.items()) s.addAll(f.apply(ir.item()));
+        return List.copyOf(s);
+    }
+
+    private void select(String id, String label, List<String> values) {
+        sb.append("\n<label class=\"sel\">").append(esc(label)).append(" <select id=\"").append(id).append("\"><option value=\"\">")
+                .append(esc(t("全部", "all"))).append("</option>");
+        for (String v : values) sb.append("<option value=\"").append(esc(v)).append("\">").append(esc(v)).append("</option>");
+        sb.append("</select></label>");
+    }
+
+    /** Multi-unit mode: items as rows, units as columns, the status in each cell. */
+    private void matrix() {
+        sb.append("<section class=\"matrix\" id=\"matrix\">\n<h2>").append(esc(t("单位 × 条目 完成情况", "Units × items")))
+                .append("</h2>\n<div class=\"scroll\"><table class=\"matrix\"><thead><tr><th>").append(esc(t("条目", "Item"))).append("</th>");
+        for (UnitResult u : r.units()) sb.append("<th>").append(esc(Sections.unitLabel(r, u))).append("</th>");
+        sb.append("</tr></thead><tbody>\n");
+        for (Item it : r.rules().items()) {
+            sb.append("<tr><th title=\"").append(esc(it.indicator())).append("\">").append(esc(it.id())).append("</th>");
+            for (UnitResult u : r.units()) {
+                ItemResult ir = u.items().stream().filter(x -> x.item().id().equals(it.id())).findFirst().orElse(null);
+                if (ir == null) {
+                    sb.append("<td></td>");
+                } else {
+                    sb.append("<td class=\"st-").append(Sections.key(ir.status())).append("\" data-unit=\"").append(esc(u.name()))
+                            .append("\" data-item=\"").append(esc(it.id())).append("\">").append(esc(Sections.status(ir.status(), en)))
+                            .append("</td>");
+                }
+            }
+            sb.append("</tr>\n");
+        }
+        sb.append("</tbody></table></div>\n</section>\n");
+    }
+
+    private void section(Section s, Grouping g) {
+        sb.append("<section class=\"group\" data-key=\"").append(esc(s.key())).append("\">\n");
+        if (!s.title().isEmpty()) {
+            long inc = s.entries().stream().filter(e -> e.result().status() != Status.COMPLETE).count();
+            long err = s.entries().stream().mapToLong(e -> Sections.count(e.result(), Severity.ERROR)).sum();
+            sb.append("<h2>").append(esc(s.title())).append(" <small>").append(esc(en
+                    ? s.entries().size() + " items, " + inc + " not complete, " + err + " errors"
+                    : s.entries().size() + " 个条目，未完成 " + inc + "，错误 " + err)).append("</small></h2>\n");
+        }
+        boolean showUnit = g != Grouping.ITEM && Sections.multiUnit(r);
+        for (Entry e : s.entries()) item(e, showUnit);
+        sb.append("</section>\n");
+    }
+
+    private void item(Entry e, boolean showUnit) {
+        ItemResult ir = e.result();
+        Item it = ir.item();
+        String st = Sections.key(ir.status());
+        sb.append("<article class=\"item st-").append(st).append("\" data-item=\"").append(esc(it.id()))
+                .append("\" data-unit=\"").append(esc(e.unit().name())).append("\" data-status=\"").append(st)
+                .append("\" data-lead=\"").append(esc(bars(it.leadDepartments()))).append("\" data-resp=\"")
+                .append(esc(bars(it.responsible()))).append("\">\n<h3><span class=\"badge st-").append(st).append("\">")
+                .append(esc(Sections.status(ir.status(), en))).append("</span> <span class=\"id\">").append(esc(it.id()))
+                .append("</span> ").append(esc(it.indicator()));
+        if (showUnit) sb.append(" <span class=\"unit\">").append(esc(Sections.unitLabel(r, e.unit()))).append("</span>");
+        sb.append("</h3>\n<p class=\"meta\">");
+        meta(t("牵头科室", "Lead office"), it.leadDepartments());
+        meta(t("分管领导", "Leader"), it.leaders());
+        meta(t("责任单位", "Responsible"), it.responsible());
+        sb.append("</p>\n<p class=\"req\"><b>").append(esc(t("要求：", "Requirement: "))).append("</b>")
+                .append(esc(Sections.requirement(it, en))).append("</p>\n<p class=\"need\"><b>").append(esc(t("应交材料：", "Materials: ")))
+                .append("</b>").append(esc(Sections.materials(it, en))).append(" <b>").append(esc(t("已有：", "Found: "))).append("</b>")
+                .append(esc(ir.status() == Status.MISSING ? t("无", "nothing") : Sections.found(ir, en))).append("</p>\n");
+        for (Coverage.Grid grid : Coverage.of(r, e.unit(), ir, en)) calendar(grid);
+        findings(e.unit(), ir.findings(), ir);
+        sb.append("</article>\n");
+    }
+
+    private void meta(String k, List<String> v) {
+        if (v.isEmpty()) return;
+        sb.append("<span><b>").append(esc(k)).append("</b> ").append(esc(Sections.join(v, en))).append("</span>");
+    }
+
+    private static String bars(List<String> xs) {
+        StringBuilder s = new StringBuilder("|");
+        for (String x : xs) s.append(x.replace('|', '/')).append('|');
+        return s.toString();
+    }
+
+    /** Findings of an item (coverage gaps folded per category: the calendar shows each period). */
+    private void findings(UnitResult u, List<Finding> fs, ItemResult ir) {
+        if (fs.isEmpty()) return;
+        sb.append("<table class=\"findings\"><tbody>\n");
+        if (ir != null) {
+            for (Sections.Folded f : Sections.foldCoverage(ir, en)) {
+                row(f.severity(), f.count(), esc(f.text()), "", f.code());
+            }
+        }
+        for (Finding f : fs) {
+            if (ir != null && f.code().startsWith("coverage.")) continue;
+            StringBuilder msg = new StringBuilder(esc(f.message(en)));
+            List<String> pics = new ArrayList<>();
+            if (f.file() != null) pics.add(f.file());
+            if (f.code().equals("photo.duplicate") && f.data().get("files") instanceof List<?> l) {
+                for (Object o : l) {
+                    if (o instanceof Map<?, ?> m && m.get("file") != null && !pics.contains(m.get("file").toString())) {
+                        pics.add(m.get("file").toString());
+                    }
+                }
+            }
+            StringBuilder imgs = new StringBuilder();
+            for (String p : pics) {
+                String uri = thumbs.get(Thumbnails.key(u, p));
+                if (uri != null) {
+                    imgs.append("<img class=\"thumb\" alt=\"").append(esc(Sections.baseName(p))).append("\" title=\"")
+                            .append(esc(p)).append("\" src=\"").append(uri).append("\">");
+                }
+            }
+            if (imgs.length() > 0) msg.append("<span class=\"thumbs\">").append(imgs).append("</span>");
+            String file = f.file() == null ? "" : "<span class=\"file\" title=\"" + esc(f.file()) + "\">" + esc(f.file()) + "</span>";
+            row(f.severity(), 1, msg.toString(), file, f.code());
+        }
+        sb.append("</tbody></table>\n");
+    }
+
+    private void row(Severity s, int n, String msgHtml, String fileHtml, String code) {
+        sb.append("<tr class=\"sev-").append(s.key()).append("\" data-sev=\"").append(s.key()).append("\" data-n=\"").append(n)
+                .append("\"><td class=\"sev\">").append(esc(s.label(en))).append("</td><td class=\"msg\">").append(msgHtml);
+        if (!fileHtml.isEmpty()) sb.append("<br>").append(fileHtml);
+        sb.append("</td><td class=\"code\"><code>").append(esc(code)).append("</code></td></tr>\n");
+    }
+
+    private void loose(UnitResult u) {
+        List<Finding> fs = Sections.loose(u);
+        if (fs.isEmpty()) return;
+        sb.append("<section class=\"group loose\" data-loose=\"1\">\n<h2>").append(esc(t("未归入任何条目的文件", "Files outside any item")));
+        if (Sections.multiUnit(r)) sb.append(" <small>").append(esc(Sections.unitLabel(r, u))).append("</small>");
+        sb.append("</h2>\n<article class=\"loose-list\">\n");
+        findings(u, fs, null);
+        sb.append("</article>\n</section>\n");
+    }
+
+    // ---- the coverage calendar --------------------------------------------------------------
+
+    /**
+     * One calendar per photo material: per category a small table, years as rows and months
+     * (two-month blocks, festivals) as columns; years and totals in one row. Each counted
+     * period is one {@code td.cell} with {@code data-period}, {@code data-have}, {@code data-need}.
+     */
+    private void calendar(Coverage.Grid grid) {
+        Coverage.Layout lay = Coverage.layout(grid, en);
+        sb.append("<div class=\"calendar\" data-per=\"").append(grid.material().per().key()).append("\">\n<h4>")
+                .append(esc(t("覆盖日历：", "Coverage: "))).append(esc(grid.requirement()));
+        long short_ = grid.count(Coverage.State.GAP);
+        if (short_ > 0) sb.append(" <small>").append(esc(en ? short_ + " period(s) short" : "不足 " + short_ + " 期")).append("</small>");
+        sb.append("</h4>\n<div class=\"cats\">\n");
+        for (Coverage.Row row : grid.rows()) {
+            Map<String, Coverage.Cell> at = Coverage.cells(grid, row);
+            sb.append("<table class=\"cal\" data-category=\"").append(esc(row.category())).append("\">");
+            if (!row.category().isEmpty()) sb.append("<caption>").append(esc(row.category())).append("</caption>");
+            sb.append("<thead><tr><th></th>");
+            for (String l : lay.labels()) sb.append("<th>").append(esc(l)).append("</th>");
+            sb.append("</tr></thead><tbody>");
+            for (String rk : lay.rows()) {
+                sb.append("<tr><th>").append(esc(rk)).append("</th>");
+                for (String ck : lay.columns()) {
+                    Coverage.Cell c = at.get(rk + "\u0000" + ck);
+                    if (c == null) {
+                        sb.append("<td class=\"none\"></td>");
+                        continue;
+                    }
+                    String tip = c.period() + (row.category().isEmpty() ? "" : " " + row.category()) + (en ? ": " : "：")
+                            + (c.have() < 0 ? (en ? "met" : "已满足") : (en ? c.have() + " of " + c.need() : c.have() + " 张，要求 " + c.need() + " 张"))
+                            + (c.state() == Coverage.State.PENDING ? (en ? " (still running)" : "（尚未结束）") : "");
+                    sb.append("<td class=\"cell ").append(Coverage.cls(c)).append("\" data-period=\"").append(esc(c.period()))
+                            .append("\" data-have=\"").append(c.have()).append("\" data-need=\"").append(c.need())
+                            .append("\" title=\"").append(esc(tip)).append("\">").append(esc(Coverage.shown(c))).append("</td>");
+                }
+                sb.append("</tr>");
+            }
+            sb.append("</tbody></table>\n");
+        }
+        sb.append("</div>\n</div>\n");
+    }
+
+    /** Escapes text for HTML element content and quoted attribute values. */
+    static String esc(String s) {
+        if (s == null) return "";
+        StringBuilder o = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> o.append("&amp;");
+                case '<' -> o.append("&lt;");
+                case '>' -> o.append("&gt;");
+                case '"' -> o.append("&quot;");
+                case '\'' -> o.append("&#39;");
+                default -> {
+                    if (c < 0x20 && c != '\n' && c != '\t') o.append('\uFFFD');
+                    else o.append(c);
+                }
+            }
+        }
+        return o.toString();
+    }
+
+    private static final String CSS = """
+
+            :root{--ok:#2e7d32;--ok-bg:#d7f0dc;--err:#c62828;--err-bg:#f8d3d0;--part-bg:#fde3c3;--warn:#b26a00;--warn-bg:#fff1cc;\
+            --info:#455a64;--info-bg:#e3eaee;--line:#d9dde3;--muted:#5f6b7a}
+            *{box-sizing:border-box}
+            body{margin:0;font:14px/1.55 "PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",\
+            "WenQuanYi Micro Hei","Droid Sans Fallback",system-ui,sans-serif;color:#1d2733;background:#f4f6f9}
+            header{background:#fff;border-bottom:1px solid var(--line);padding:16px 24px 8px;position:sticky;top:0;z-index:2}
+            h1{font-size:20px;margin:0 0 6px}h1 small{font-weight:normal;color:var(--muted);font-size:15px;margin-left:8px}
+            .prov{display:flex;flex-wrap:wrap;gap:2px 14px;margin:0 0 10px;font-size:12px;color:var(--muted)}
+            .prov dt{font-weight:bold}.prov dt::after{content:"："}html[lang=en] .prov dt::after{content:":"}.prov dd{margin:0 6px 0 0;word-break:break-all}
+            .summary{display:flex;flex-wrap:wrap;gap:8px;margin-bottom:10px}
+            .tile{border-radius:8px;padding:6px 14px;min-width:92px;display:flex;align-items:baseline;gap:6px;border:1px solid var(--line)}
+            .tile b{font-size:22px}.tile.st-complete{background:var(--ok-bg)}.tile.st-incomplete{background:var(--part-bg)}
+            .tile.st-missing{background:var(--err-bg)}.tile.sev-error b{color:var(--err)}.tile.sev-warning b{color:var(--warn)}
+            .tile.sev-info b{color:var(--info)}
+            .filters{display:flex;flex-wrap:wrap;align-items:center;gap:6px 14px;font-size:13px}
+            .filters .fl{font-weight:bold}.filters select{max-width:220px;font:inherit}.chk{white-space:nowrap}
+            #shown{margin-left:auto;color:var(--muted)}
+            main{padding:12px 24px 32px;max-width:1280px}
+            section.group>h2,section.matrix>h2{font-size:17px;margin:18px 0 8px;padding-bottom:4px;border-bottom:2px solid var(--line)}
+            h2 small{font-weight:normal;color:var(--muted);font-size:13px;margin-left:6px}
+            article{background:#fff;border:1px solid var(--line);border-left:6px solid var(--line);border-radius:6px;padding:10px 14px;margin:0 0 12px}
+            article.st-complete{border-left-color:var(--ok)}article.st-incomplete{border-left-color:#ef8f00}article.st-missing{border-left-color:var(--err)}
+            h3{font-size:15px;margin:0 0 4px}h3 .id{font-family:ui-monospace,Consolas,monospace}
+            .unit{font-size:12px;font-weight:normal;background:#e8edf5;border-radius:4px;padding:1px 6px;margin-left:6px}
+            .badge{display:inline-block;font-size:12px;border-radius:10px;padding:0 8px;vertical-align:1px}
+            .badge.st-complete{background:var(--ok-bg);color:var(--ok)}.badge.st-incomplete{background:var(--part-bg);color:#8a4b00}
+            .badge.st-missing{background:var(--err-bg);color:var(--err)}
+            .meta{margin:0 0 4px;font-size:12px;color:var(--muted);display:flex;flex-wrap:wrap;gap:0 16px}
+            .req,.need{margin:2px 0;font-size:13px}.req{color:#2b3a4a}
+            .calendar{margin:8px 0}.calendar h4{margin:4px 0;font-size:13px;font-weight:normal}.calendar h4 small{color:var(--err)}
+            .cats{display:flex;flex-wrap:wrap;gap:8px 18px}
+            table.cal{border-collapse:separate;border-spacing:2px;font-size:11px}
+            table.cal caption{text-align:left;font-weight:bold;font-size:12px}
+            table.cal th{font-weight:normal;color:var(--muted);padding:0 3px;white-space:nowrap}
+            table.cal td{width:44px;height:24px;text-align:center;border-radius:3px;background:#eef0f3;color:#8893a0}
+            td.cell.met{background:#7cc58a;color:#0f3d18}td.cell.gap{background:#e0524a;color:#fff}
+            td.cell.partial{background:#f5a05a;color:#4a2200}td.cell.pending{background:#ffe08a;color:#5c4300}
+            table.findings{border-collapse:collapse;width:100%;margin-top:6px;font-size:13px}
+            table.findings td{border-top:1px solid #eceff3;padding:4px 6px;vertical-align:top}
+            td.sev{white-space:nowrap;font-weight:bold;width:3.5em}tr.sev-error td.sev{color:var(--err)}
+            tr.sev-warning td.sev{color:var(--warn)}tr.sev-info td.sev{color:var(--info)}
+            td.code{width:1%;white-space:nowrap;color:var(--muted);font-size:12px}
+            .file{font-size:12px;color:var(--muted);word-break:break-all}
+            .thumbs{display:flex;gap:6px;margin-top:4px}.thumb{max-width:160px;max-height:110px;border:1px solid var(--line);border-radius:3px}
+            .scroll{overflow-x:auto}table.matrix{border-collapse:collapse;background:#fff;font-size:13px}
+            table.matrix th,table.matrix td{border:1px solid var(--line);padding:3px 8px;white-space:nowrap}
+            table.matrix td.st-complete{background:var(--ok-bg)}table.matrix td.st-incomplete{background:var(--part-bg)}
+            table.matrix td.st-missing{background:var(--err-bg)}
+            footer{padding:8px 24px 24px;color:var(--muted);font-size:12px}
+            [hidden]{display:none!important}
+            @media print{header{position:static}.filters{display:none}article{break-inside:avoid}}
+            """;
+
+    private static final String JS = """
+
+            (function () {
+              "use strict";
+              var form = document.getElementById("filters");
+              var lead = document.getElementById("f-lead"), resp = document.getElementById("f-resp");
+              var open = document.getElementById("f-open");
+              var sevs = Array.prototype.slice.call(form.querySelectorAll("input[name=sev]"));
+              var arts = Array.prototype.slice.call(document.querySelectorAll("article.item"));
+              var groups = Array.prototype.slice.call(document.querySelectorAll("section.group"));
+              function has(list, v) { return !v || (list || "").indexOf("|" + v + "|") >= 0; }
+              function pick(sel, v) {
+                for (var i = 0; i < sel.options.length; i++) if (sel.options[i].value === v) { sel.selectedIndex = i; return; }
+              }
+              function fromHash() {
+                var h = location.hash.replace(/^#/, "");
+                if (!h) return;
+                h.split("&").forEach(function (kv) {
+                  var p = kv.split("="), k = p[0], v = decodeURIComponent((p[1] || "").replace(/\\+/g, " "));
+                  if (k === "lead") pick(lead, v);
+                  else if (k === "resp") pick(resp, v);
+                  else if (k === "open") open.checked = v === "1";
+                  else if (k === "sev") { var on = v.split(","); sevs.forEach(function (c) { c.checked = on.indexOf(c.value) >= 0; }); }
+                });
+              }
+              function apply() {
+                var on = {}, items = 0, count = 0;
+                sevs.forEach(function (c) { on[c.value] = c.checked; });
+                function rows(scope, visible) {
+                  var n = 0;
+                  Array.prototype.forEach.call(scope.querySelectorAll("tr[data-sev]"), function (tr) {
+                    var show = !!on[tr.getAttribute("data-sev")];
+                    tr.hidden = !show;
+                    if (show && visible) n += parseInt(tr.getAttribute("data-n"), 10) || 0;
+                  });
+                  return n;
+                }
+                var seen = {};
+                arts.forEach(function (a) {
+                  var ok = has(a.getAttribute("data-lead"), lead.value) && has(a.getAttribute("data-resp"), resp.value);
+                  var n = rows(a, ok);
+                  if (ok && open.checked && n === 0) ok = false;
+                  a.hidden = !ok;
+                  // An item listed under several offices counts once.
+                  var key = a.getAttribute("data-unit") + "|" + a.getAttribute("data-item");
+                  if (ok && !seen[key]) { seen[key] = true; items++; count += n; }
+                });
+                groups.forEach(function (g) {
+                  if (g.hasAttribute("data-loose")) {
+                    var free = !lead.value && !resp.value;
+                    count += rows(g, free);
+                    g.hidden = !free;
+                  } else {
+                    g.hidden = !g.querySelector("article.item:not([hidden])");
+                  }
+                });
+                document.getElementById("shown-items").textContent = items;
+                document.getElementById("shown-findings").textContent = count;
+                var parts = [];
+                if (lead.value) parts.push("lead=" + encodeURIComponent(lead.value));
+                if (resp.value) parts.push("resp=" + encodeURIComponent(resp.value));
+                if (open.checked) parts.push("open=1");
+                var off = sevs.filter(function (c) { return !c.checked; });
+                if (off.length) parts.push("sev=" + sevs.filter(function (c) { return c.checked; }).map(function (c) { return c.value; }).join(","));
+                var h = parts.length ? "#" + parts.join("&") : "";
+                if (h !== location.hash && history.replaceState) {
+                  try { history.replaceState(null, "", h || location.pathname + location.search); } catch (e) { /* file: URLs in some browsers */ }
+                }
+                document.body.setAttribute("data-ready", "1");
+              }
+              fromHash();
+              form.addEventListener("change", apply);
+              window.addEventListener("hashchange", function () { fromHash(); apply(); });
+              apply();
+            })();
+            """;
+}

@@ -1,0 +1,222 @@
+package cn.evcheck.report;
+
+import cn.evcheck.report.Report.ItemResult;
+import cn.evcheck.report.Report.Status;
+import cn.evcheck.report.Report.UnitResult;
+import cn.evcheck.report.Sections.Entry;
+import cn.evcheck.report.Sections.Section;
+import cn.evcheck.rules.Model.Item;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The gap report as Markdown (GitHub-flavoured tables) for wikis and chat: provenance, summary,
+ * in multi-unit mode an item × unit status matrix, then per section its items with requirement,
+ * status, a coverage table per photo category and the findings. A pure function of the report.
+ */
+public final class MarkdownRenderer {
+    private final Report r;
+    private final boolean en;
+    private final StringBuilder sb = new StringBuilder(16 * 1024);
+
+    private MarkdownRenderer(Report r, boolean en) {
+        this.r = r;
+        this.en = en;
+    }
+
+    public static String render(Report r, boolean english, Grouping g) {
+        return new MarkdownRenderer(r, english).doRender(g == null ? Grouping.ITEM : g);
+    }
+
+    private String t(String zh, String english) {
+        return en ? english : zh;
+    }
+
+    private String doRender(Grouping g) {
+        String who = r.units().size() == 1 ? Sections.unitLabel(r, r.units().get(0)) : r.rules().title();
+        line("# " + md(t("网上申报材料缺口报告", "Gap report") + " — " + who));
+        line("");
+        line("| | |");
+        line("|---|---|");
+        line("| " + t("规则集", "Rules") + " | " + cell(r.rules().title()) + " (`" + r.rules().id() + "`) |");
+        line("| sha256 | `" + r.rules().sha256() + "` |");
+        if (!r.rules().source().isEmpty()) line("| " + t("依据", "Source") + " | " + cell(r.rules().source()) + " |");
+        line("| " + t("材料包", "Package") + " | " + cell(r.packagePath()) + " |");
+        line("| " + t("截至", "As of") + " | " + r.asOf() + " |");
+        line("| " + t("工具", "Tool") + " | evcheck " + cell(r.toolVersion()) + " |");
+        line("");
+        line(label(t("汇总", "Summary")) + md(Sections.summary(r, en)));
+        if (Sections.multiUnit(r)) matrix();
+        for (Section s : Sections.of(r, g, en)) {
+            if (!s.title().isEmpty()) {
+                line("");
+                line("## " + md(s.title()));
+            }
+            boolean showUnit = g != Grouping.ITEM && Sections.multiUnit(r);
+            for (Entry e : s.entries()) item(e, showUnit);
+        }
+        for (UnitResult u : r.units()) {
+            List<Finding> loose = Sections.loose(u);
+            if (loose.isEmpty()) continue;
+            line("");
+            line("## " + md(t("未归入任何条目的文件", "Files outside any item")
+                    + (Sections.multiUnit(r) ? (en ? " — " : "：") + Sections.unitLabel(r, u) : "")));
+            line("");
+            for (Finding f : loose) finding(f);
+        }
+        return sb.toString();
+    }
+
+    private void matrix() {
+        line("");
+        line("## " + t("单位 × 条目 完成情况", "Units × items"));
+        line("");
+        StringBuilder h = new StringBuilder("| " + t("条目", "Item") + " |");
+        StringBuilder sep = new StringBuilder("|---|");
+        for (UnitResult u : r.units()) {
+            h.append(' ').append(cell(Sections.unitLabel(r, u))).append(" |");
+            sep.append(":---:|");
+        }
+        line(h.toString());
+        line(sep.toString());
+        for (Item it : r.rules().items()) {
+            StringBuilder row = new StringBuilder("| " + cell(it.id()) + " |");
+            for (UnitResult u : r.units()) {
+                ItemResult ir = u.items().stream().filter(x -> x.item().id().equals(it.id())).findFirst().orElse(null);
+                row.append(' ').append(ir == null ? "" : icon(ir.status()) + " " + Sections.status(ir.status(), en)).append(" |");
+            }
+            line(row.toString());
+        }
+    }
+
+    private void item(Entry e, boolean showUnit) {
+        ItemResult ir = e.result();
+        Item it = ir.item();
+        line("");
+        line("### " + icon(ir.status()) + " " + md(Sections.title(it)) + " — " + Sections.status(ir.status(), en)
+                + (showUnit ? " · " + md(Sections.unitLabel(r, e.unit())) : ""));
+        line("");
+        StringBuilder meta = new StringBuilder();
+        meta(meta, t("牵头科室", "Lead office"), it.leadDepartments());
+        meta(meta, t("分管领导", "Leader"), it.leaders());
+        meta(meta, t("责任单位", "Responsible"), it.responsible());
+        if (meta.length() > 0) line("- " + meta);
+        line("- " + label(t("要求", "Requirement")) + md(Sections.requirement(it, en)));
+        line("- " + label(t("应交材料", "Materials")) + md(Sections.materials(it, en)) + (en ? "; " : "；")
+                + label(t("已有", "Found")) + md(ir.status() == Status.MISSING ? t("无", "nothing") : Sections.found(ir, en)));
+        for (Coverage.Grid grid : Coverage.of(r, e.unit(), ir, en)) calendar(grid);
+        if (ir.findings().isEmpty()) return;
+        line("");
+        for (Sections.Folded f : Sections.foldCoverage(ir, en)) {
+            line("- " + mark(f.severity()) + " " + md(f.text()) + " `" + f.code() + "`");
+        }
+        for (Finding f : ir.findings()) if (!f.code().startsWith("coverage.")) finding(f);
+    }
+
+    private void meta(StringBuilder sb, String k, List<String> v) {
+        if (v.isEmpty()) return;
+        if (sb.length() > 0) sb.append(" · ");
+        sb.append(label(k)).append(md(Sections.join(v, en)));
+    }
+
+    private void finding(Finding f) {
+        line("- " + mark(f.severity()) + " " + md(f.message(en)) + (f.file() == null ? "" : " — " + code(f.file())) + " `" + f.code() + "`");
+    }
+
+    private void calendar(Coverage.Grid grid) {
+        Coverage.Layout lay = Coverage.layout(grid, en);
+        line("");
+        line(label(t("覆盖情况", "Coverage")) + md(grid.requirement()));
+        line("");
+        boolean cats = grid.rows().size() > 1 || !grid.rows().get(0).category().isEmpty();
+        StringBuilder h = new StringBuilder("| " + (cats ? t("类别", "Category") + " | " : "") + t("年", "Year") + " |");
+        StringBuilder sep = new StringBuilder("|" + (cats ? "---|" : "") + "---|");
+        for (String l : lay.labels()) {
+            h.append(' ').append(cell(l)).append(" |");
+            sep.append(":---:|");
+        }
+        line(h.toString());
+        line(sep.toString());
+        for (Coverage.Row row : grid.rows()) {
+            Map<String, Coverage.Cell> at = Coverage.cells(grid, row);
+            for (String rk : lay.rows()) {
+                StringBuilder s = new StringBuilder("| " + (cats ? cell(row.category()) + " | " : "") + cell(rk) + " |");
+                for (String ck : lay.columns()) {
+                    Coverage.Cell c = at.get(rk + "\u0000" + ck);
+                    s.append(' ').append(c == null ? "" : symbol(c) + " " + Coverage.shown(c)).append(" |");
+                }
+                line(s.toString());
+            }
+        }
+        line("");
+        line(t("✅ 已满足 · ❌ 不足 · ⏳ 尚未结束", "✅ met · ❌ short · ⏳ still running"));
+    }
+
+    /**
+     * A bold label and its colon. In Chinese the full-width colon stays outside the emphasis:
+     * CommonMark does not close {@code **} between punctuation and a Han character.
+     */
+    private String label(String k) {
+        return en ? "**" + k + ":** " : "**" + k + "**：";
+    }
+
+    private static String symbol(Coverage.Cell c) {
+        return switch (c.state()) {
+            case MET -> "✅";
+            case GAP -> "❌";
+            case PENDING -> "⏳";
+        };
+    }
+
+    private static String icon(Status s) {
+        return switch (s) {
+            case COMPLETE -> "✅";
+            case INCOMPLETE -> "❌";
+            case MISSING -> "⛔";
+        };
+    }
+
+    private String mark(Severity s) {
+        return switch (s) {
+            case ERROR -> "🔴 **" + s.label(en) + "**";
+            case WARNING -> "🟠 **" + s.label(en) + "**";
+            case INFO -> "🔵 " + s.label(en);
+        };
+    }
+
+    /** Escapes Markdown inline syntax; line breaks become spaces. */
+    static String md(String s) {
+        if (s == null) return "";
+        StringBuilder o = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|' -> o.append('\\').append(c);
+                case '&' -> o.append("&amp;");
+                case '\r' -> { }
+                case '\n', '\t' -> o.append(' ');
+                default -> o.append(c);
+            }
+        }
+        return o.toString();
+    }
+
+    /** Text for a table cell. */
+    private static String cell(String s) {
+        return md(s);
+    }
+
+    /** A file path as inline code (backticks in the path lengthen the fence). */
+    static String code(String s) {
+        String clean = s.replace('\n', ' ').replace('\r', ' ');
+        String fence = clean.contains("`") ? "`` " : "`";
+        String close = clean.contains("`") ? " ``" : "`";
+        if (clean.contains("``")) return md(clean);
+        return fence + clean + close;
+    }
+
+    private void line(String s) {
+        sb.append(s).append('\n');
+    }
+}

@@ -1,0 +1,368 @@
+package cn.evcheck.report;
+
+import cn.evcheck.report.Report.ItemResult;
+import cn.evcheck.report.Report.UnitResult;
+import cn.evcheck.report.Sections.Entry;
+import cn.evcheck.report.Sections.Section;
+import cn.evcheck.rules.Model.Item;
+import org.apache.poi.ss.usermodel.*;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.*;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The gap report as an Excel workbook (Apache POI): 缺口清单 (one row per finding, autofilter,
+ * frozen header), 覆盖情况 (category × period matrix per photo requirement, have/need with
+ * colour), 汇总 (per item status), in multi-unit mode 单位×条目 (status per unit and item), and
+ * 报告信息 (provenance). With {@code --group-by department|unit} the first column of 缺口清单 and
+ * 汇总 names the office, rows come office by office, and an item naming several offices is
+ * listed under each. Deterministic: the created date is the as-of date and the zip entries carry
+ * a fixed time, so the same report gives the same bytes.
+ */
+public final class XlsxRenderer {
+    private final Report r;
+    private final boolean en;
+    private final Grouping g;
+    private final XSSFWorkbook wb = new XSSFWorkbook();
+    private final Map<String, XSSFCellStyle> styles = new HashMap<>();
+
+    private XlsxRenderer(Report r, boolean en, Grouping g) {
+        this.r = r;
+        this.en = en;
+        this.g = g;
+    }
+
+    public static byte[] render(Report r, boolean english, Grouping g) {
+        return new XlsxRenderer(r, english, g == null ? Grouping.ITEM : g).doRender();
+    }
+
+    /** Sheet names, for readers of the workbook. */
+    public static String gapsSheet(boolean en) {
+        return en ? "Gaps" : "缺口清单";
+    }
+
+    public static String coverageSheet(boolean en) {
+        return en ? "Coverage" : "覆盖情况";
+    }
+
+    public static String summarySheet(boolean en) {
+        return en ? "Summary" : "汇总";
+    }
+
+    public static String matrixSheet(boolean en) {
+        return en ? "Units x items" : "单位×条目";
+    }
+
+    public static String aboutSheet(boolean en) {
+        return en ? "About" : "报告信息";
+    }
+
+    private String t(String zh, String english) {
+        return en ? english : zh;
+    }
+
+    private byte[] doRender() {
+        try {
+            gaps();
+            coverage();
+            summary();
+            if (Sections.multiUnit(r)) matrix();
+            about();
+            var core = wb.getProperties().getCoreProperties();
+            Date created = Date.from(r.asOf().atStartOfDay().toInstant(ZoneOffset.UTC));
+            core.setCreated(Optional.of(created));
+            core.setModified(Optional.of(created));
+            core.setCreator("evcheck " + r.toolVersion());
+            core.setTitle(t("网上申报材料缺口报告", "Gap report"));
+            core.setSubjectProperty(r.rules().id());
+            ByteArrayOutputStream bos = new ByteArrayOutputStream();
+            wb.write(bos);
+            wb.close();
+            return fixZipTimes(bos.toByteArray(), r.asOf().atStartOfDay());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- sheets ------------------------------------------------------------------------------
+
+    private boolean grouped() {
+        return g != Grouping.ITEM;
+    }
+
+    /** The columns of 缺口清单, in order (public for tests that read the sheet). */
+    public static List<String> gapColumns(boolean en, boolean multiUnit, Grouping g) {
+        List<String> h = new ArrayList<>();
+        if (g == Grouping.DEPARTMENT) h.add(en ? "Lead office (group)" : "牵头科室（分组）");
+        if (g == Grouping.UNIT) h.add(en ? "Responsible unit (group)" : "责任单位（分组）");
+        if (multiUnit) h.add(en ? "Unit" : "单位");
+        h.addAll(en ? List.of("Item", "Indicator", "Requirement", "Gap", "File", "Period", "Severity", "Lead office",
+                "Responsible units", "Leader", "Code")
+                : List.of("条目", "指标", "要求", "缺口", "文件", "期间", "严重程度", "牵头科室", "责任单位", "分管领导", "代码"));
+        return h;
+    }
+
+    private void gaps() {
+        XSSFSheet sh = wb.createSheet(gapsSheet(en));
+        List<String> head = gapColumns(en, Sections.multiUnit(r), g);
+        header(sh, head);
+        int[] widths = new int[head.size()];
+        int c0 = 0;
+        if (grouped()) widths[c0++] = 22;
+        if (Sections.multiUnit(r)) widths[c0++] = 18;
+        int[] rest = {13, 28, 60, 60, 48, 18, 9, 20, 30, 10, 26};
+        System.arraycopy(rest, 0, widths, c0, rest.length);
+        for (int i = 0; i < widths.length; i++) sh.setColumnWidth(i, widths[i] * 256);
+        int row = 1;
+        if (!grouped()) {
+            for (UnitResult u : r.units()) {
+                for (Finding f : u.findings()) row = gapRow(sh, row, null, u, f);
+            }
+        } else {
+            for (Section s : Sections.of(r, g, en)) {
+                for (Entry e : s.entries()) {
+                    for (Finding f : e.result().findings()) row = gapRow(sh, row, s.key().isEmpty() ? s.title() : s.key(), e.unit(), f);
+                }
+            }
+            for (UnitResult u : r.units()) {
+                for (Finding f : Sections.loose(u)) row = gapRow(sh, row, t("未归入任何条目", "outside any item"), u, f);
+            }
+        }
+        sh.setAutoFilter(new CellRangeAddress(0, Math.max(0, row - 1), 0, head.size() - 1));
+        sh.createFreezePane(0, 1);
+    }
+
+    private int gapRow(XSSFSheet sh, int rowNo, String group, UnitResult u, Finding f) {
+        Row row = sh.createRow(rowNo);
+        int c = 0;
+        if (group != null) text(row, c++, group, "wrap");
+        if (Sections.multiUnit(r)) text(row, c++, Sections.unitLabel(r, u), null);
+        Item it = f.item() == null ? null : r.rules().item(f.item());
+        text(row, c++, f.item() == null ? "" : f.item(), null);
+        text(row, c++, it == null ? "" : it.indicator(), "wrap");
+        text(row, c++, it == null ? "" : Sections.requirement(it, en), "wrap");
+        text(row, c++, f.message(en), "wrap");
+        text(row, c++, f.file() == null ? "" : f.file(), "wrap");
+        text(row, c++, f.period() == null ? "" : f.period(), null);
+        text(row, c++, f.severity().label(en), "sev-" + f.severity().key());
+        text(row, c++, it == null ? "" : Sections.join(it.leadDepartments(), en), "wrap");
+        text(row, c++, it == null ? "" : Sections.join(it.responsible(), en), "wrap");
+        text(row, c++, it == null ? "" : Sections.join(it.leaders(), en), null);
+        text(row, c, f.code(), null);
+        return rowNo + 1;
+    }
+
+    /** Per photo requirement a block: a title row, a header of periods, one row per category. */
+    private void coverage() {
+        XSSFSheet sh = wb.createSheet(coverageSheet(en));
+        sh.setColumnWidth(0, 22 * 256);
+        int row = 0;
+        int maxCols = 1;
+        for (UnitResult u : r.units()) {
+            for (ItemResult ir : u.items()) {
+                for (Coverage.Grid grid : Coverage.of(r, u, ir, en)) {
+                    Row title = sh.createRow(row++);
+                    String unit = Sections.multiUnit(r) ? Sections.unitLabel(r, u) + " · " : "";
+                    text(title, 0, unit + Sections.title(ir.item()) + " — " + grid.requirement(), "bold");
+                    Row head = sh.createRow(row++);
+                    text(head, 0, t("类别", "Category"), "head");
+                    for (int i = 0; i < grid.periods().size(); i++) text(head, i + 1, grid.periods().get(i), "head");
+                    maxCols = Math.max(maxCols, grid.periods().size() + 1);
+                    for (Coverage.Row cr : grid.rows()) {
+                        Row line = sh.createRow(row++);
+                        text(line, 0, cr.category().isEmpty() ? t("（全部）", "(all)") : cr.category(), null);
+                        for (int i = 0; i < cr.cells().size(); i++) {
+                            Coverage.Cell cell = cr.cells().get(i);
+                            text(line, i + 1, Coverage.shown(cell), "cov-" + Coverage.cls(cell));
+                        }
+                    }
+                    row++;
+                }
+            }
+        }
+        if (row == 0) text(sh.createRow(0), 0, t("本规则集没有按期间计数的图片要求。", "No photo requirement is counted by period."), null);
+        for (int i = 1; i < maxCols; i++) sh.setColumnWidth(i, 15 * 256);
+        Row legend = sh.createRow(row);
+        text(legend, 0, t("图例", "Legend"), "bold");
+        text(legend, 1, t("已满足", "met"), "cov-met");
+        text(legend, 2, t("部分不足", "partly short"), "cov-partial");
+        text(legend, 3, t("缺失", "none"), "cov-gap");
+        text(legend, 4, t("尚未结束", "running"), "cov-pending");
+    }
+
+    /** The columns of 汇总, in order. */
+    public static List<String> summaryColumns(boolean en, boolean multiUnit, Grouping g) {
+        List<String> h = new ArrayList<>();
+        if (g == Grouping.DEPARTMENT) h.add(en ? "Lead office (group)" : "牵头科室（分组）");
+        if (g == Grouping.UNIT) h.add(en ? "Responsible unit (group)" : "责任单位（分组）");
+        if (multiUnit) h.add(en ? "Unit" : "单位");
+        h.addAll(en ? List.of("Item", "Indicator", "Status", "Errors", "Warnings", "Notes", "Found", "Lead office",
+                "Responsible units", "Leader")
+                : List.of("条目", "指标", "状态", "错误", "警告", "提示", "已有材料", "牵头科室", "责任单位", "分管领导"));
+        return h;
+    }
+
+    private void summary() {
+        XSSFSheet sh = wb.createSheet(summarySheet(en));
+        List<String> head = summaryColumns(en, Sections.multiUnit(r), g);
+        header(sh, head);
+        int c0 = (grouped() ? 1 : 0) + (Sections.multiUnit(r) ? 1 : 0);
+        int[] rest = {13, 40, 9, 7, 7, 7, 30, 20, 30, 10};
+        for (int i = 0; i < c0; i++) sh.setColumnWidth(i, 20 * 256);
+        for (int i = 0; i < rest.length; i++) sh.setColumnWidth(c0 + i, rest[i] * 256);
+        int row = 1;
+        for (Section s : Sections.of(r, g, en)) {
+            for (Entry e : s.entries()) {
+                Row line = sh.createRow(row++);
+                int c = 0;
+                if (grouped()) text(line, c++, s.key().isEmpty() ? s.title() : s.key(), null);
+                if (Sections.multiUnit(r)) text(line, c++, Sections.unitLabel(r, e.unit()), null);
+                ItemResult ir = e.result();
+                Item it = ir.item();
+                text(line, c++, it.id(), null);
+                text(line, c++, it.indicator(), "wrap");
+                text(line, c++, Sections.status(ir.status(), en), "st-" + Sections.key(ir.status()));
+                number(line, c++, Sections.count(ir, Severity.ERROR));
+                number(line, c++, Sections.count(ir, Severity.WARNING));
+                number(line, c++, Sections.count(ir, Severity.INFO));
+                text(line, c++, ir.status() == Report.Status.MISSING ? t("无", "nothing") : Sections.found(ir, en), "wrap");
+                text(line, c++, Sections.join(it.leadDepartments(), en), "wrap");
+                text(line, c++, Sections.join(it.responsible(), en), "wrap");
+                text(line, c, Sections.join(it.leaders(), en), null);
+            }
+        }
+        sh.setAutoFilter(new CellRangeAddress(0, Math.max(0, row - 1), 0, head.size() - 1));
+        sh.createFreezePane(0, 1);
+    }
+
+    private void matrix() {
+        XSSFSheet sh = wb.createSheet(matrixSheet(en));
+        Row head = sh.createRow(0);
+        text(head, 0, t("条目", "Item"), "head");
+        text(head, 1, t("指标", "Indicator"), "head");
+        sh.setColumnWidth(0, 13 * 256);
+        sh.setColumnWidth(1, 36 * 256);
+        for (int i = 0; i < r.units().size(); i++) {
+            text(head, i + 2, Sections.unitLabel(r, r.units().get(i)), "head");
+            sh.setColumnWidth(i + 2, 16 * 256);
+        }
+        int row = 1;
+        for (Item it : r.rules().items()) {
+            Row line = sh.createRow(row++);
+            text(line, 0, it.id(), null);
+            text(line, 1, it.indicator(), null);
+            for (int i = 0; i < r.units().size(); i++) {
+                ItemResult ir = r.units().get(i).items().stream().filter(x -> x.item().id().equals(it.id())).findFirst().orElse(null);
+                if (ir != null) text(line, i + 2, Sections.status(ir.status(), en), "st-" + Sections.key(ir.status()));
+            }
+        }
+        sh.createFreezePane(2, 1);
+    }
+
+    private void about() {
+        XSSFSheet sh = wb.createSheet(aboutSheet(en));
+        sh.setColumnWidth(0, 14 * 256);
+        sh.setColumnWidth(1, 90 * 256);
+        String[][] kv = {
+                {t("工具", "Tool"), "evcheck " + r.toolVersion()},
+                {t("规则集", "Rules"), r.rules().title() + " (" + r.rules().id() + ")"},
+                {"sha256", r.rules().sha256()},
+                {t("依据", "Source"), r.rules().source()},
+                {t("材料包", "Package"), r.packagePath()},
+                {t("截至", "As of"), r.asOf().toString()},
+                {t("分组", "Grouping"), g.key()},
+                {t("汇总", "Summary"), Sections.summary(r, en)},
+        };
+        for (int i = 0; i < kv.length; i++) {
+            Row line = sh.createRow(i);
+            text(line, 0, kv[i][0], "bold");
+            text(line, 1, kv[i][1], null);
+        }
+    }
+
+    // ---- cells and styles --------------------------------------------------------------------
+
+    private void header(XSSFSheet sh, List<String> head) {
+        Row row = sh.createRow(0);
+        for (int i = 0; i < head.size(); i++) text(row, i, head.get(i), "head");
+    }
+
+    private void text(Row row, int col, String v, String style) {
+        Cell c = row.createCell(col, CellType.STRING);
+        c.setCellValue(v == null ? "" : v);
+        if (style != null) c.setCellStyle(style(style));
+    }
+
+    private void number(Row row, int col, long v) {
+        Cell c = row.createCell(col, CellType.NUMERIC);
+        c.setCellValue(v);
+    }
+
+    private XSSFCellStyle style(String name) {
+        return styles.computeIfAbsent(name, n -> {
+            XSSFCellStyle s = wb.createCellStyle();
+            s.setVerticalAlignment(VerticalAlignment.TOP);
+            switch (n) {
+                case "head" -> {
+                    s.setFont(font(true, null));
+                    fill(s, 0xDD, 0xE4, 0xEE);
+                    s.setWrapText(true);
+                }
+                case "bold" -> s.setFont(font(true, null));
+                case "wrap" -> s.setWrapText(true);
+                case "sev-error" -> s.setFont(font(true, new byte[]{(byte) 0xC6, 0x28, 0x28}));
+                case "sev-warning" -> s.setFont(font(true, new byte[]{(byte) 0xB2, 0x6A, 0x00}));
+                case "sev-info" -> s.setFont(font(false, new byte[]{0x45, 0x5A, 0x64}));
+                case "st-complete", "cov-met" -> fill(s, 0xC8, 0xE9, 0xCF);
+                case "st-incomplete", "cov-partial" -> fill(s, 0xFD, 0xD8, 0xA8);
+                case "st-missing", "cov-gap" -> fill(s, 0xF2, 0xA7, 0xA1);
+                case "cov-pending" -> fill(s, 0xFF, 0xEB, 0xA6);
+                default -> { }
+            }
+            if (n.startsWith("cov-")) s.setAlignment(HorizontalAlignment.CENTER);
+            return s;
+        });
+    }
+
+    private XSSFFont font(boolean bold, byte[] rgb) {
+        XSSFFont f = wb.createFont();
+        f.setBold(bold);
+        if (rgb != null) f.setColor(new XSSFColor(rgb, null));
+        return f;
+    }
+
+    private static void fill(XSSFCellStyle s, int r, int g, int b) {
+        s.setFillForegroundColor(new XSSFColor(new byte[]{(byte) r, (byte) g, (byte) b}, null));
+        s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+    }
+
+    /** Rewrites the zip with every entry at a fixed time (POI stamps the current time). */
+    static byte[] fixZipTimes(byte[] zip, LocalDateTime when) throws IOException {
+        ByteArrayOutputStream bos = new ByteArrayOutputStream(zip.length + 1024);
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip)); ZipOutputStream out = new ZipOutputStream(bos)) {
+            out.setLevel(6);
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                ZipEntry n = new ZipEntry(e.getName());
+                n.setTimeLocal(when);
+                out.putNextEntry(n);
+                in.transferTo(out);
+                out.closeEntry();
+            }
+        }
+        return bos.toByteArray();
+    }
+}
