@@ -12,7 +12,11 @@ import java.util.Map;
 public record Finding(String code, Severity severity, String unit, String item, String file, String period,
                       Map<String, Object> data, String zh, String en) {
     public Finding {
-        data = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(data));
+        // Insertion order where the caller chose one; otherwise (Map.of has no stable order from
+        // one JVM to the next) sorted keys, so the same input gives the same bytes.
+        Map<String, Object> copy = data instanceof LinkedHashMap<String, Object> || data instanceof java.util.SortedMap<String, Object>
+                ? new LinkedHashMap<>(data) : new java.util.TreeMap<>(data);
+        data = java.util.Collections.unmodifiableMap(copy);
     }
 
     public String message(boolean english) {
