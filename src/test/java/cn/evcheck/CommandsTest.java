@@ -34,6 +34,26 @@ class CommandsTest {
     }
 
     @Test
+    void textGroupedByLeadOfficeAndQuietRuns() {
+        Run r = Cli.run("check", "samples/青口中心卫生院", "--group-by", "department", "--quiet");
+        assertEquals(1, r.code(), r.err());
+        String out = r.out();
+        int office = out.indexOf("════ 牵头科室：组织人事科 ════");
+        int next = out.indexOf("════ 牵头科室：综合监督与职业健康科 ════");
+        assertTrue(office > 0 && next > office, out);
+        assertTrue(out.substring(office, next).contains("III-15-2-1"));
+        assertFalse(out.substring(office, next).contains("III-31-1-2"));
+        assertEquals("", r.err(), "no progress bar or notes when stderr is not a terminal and --quiet is given");
+    }
+
+    @Test
+    void findingDataWithoutAnOrderIsSortedSoEveryJvmWritesTheSameBytes() {
+        var f = new cn.evcheck.report.Finding("x", cn.evcheck.report.Severity.INFO, "", null, null, null,
+                java.util.Map.of("zeta", 1, "alpha", 2, "mid", 3), "", "");
+        assertEquals(java.util.List.of("alpha", "mid", "zeta"), java.util.List.copyOf(f.data().keySet()));
+    }
+
+    @Test
     void rulesListAndLint(@TempDir Path tmp) throws Exception {
         Run list = Cli.run("rules", "list");
         assertTrue(list.out().contains("ganyu-weijian-2020\t38\t"), list.out());

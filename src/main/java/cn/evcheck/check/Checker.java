@@ -111,7 +111,9 @@ public final class Checker {
         }
         photoRecords.sort(Comparator.comparing(PhotoRecord::file).thenComparing(r -> r.page() == null ? 0 : r.page()));
         reportRecords.sort(Comparator.comparing(ReportRecord::file));
-        return new UnitResult(unit, inv.root().toString(), finalItems, sorted, photoRecords, reportRecords, inv.files().size());
+        boolean ocrMissed = !Ocr.available() && facts.values().stream().anyMatch(fx -> fx.doc() != null && fx.doc().problem() == null
+                && fx.doc().text().isEmpty());
+        return new UnitResult(unit, inv.root().toString(), finalItems, sorted, photoRecords, reportRecords, inv.files().size(), ocrMissed);
     }
 
     private record Placed(FileEntry f, Facts fx, Kind role) {}

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.*;
 import java.util.concurrent.*;
-import java.util.function.IntConsumer;
 
 /**
  * One unit's run: scan → inspect every file once, in parallel → check. The result does not
@@ -24,20 +23,21 @@ public final class Engine {
     private Engine() {}
 
     public static UnitResult run(String unit, Path root, RuleSet rules, LocalDate asOf, int threads,
-                                 IntConsumer progress) throws IOException {
+                                 Progress progress) throws IOException {
         Inventory inv = new PackageScanner(rules).scan(root);
+        progress.start(unit, inv.files().size());
         Map<String, Facts> facts = inspectAll(inv.files(), f -> Checker.needs(f, rules), threads, progress);
         Sidecars sidecars = Sidecars.load(inv.sidecars());
         return Checker.check(unit, inv, facts, sidecars, rules, asOf);
     }
 
     static Map<String, Facts> inspectAll(List<FileEntry> files, java.util.function.Function<FileEntry, Inspector.Needs> needs,
-                                         int threads, IntConsumer progress) {
+                                         int threads, Progress progress) {
         Map<String, Facts> out = new ConcurrentHashMap<>();
         if (threads <= 1 || files.size() < 4) {
             for (FileEntry f : files) {
                 out.put(f.rel(), Inspector.inspect(f, needs.apply(f)));
-                if (progress != null) progress.accept(1);
+                progress.advance();
             }
             return out;
         }
@@ -51,7 +51,7 @@ public final class Engine {
             for (FileEntry f : files) {
                 futures.add(pool.submit(() -> {
                     out.put(f.rel(), Inspector.inspect(f, needs.apply(f)));
-                    if (progress != null) progress.accept(1);
+                    progress.advance();
                 }));
             }
             for (Future<?> fu : futures) {

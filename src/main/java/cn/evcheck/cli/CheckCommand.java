@@ -1,6 +1,7 @@
 package cn.evcheck.cli;
 
 import cn.evcheck.check.Engine;
+import cn.evcheck.check.Progress;
 import cn.evcheck.report.*;
 import cn.evcheck.report.Report.UnitResult;
 import cn.evcheck.rules.BuiltinRules;
@@ -57,6 +58,12 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--group-by", paramLabel = "item|department|unit",
             description = "HTML、Markdown、Excel 报告的分组：条目（默认）、牵头科室或责任单位")
     String groupBy = "item";
+
+    @Option(names = {"-q", "--quiet"}, description = "不显示进度条和提示 (no progress bar, no notes)")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "在标准错误输出中显示各阶段耗时和提示 (timings and notes on stderr)")
+    boolean verbose;
 
     @Option(names = "--threads", paramLabel = "N", description = "并行线程数，默认为 CPU 核数")
     int threads = Runtime.getRuntime().availableProcessors();
@@ -128,6 +135,9 @@ final class CheckCommand implements Callable<Integer> {
         }
 
         Report report;
+        ProgressBar bar = !quiet && ProgressBar.wanted() ? new ProgressBar(err, en) : null;
+        Progress progress = bar != null ? bar : Progress.NONE;
+        long t0 = System.nanoTime();
         try {
             PackageConfig rootCfg = PackageConfig.load(pkg);
             LocalDate cliAsOf = null;
@@ -158,13 +168,15 @@ final class CheckCommand implements Callable<Integer> {
                     PackageConfig cfg = PackageConfig.load(d);
                     RuleSet rs = cfg.rules() != null && rules == null ? BuiltinRules.resolve(cfg.rules(), d) : ruleSet;
                     String name = cfg.unit() != null ? cfg.unit() : d.getFileName().toString();
-                    units.add(Engine.run(name, d, rs, date, threads, null));
+                    units.add(Engine.run(name, d, rs, date, threads, progress));
                 }
             } else {
                 String name = rootCfg.unit() != null ? rootCfg.unit() : "";
-                units.add(Engine.run(name, pkg, ruleSet, date, threads, null));
+                units.add(Engine.run(name, pkg, ruleSet, date, threads, progress));
             }
             report = new Report(Main.version(), ruleSet, date, pkg.toString(), units);
+            if (bar != null) bar.finish();
+            notes(err, en, report, t0);
         } catch (RuleException e) {
             err.println(e.render(en));
             return Main.USAGE;
@@ -186,7 +198,7 @@ final class CheckCommand implements Callable<Integer> {
                     case "md" -> MarkdownRenderer.render(report, en, grouping);
                     case "sarif" -> SarifRenderer.render(report, en);
                     case "junit" -> JunitRenderer.render(report, en);
-                    default -> TextRenderer.render(report, en);
+                    default -> TextRenderer.render(report, en, grouping);
                 };
                 if (output != null) {
                     Files.writeString(output.resolve(FORMATS.get(f)), body, StandardCharsets.UTF_8);
@@ -203,6 +215,22 @@ final class CheckCommand implements Callable<Integer> {
         if (threshold == null) return Main.OK;
         final Severity t = threshold;
         return report.allFindings().stream().anyMatch(x -> x.severity().atLeast(t)) ? Main.FINDINGS : Main.OK;
+    }
+
+    /** Said once per run on stderr (not with --quiet): what the report cannot show by itself. */
+    private void notes(PrintWriter err, boolean en, Report report, long t0) {
+        if (quiet) return;
+        if (report.units().stream().anyMatch(UnitResult::ocrMissed)) {
+            err.println(en ? "evcheck: note: OCR (Tesseract with chi_sim) is not installed; document numbers and secrecy marks on scans"
+                    + " were looked for only in file names, text layers and caption sheets"
+                    : "evcheck：提示：本机未安装文字识别（Tesseract 及简体中文模型 chi_sim），扫描件上的文号和密级标志只从文件名、PDF 文字层和图片说明表中查找");
+        }
+        if (verbose) {
+            int files = report.units().stream().mapToInt(UnitResult::filesInspected).sum();
+            double secs = (System.nanoTime() - t0) / 1e9;
+            err.println(String.format(Locale.ROOT, en ? "evcheck: %d files in %.2f s with %d threads (%.0f files/s)"
+                    : "evcheck：%d 个文件，用时 %.2f 秒，%d 个线程（每秒 %.0f 个）", files, secs, threads, files / Math.max(secs, 1e-3)));
+        }
     }
 
     static LocalDate today() {

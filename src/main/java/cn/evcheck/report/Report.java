@@ -40,8 +40,9 @@ public record Report(String toolVersion, RuleSet rules, LocalDate asOf, String p
                                int notesWords, int textboxWords) {}
 
     /** One unit's results; {@code name} is "" in single-package mode. */
+    /** {@code ocrMissed}: some scan had no text layer and OCR was not available to read it. */
     public record UnitResult(String name, String path, List<ItemResult> items, List<Finding> findings,
-                             List<PhotoRecord> photos, List<ReportRecord> reports, int filesInspected) {
+                             List<PhotoRecord> photos, List<ReportRecord> reports, int filesInspected, boolean ocrMissed) {
         public UnitResult {
             items = List.copyOf(items);
             findings = List.copyOf(findings);

@@ -25,20 +25,39 @@ public final class TextRenderer {
     }
 
     public static String render(Report r, boolean english) {
-        return new TextRenderer(english).doRender(r);
+        return render(r, english, Grouping.ITEM);
     }
 
-    private String doRender(Report r) {
+    /** With DEPARTMENT or UNIT, one section per 牵头科室 or 责任单位 holding only its items. */
+    public static String render(Report r, boolean english, Grouping g) {
+        return new TextRenderer(english).doRender(r, g);
+    }
+
+    private String doRender(Report r, Grouping g) {
         line(en ? "evcheck " + r.toolVersion() + " — gap report" : "evcheck " + r.toolVersion() + " 网上申报材料缺口报告");
         line((en ? "Rules:   " : "规则集：") + r.rules().title() + " (" + r.rules().id() + ", sha256 "
                 + r.rules().sha256().substring(0, 12) + ")");
         line((en ? "Package: " : "材料包：") + r.packagePath() + (en ? "    As of: " : "    截至：") + r.asOf());
-        for (UnitResult u : r.units()) {
-            if (!u.name().isEmpty()) {
-                line("");
-                line("════ " + (en ? "Unit: " : "单位：") + u.name() + " ════");
+        if (g == Grouping.ITEM) {
+            for (UnitResult u : r.units()) {
+                if (!u.name().isEmpty()) {
+                    line("");
+                    line("════ " + (en ? "Unit: " : "单位：") + u.name() + " ════");
+                }
+                unit(u);
             }
-            unit(u);
+        } else {
+            boolean multi = r.units().size() > 1;
+            for (Sections.Section s : Sections.of(r, g, en)) {
+                line("");
+                line("════ " + s.title() + " ════");
+                for (Sections.Entry e : s.entries()) {
+                    if (multi) line("");
+                    if (multi) line("  " + (en ? "Unit: " : "单位：") + e.unit().name());
+                    item(e.result());
+                }
+            }
+            for (UnitResult u : r.units()) loose(u);
         }
         line("");
         String summary = en
@@ -54,6 +73,10 @@ public final class TextRenderer {
 
     private void unit(UnitResult u) {
         for (ItemResult ir : u.items()) item(ir);
+        loose(u);
+    }
+
+    private void loose(UnitResult u) {
         List<Finding> loose = u.findings().stream().filter(f -> f.item() == null).toList();
         if (!loose.isEmpty()) {
             line("");
