@@ -56,7 +56,7 @@ final class CheckCommand implements Callable<Integer> {
     boolean byUnit;
 
     @Option(names = "--group-by", paramLabel = "item|department|unit",
-            description = "HTML、Markdown、Excel 报告的分组：条目（默认）、牵头科室或责任单位")
+            description = "文本、HTML、Markdown、Excel 报告的分组：条目（默认）、牵头科室或责任单位")
     String groupBy = "item";
 
     @Option(names = {"-q", "--quiet"}, description = "不显示进度条和提示 (no progress bar, no notes)")
