@@ -94,8 +94,14 @@ public final class Checker {
             byItem.get(item.id()).add(new Placed(f, fx, role));
         }
         List<ItemResult> items = new ArrayList<>();
+        List<String> notApplicable = new ArrayList<>();
         for (Item item : rules.items()) {
-            items.add(checkItem(item, byItem.get(item.id()), inv.itemFolders().contains(item.id())));
+            boolean hasFolder = inv.itemFolders().contains(item.id());
+            if (!hasFolder && byItem.get(item.id()).isEmpty() && !Responsibility.applies(item, unit)) {
+                notApplicable.add(item.id());
+                continue;
+            }
+            items.add(checkItem(item, byItem.get(item.id()), hasFolder));
         }
         duplicates();
         photoRecords.replaceAll(r -> new PhotoRecord(r.file(), r.page(), r.item(), r.category(), r.date(), r.dateSource(),
@@ -113,7 +119,8 @@ public final class Checker {
         reportRecords.sort(Comparator.comparing(ReportRecord::file));
         boolean ocrMissed = !Ocr.available() && facts.values().stream().anyMatch(fx -> fx.doc() != null && fx.doc().problem() == null
                 && fx.doc().text().isEmpty());
-        return new UnitResult(unit, inv.root().toString(), finalItems, sorted, photoRecords, reportRecords, inv.files().size(), ocrMissed);
+        return new UnitResult(unit, inv.root().toString(), finalItems, sorted, photoRecords, reportRecords, inv.files().size(),
+                ocrMissed, notApplicable);
     }
 
     private record Placed(FileEntry f, Facts fx, Kind role) {}

@@ -127,7 +127,7 @@ public final class HtmlRenderer {
             for (UnitResult u : r.units()) {
                 ItemResult ir = u.items().stream().filter(x -> x.item().id().equals(it.id())).findFirst().orElse(null);
                 if (ir == null) {
-                    sb.append("<td></td>");
+                    sb.append("<td class=\"st-na\">").append(u.notApplicable().contains(it.id()) ? esc(t("不适用", "n/a")) : "").append("</td>");
                 } else {
                     sb.append("<td class=\"st-").append(Sections.key(ir.status())).append("\" data-unit=\"").append(esc(u.name()))
                             .append("\" data-item=\"").append(esc(it.id())).append("\">").append(esc(Sections.status(ir.status(), en)))

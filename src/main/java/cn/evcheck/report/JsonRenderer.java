@@ -49,7 +49,7 @@ public final class JsonRenderer {
         for (UnitResult u : r.units()) {
             units.add(map("name", u.name(), "complete", u.count(Status.COMPLETE), "incomplete", u.count(Status.INCOMPLETE),
                     "missing", u.count(Status.MISSING), "errors", u.count(Severity.ERROR), "warnings", u.count(Severity.WARNING),
-                    "files", u.filesInspected()));
+                    "files", u.filesInspected(), "not_applicable", u.notApplicable()));
             for (ItemResult ir : u.items()) {
                 Item it = ir.item();
                 Map<String, Object> m = new LinkedHashMap<>();

@@ -84,7 +84,8 @@ public final class MarkdownRenderer {
             StringBuilder row = new StringBuilder("| " + cell(it.id()) + " |");
             for (UnitResult u : r.units()) {
                 ItemResult ir = u.items().stream().filter(x -> x.item().id().equals(it.id())).findFirst().orElse(null);
-                row.append(' ').append(ir == null ? "" : icon(ir.status()) + " " + Sections.status(ir.status(), en)).append(" |");
+                row.append(' ').append(ir == null ? (u.notApplicable().contains(it.id()) ? t("不适用", "n/a") : "")
+                        : icon(ir.status()) + " " + Sections.status(ir.status(), en)).append(" |");
             }
             line(row.toString());
         }

@@ -40,14 +40,20 @@ public record Report(String toolVersion, RuleSet rules, LocalDate asOf, String p
                                int notesWords, int textboxWords) {}
 
     /** One unit's results; {@code name} is "" in single-package mode. */
-    /** {@code ocrMissed}: some scan had no text layer and OCR was not available to read it. */
+    /**
+     * {@code ocrMissed}: some scan had no text layer and OCR was not available to read it.
+     * {@code notApplicable}: items whose 责任单位 do not include this unit and that it has no folder
+     * for — left out of its results.
+     */
     public record UnitResult(String name, String path, List<ItemResult> items, List<Finding> findings,
-                             List<PhotoRecord> photos, List<ReportRecord> reports, int filesInspected, boolean ocrMissed) {
+                             List<PhotoRecord> photos, List<ReportRecord> reports, int filesInspected, boolean ocrMissed,
+                             List<String> notApplicable) {
         public UnitResult {
             items = List.copyOf(items);
             findings = List.copyOf(findings);
             photos = List.copyOf(photos);
             reports = List.copyOf(reports);
+            notApplicable = List.copyOf(notApplicable);
         }
 
         public long count(Severity s) {

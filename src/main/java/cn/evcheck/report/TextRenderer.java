@@ -57,7 +57,10 @@ public final class TextRenderer {
                     item(e.result());
                 }
             }
-            for (UnitResult u : r.units()) loose(u);
+            for (UnitResult u : r.units()) {
+                notApplicable(u);
+                loose(u);
+            }
         }
         line("");
         String summary = en
@@ -73,7 +76,16 @@ public final class TextRenderer {
 
     private void unit(UnitResult u) {
         for (ItemResult ir : u.items()) item(ir);
+        notApplicable(u);
         loose(u);
+    }
+
+    private void notApplicable(UnitResult u) {
+        if (u.notApplicable().isEmpty()) return;
+        line("");
+        line(en ? "Not this unit's (its name is not among their responsible units, and it has no folder for them): "
+                + String.join(", ", u.notApplicable())
+                : "不属于本单位的条目（责任单位中没有“" + u.name() + "”，也没有其文件夹），未检查：" + String.join("、", u.notApplicable()));
     }
 
     private void loose(UnitResult u) {

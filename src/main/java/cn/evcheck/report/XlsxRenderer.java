@@ -268,6 +268,7 @@ public final class XlsxRenderer {
             for (int i = 0; i < r.units().size(); i++) {
                 ItemResult ir = r.units().get(i).items().stream().filter(x -> x.item().id().equals(it.id())).findFirst().orElse(null);
                 if (ir != null) text(line, i + 2, Sections.status(ir.status(), en), "st-" + Sections.key(ir.status()));
+                else if (r.units().get(i).notApplicable().contains(it.id())) text(line, i + 2, t("不适用", "n/a"), null);
             }
         }
         sh.createFreezePane(2, 1);

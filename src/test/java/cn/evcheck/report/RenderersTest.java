@@ -153,10 +153,11 @@ class RenderersTest {
     @Test
     void multiUnitMatrixInHtmlAndMarkdown() {
         String html = HtmlRenderer.render(multi, false, Grouping.ITEM);
-        assertTrue(html.contains("<td class=\"st-missing\" data-unit=\"青口中心卫生院\" data-item=\"A-3\">缺失</td>"), html);
+        // A-3 is 赣马镇卫生院's and 宋庄镇卫生院's job; 青口中心卫生院 has no folder for it.
+        assertTrue(html.contains("<td class=\"st-na\">不适用</td>"), html);
         assertFalse(HtmlRenderer.render(demo, false, Grouping.ITEM).contains("id=\"matrix\""));
         String md = MarkdownRenderer.render(multi, true, Grouping.ITEM);
-        assertTrue(md.contains("| A-3 | ✅ complete | ⛔ missing |"), md);
+        assertTrue(md.contains("| A-3 | ✅ complete | n/a |"), md);
         assertFalse(html.contains("<现场>"), "file names are escaped");
         assertTrue(html.contains("&lt;现场&gt; &amp; &quot;合影&quot;"));
     }
