@@ -122,25 +122,10 @@ public final class TextRenderer {
         line("    " + (en ? "Found: " : "已有：") + found);
         if (ir.findings().isEmpty()) return;
         line("    " + (en ? "Gaps and problems:" : "缺口与问题："));
-        // Coverage gaps: one line per category, periods folded into ranges.
-        Map<String, List<Finding>> gaps = new LinkedHashMap<>();
+        // Coverage: one line per category, periods folded into ranges (shared with HTML and Markdown).
+        for (Sections.Folded c : Sections.foldCoverage(ir, en)) line("    " + mark(c.severity()) + " " + c.text());
         for (Finding f : ir.findings()) {
-            if (f.code().equals("coverage.gap")) {
-                gaps.computeIfAbsent(String.valueOf(f.data().getOrDefault("category", "")), k -> new ArrayList<>()).add(f);
-            }
-        }
-        for (Map.Entry<String, List<Finding>> e : gaps.entrySet()) {
-            List<Finding> fs = e.getValue();
-            int need = ((Number) fs.get(0).data().get("need")).intValue();
-            String cat = e.getKey().isEmpty() ? "" : (en ? e.getKey() + ": " : "“" + e.getKey() + "”");
-            String ranges = fold(fs.stream().map(Finding::period).toList(),
-                    fs.stream().map(f -> ((Number) f.data().get("have")).intValue()).toList(), en);
-            line("    " + mark(Severity.ERROR) + " " + (en
-                    ? cat + "photos short in " + ranges + " (" + fs.size() + " period(s), at least " + need + " each)"
-                    : cat + "图片不足：" + ranges + "（共 " + fs.size() + " 期，每期至少 " + need + " 张）"));
-        }
-        for (Finding f : ir.findings()) {
-            if (f.code().equals("coverage.gap")) continue;
+            if (f.code().startsWith("coverage.")) continue;
             String where = f.file() != null ? f.file().substring(f.file().lastIndexOf('/') + 1) + (en ? ": " : "：") : "";
             line("    " + mark(f.severity()) + " " + where + f.message(en) + "  [" + f.code() + "]");
         }
