@@ -48,7 +48,7 @@ class CommandsTest {
 
     @Test
     void findingDataWithoutAnOrderIsSortedSoEveryJvmWritesTheSameBytes() {
-        var f = new cn.evcheck.report.Finding("x", cn.evcheck.report.Severity.INFO, "", null, null, null,
+        var f = new cn.evcheck.model.Finding("x", cn.evcheck.model.Severity.INFO, "", null, null, null,
                 java.util.Map.of("zeta", 1, "alpha", 2, "mid", 3), "", "");
         assertEquals(java.util.List.of("alpha", "mid", "zeta"), java.util.List.copyOf(f.data().keySet()));
     }

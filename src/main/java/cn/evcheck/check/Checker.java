@@ -1,9 +1,10 @@
 package cn.evcheck.check;
 
+import cn.evcheck.rules.*;
 import cn.evcheck.inspect.*;
-import cn.evcheck.report.Finding;
-import cn.evcheck.report.Report.*;
-import cn.evcheck.report.Severity;
+import cn.evcheck.model.Finding;
+import cn.evcheck.model.Report.*;
+import cn.evcheck.model.Severity;
 import cn.evcheck.rules.Model.*;
 import cn.evcheck.scan.FileEntry;
 import cn.evcheck.scan.FileType;

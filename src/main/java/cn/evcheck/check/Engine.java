@@ -3,7 +3,7 @@ package cn.evcheck.check;
 import cn.evcheck.inspect.Facts;
 import cn.evcheck.inspect.Inspector;
 import cn.evcheck.inspect.Sidecars;
-import cn.evcheck.report.Report.UnitResult;
+import cn.evcheck.model.Report.UnitResult;
 import cn.evcheck.rules.Model.RuleSet;
 import cn.evcheck.scan.FileEntry;
 import cn.evcheck.scan.Inventory;

@@ -1,9 +1,10 @@
 package cn.evcheck.cli;
 
+import cn.evcheck.model.*;
 import cn.evcheck.check.Engine;
 import cn.evcheck.check.Progress;
 import cn.evcheck.report.*;
-import cn.evcheck.report.Report.UnitResult;
+import cn.evcheck.model.Report.UnitResult;
 import cn.evcheck.rules.BuiltinRules;
 import cn.evcheck.rules.Model.RuleSet;
 import cn.evcheck.rules.PackageConfig;

@@ -1,13 +1,13 @@
 package cn.evcheck.cli;
 
-import cn.evcheck.check.Describe;
-import cn.evcheck.report.Codes;
+import cn.evcheck.rules.Describe;
+import cn.evcheck.model.Codes;
 import cn.evcheck.rules.BuiltinRules;
 import cn.evcheck.rules.Model.Item;
 import cn.evcheck.rules.Model.Material;
 import cn.evcheck.rules.Model.RuleSet;
 import cn.evcheck.rules.RuleException;
-import cn.evcheck.scan.ItemIds;
+import cn.evcheck.rules.ItemIds;
 import picocli.CommandLine.*;
 
 import java.io.PrintWriter;

@@ -1,11 +1,12 @@
 package cn.evcheck.report;
 
-import cn.evcheck.check.Describe;
-import cn.evcheck.check.Periods;
-import cn.evcheck.report.Report.ItemResult;
-import cn.evcheck.report.Report.PhotoRecord;
-import cn.evcheck.report.Report.Status;
-import cn.evcheck.report.Report.UnitResult;
+import cn.evcheck.model.*;
+import cn.evcheck.rules.Describe;
+import cn.evcheck.rules.Periods;
+import cn.evcheck.model.Report.ItemResult;
+import cn.evcheck.model.Report.PhotoRecord;
+import cn.evcheck.model.Report.Status;
+import cn.evcheck.model.Report.UnitResult;
 import cn.evcheck.rules.Model.Each;
 import cn.evcheck.rules.Model.Item;
 import cn.evcheck.rules.Model.Kind;

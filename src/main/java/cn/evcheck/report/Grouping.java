@@ -1,5 +1,6 @@
 package cn.evcheck.report;
 
+import cn.evcheck.model.*;
 import java.util.Locale;
 
 /**

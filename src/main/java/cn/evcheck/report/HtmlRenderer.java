@@ -1,8 +1,9 @@
 package cn.evcheck.report;
 
-import cn.evcheck.report.Report.ItemResult;
-import cn.evcheck.report.Report.Status;
-import cn.evcheck.report.Report.UnitResult;
+import cn.evcheck.model.*;
+import cn.evcheck.model.Report.ItemResult;
+import cn.evcheck.model.Report.Status;
+import cn.evcheck.model.Report.UnitResult;
 import cn.evcheck.report.Sections.Entry;
 import cn.evcheck.report.Sections.Section;
 import cn.evcheck.rules.Model.Item;

@@ -1,6 +1,7 @@
 package cn.evcheck.report;
 
-import cn.evcheck.report.Report.*;
+import cn.evcheck.model.*;
+import cn.evcheck.model.Report.*;
 import cn.evcheck.rules.Model.Item;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,7 +1,8 @@
 package cn.evcheck.report;
 
-import cn.evcheck.report.Report.Status;
-import cn.evcheck.report.Report.UnitResult;
+import cn.evcheck.model.*;
+import cn.evcheck.model.Report.Status;
+import cn.evcheck.model.Report.UnitResult;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;

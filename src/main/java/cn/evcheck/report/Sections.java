@@ -1,9 +1,10 @@
 package cn.evcheck.report;
 
-import cn.evcheck.check.Describe;
-import cn.evcheck.report.Report.ItemResult;
-import cn.evcheck.report.Report.Status;
-import cn.evcheck.report.Report.UnitResult;
+import cn.evcheck.model.*;
+import cn.evcheck.rules.Describe;
+import cn.evcheck.model.Report.ItemResult;
+import cn.evcheck.model.Report.Status;
+import cn.evcheck.model.Report.UnitResult;
 import cn.evcheck.rules.Model.Item;
 import cn.evcheck.rules.Model.Kind;
 import cn.evcheck.rules.Model.Material;

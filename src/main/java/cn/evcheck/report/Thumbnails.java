@@ -1,6 +1,7 @@
 package cn.evcheck.report;
 
-import cn.evcheck.report.Report.UnitResult;
+import cn.evcheck.model.*;
+import cn.evcheck.model.Report.UnitResult;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;

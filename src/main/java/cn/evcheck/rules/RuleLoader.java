@@ -86,7 +86,7 @@ public final class RuleLoader {
                 throw error(at, "条目编号“" + item.id() + "”重复（首次出现在第 " + seen.get(item.id()).line() + " 行）",
                         "duplicate item id '" + item.id() + "' (first at line " + seen.get(item.id()).line() + ")");
             }
-            String norm = cn.evcheck.scan.ItemIds.normalize(item.id());
+            String norm = cn.evcheck.rules.ItemIds.normalize(item.id());
             if (seenNormal.containsKey(norm)) {
                 throw error(at, "条目编号“" + item.id() + "”与“" + seenNormal.get(norm) + "”规范化后相同，无法区分文件夹",
                         "item id '" + item.id() + "' equals '" + seenNormal.get(norm) + "' after normalisation; folders could not tell them apart");

@@ -1,5 +1,6 @@
 package cn.evcheck.scan;
 
+import cn.evcheck.rules.ItemIds;
 import cn.evcheck.rules.Model.Item;
 import cn.evcheck.rules.Model.Kind;
 import cn.evcheck.rules.Model.RuleSet;

@@ -1,8 +1,9 @@
 package cn.evcheck.report;
 
-import cn.evcheck.check.Periods;
-import cn.evcheck.report.Report.ItemResult;
-import cn.evcheck.report.Report.UnitResult;
+import cn.evcheck.model.*;
+import cn.evcheck.rules.Periods;
+import cn.evcheck.model.Report.ItemResult;
+import cn.evcheck.model.Report.UnitResult;
 import cn.evcheck.rules.Model.Kind;
 import cn.evcheck.rules.Model.Material;
 import cn.evcheck.testkit.Cli;

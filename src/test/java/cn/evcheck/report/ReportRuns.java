@@ -1,5 +1,6 @@
 package cn.evcheck.report;
 
+import cn.evcheck.model.*;
 import cn.evcheck.check.Engine;
 import cn.evcheck.cli.Main;
 import cn.evcheck.rules.BuiltinRules;

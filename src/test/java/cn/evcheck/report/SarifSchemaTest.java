@@ -1,5 +1,6 @@
 package cn.evcheck.report;
 
+import cn.evcheck.model.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

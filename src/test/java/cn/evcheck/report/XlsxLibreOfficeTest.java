@@ -1,7 +1,8 @@
 package cn.evcheck.report;
 
-import cn.evcheck.report.Report.ItemResult;
-import cn.evcheck.report.Report.UnitResult;
+import cn.evcheck.model.*;
+import cn.evcheck.model.Report.ItemResult;
+import cn.evcheck.model.Report.UnitResult;
 import cn.evcheck.rules.Model.Item;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

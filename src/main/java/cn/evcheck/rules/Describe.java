@@ -1,4 +1,4 @@
-package cn.evcheck.check;
+package cn.evcheck.rules;
 
 import cn.evcheck.rules.Model.*;
 

@@ -1,4 +1,4 @@
-package cn.evcheck.scan;
+package cn.evcheck.rules;
 
 import java.text.Normalizer;
 import java.util.Locale;

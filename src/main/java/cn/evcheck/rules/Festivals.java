@@ -1,4 +1,4 @@
-package cn.evcheck.check;
+package cn.evcheck.rules;
 
 import com.ibm.icu.util.ChineseCalendar;
 import com.ibm.icu.util.TimeZone;

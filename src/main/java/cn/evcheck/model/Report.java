@@ -1,4 +1,4 @@
-package cn.evcheck.report;
+package cn.evcheck.model;
 
 import cn.evcheck.rules.Model.Item;
 import cn.evcheck.rules.Model.RuleSet;

@@ -1,4 +1,4 @@
-package cn.evcheck.check;
+package cn.evcheck.rules;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

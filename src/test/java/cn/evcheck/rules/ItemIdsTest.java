@@ -1,4 +1,4 @@
-package cn.evcheck.scan;
+package cn.evcheck.rules;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package cn.evcheck.report;
+package cn.evcheck.model;
 
 import java.util.Locale;
 
