@@ -29,7 +29,11 @@ class CommandsTest {
         assertTrue(item.out().contains("图片资料，每类每月至少1张，需注明时间、单位名称、服务对象、服务内容"), item.out());
         Run code = Cli.run("explain", "coverage.gap", "--lang", "en");
         assertEquals(0, code.code());
-        assertTrue(code.out().startsWith("coverage.gap\nMeaning: a period × category"), code.out());
+        assertTrue(code.out().startsWith("coverage.gap  (error)\nMeaning:  a period (month, two months, year, festival) × category"), code.out());
+        assertTrue(code.out().contains("Enforces: 赣卫〔2020〕44号"), code.out());
+        Run graded = Cli.run("explain", "secret.marking");
+        assertTrue(graded.out().startsWith("secret.marking  (error / warning)\n含义："), graded.out());
+        assertTrue(graded.out().contains("较轻级别：开头只有“秘密”“机密”或“绝密”字样"), graded.out());
         assertEquals(2, Cli.run("explain", "nothing.like.this").code());
     }
 

@@ -332,7 +332,8 @@ class PhotoEvidenceTest {
         List<JsonNode> missing = findings(j, "photo.caption_missing");
         assertEquals(1, missing.size());
         assertEquals(2, missing.get(0).get("data").get("page").asInt());
-        List<JsonNode> noImage = findings(j, "photo.format");
+        List<JsonNode> noImage = findings(j, "photo.page_without_image");
+        assertTrue(findings(j, "photo.format").isEmpty());
         assertEquals(1, noImage.size());
         assertEquals(3, noImage.get(0).get("data").get("page").asInt());
         List<String> gaps = new ArrayList<>();

@@ -1,10 +1,9 @@
 package cn.evcheck.check;
 
-import cn.evcheck.inspect.Facts;
-import cn.evcheck.inspect.Inspector;
-import cn.evcheck.inspect.Sidecars;
-import cn.evcheck.model.Report.UnitResult;
-import cn.evcheck.rules.Model.RuleSet;
+import cn.evcheck.inspect.*;
+import cn.evcheck.model.*;
+import cn.evcheck.model.Report.*;
+import cn.evcheck.rules.Model.*;
 import cn.evcheck.scan.FileEntry;
 import cn.evcheck.scan.Inventory;
 import cn.evcheck.scan.PackageScanner;
@@ -16,8 +15,9 @@ import java.util.*;
 import java.util.concurrent.*;
 
 /**
- * One unit's run: scan → inspect every file once, in parallel → check. The result does not
- * depend on the thread count: facts are keyed by path and the checker sorts its output.
+ * One unit's run: scan → inspect every file once, in parallel → evidence → checks, phase by
+ * phase → one sorted result. The result does not depend on the thread count: facts are keyed by
+ * path, evidence is computed in path order and findings are sorted.
  */
 public final class Engine {
     private Engine() {}
@@ -26,9 +26,97 @@ public final class Engine {
                                  Progress progress) throws IOException {
         Inventory inv = new PackageScanner(rules).scan(root);
         progress.start(unit, inv.files().size());
-        Map<String, Facts> facts = inspectAll(inv.files(), f -> Checker.needs(f, rules), threads, progress);
+        Map<String, Facts> facts = inspectAll(inv.files(), f -> Placement.needs(f, rules), threads, progress);
         Sidecars sidecars = Sidecars.load(inv.sidecars());
-        return Checker.check(unit, inv, facts, sidecars, rules, asOf);
+        return check(unit, inv, facts, sidecars, rules, asOf, Ocr.available());
+    }
+
+    /** Runs every registered check over inspected facts. Pure. */
+    public static UnitResult check(String unit, Inventory inv, Map<String, Facts> facts, Sidecars sidecars, RuleSet rules,
+                                   LocalDate asOf, boolean ocrAvailable) {
+        Map<String, Facts> all = new HashMap<>(facts);
+        for (FileEntry f : inv.files()) all.putIfAbsent(f.rel(), new Facts(f, null, null, null, null, null, null));
+        Evidence ev = new Evidence(unit, inv, all, sidecars, rules, asOf, ocrAvailable);
+        Results out = new Results();
+        for (Check.Phase phase : Check.Phase.values()) {
+            for (Check c : Checks.all()) {
+                if (c.phase() != phase) continue;
+                out.running(c);
+                c.run(ev, out);
+            }
+        }
+        out.running(null);
+        return result(ev, out, all);
+    }
+
+    private static UnitResult result(Evidence ev, Results out, Map<String, Facts> facts) {
+        List<Finding> sorted = out.findings().stream().map(f -> f.withUnit(ev.unit())).sorted(Finding.ORDER).toList();
+        List<ItemResult> items = new ArrayList<>();
+        for (Item item : ev.items()) {
+            Map<String, Integer> byKind = new TreeMap<>();
+            for (Placed p : ev.placed(item)) byKind.merge(p.role().key, 1, Integer::sum);
+            List<Finding> mine = sorted.stream().filter(f -> item.id().equals(f.item())).toList();
+            Status status = ev.missing(item) ? Status.MISSING
+                    : mine.stream().anyMatch(f -> f.severity() == Severity.ERROR) ? Status.INCOMPLETE : Status.COMPLETE;
+            items.add(new ItemResult(item, status, byKind, mine, out.coverage(item.id())));
+        }
+        boolean ocrMissed = !ev.ocrAvailable() && facts.values().stream()
+                .anyMatch(fx -> fx.doc() != null && fx.doc().problem() == null && fx.doc().text().isEmpty());
+        return new UnitResult(ev.unit(), ev.inventory().root().toString(), items, sorted, photos(ev, out), reports(ev, out),
+                documents(ev, out), out.duplicates(), ev.inventory().files().size(), ocrMissed, ev.notApplicable());
+    }
+
+    /** Why each photo counted or not. */
+    private static List<PhotoRecord> photos(Evidence ev, Results out) {
+        Map<String, String> group = new HashMap<>();
+        for (DuplicateGroup g : out.duplicates()) {
+            for (DuplicateGroup.Member m : g.members()) group.put(m.file() + "#" + m.page(), g.id());
+        }
+        List<PhotoRecord> list = new ArrayList<>();
+        for (Photo p : ev.photos()) {
+            String item = p.item().id();
+            if (!p.readable()) {
+                list.add(new PhotoRecord(p.rel(), null, item, p.category(), null, null, List.of(), List.of(), false, null));
+                continue;
+            }
+            list.add(new PhotoRecord(p.rel(), p.page(), item, p.category(), p.shownDate(), p.dateSource(),
+                    p.captions().stream().map(PhotoFacts.Caption::source).toList(),
+                    p.parsed().fields().keySet().stream().map(CaptionField::key).toList(),
+                    !out.rejected(p.file()) && p.inPeriod(ev), group.get(p.rel() + "#" + p.page())));
+        }
+        list.sort(Comparator.comparing(PhotoRecord::file).thenComparing(r -> r.page() == null ? 0 : r.page()));
+        return list;
+    }
+
+    /** The 字数 of every usable report. */
+    private static List<ReportRecord> reports(Evidence ev, Results out) {
+        List<ReportRecord> list = new ArrayList<>();
+        for (Item item : ev.present()) {
+            for (Placed p : ev.placed(item, Kind.REPORT)) {
+                TextFacts t = p.text();
+                if (out.rejected(p) || t == null) continue;
+                list.add(new ReportRecord(p.rel(), item.id(), t.format(), t.counts().words(), t.counts().han(),
+                        t.counts().nonSpaceChars(), t.notes().words(), t.boxes().words()));
+            }
+        }
+        list.sort(Comparator.comparing(ReportRecord::file));
+        return list;
+    }
+
+    /** What every usable document showed. */
+    private static List<DocumentRecord> documents(Evidence ev, Results out) {
+        List<DocumentRecord> list = new ArrayList<>();
+        for (Item item : ev.present()) {
+            for (Placed p : ev.placed(item)) {
+                Document d = ev.document(p);
+                if (d == null || out.rejected(p)) continue;
+                list.add(new DocumentRecord(p.rel(), item.id(), p.role().key, d.redHeader(), d.seal(),
+                        d.number() == null ? null : d.number().text(), d.number() == null ? null : d.numberSource(),
+                        d.number() != null && d.number().standard()));
+            }
+        }
+        list.sort(Comparator.comparing(DocumentRecord::file));
+        return list;
     }
 
     static Map<String, Facts> inspectAll(List<FileEntry> files, java.util.function.Function<FileEntry, Inspector.Needs> needs,

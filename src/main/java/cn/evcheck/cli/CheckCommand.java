@@ -175,7 +175,7 @@ final class CheckCommand implements Callable<Integer> {
                 String name = rootCfg.unit() != null ? rootCfg.unit() : "";
                 units.add(Engine.run(name, pkg, ruleSet, date, threads, progress));
             }
-            report = new Report(Main.version(), ruleSet, date, pkg.toString(), units);
+            report = new Report(Main.version(), ruleSet, date, pkg.toString(), units, cn.evcheck.check.Checks.codes());
             if (bar != null) bar.finish();
             notes(err, en, report, t0);
         } catch (RuleException e) {

@@ -1,7 +1,8 @@
 package cn.evcheck.cli;
 
 import cn.evcheck.rules.Describe;
-import cn.evcheck.model.Codes;
+import cn.evcheck.check.Checks;
+import cn.evcheck.model.Code;
 import cn.evcheck.rules.BuiltinRules;
 import cn.evcheck.rules.Model.Item;
 import cn.evcheck.rules.Model.Material;
@@ -36,11 +37,13 @@ final class ExplainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean en = "en".equalsIgnoreCase(lang);
-        Codes.Entry c = Codes.ALL.get(what);
+        Code c = Checks.code(what);
         if (c != null) {
-            out.println(what);
-            out.println((en ? "Meaning: " : "含义：") + (en ? c.enMeaning() : c.zhMeaning()));
-            out.println((en ? "Fix:     " : "处理：") + (en ? c.enFix() : c.zhFix()));
+            out.println(what + "  (" + c.severities() + ")");
+            out.println((en ? "Meaning:  " : "含义：") + c.meaning(en));
+            out.println((en ? "Fix:      " : "处理：") + c.fix(en));
+            if (c.lesser() != null) out.println((en ? "Lesser:   " : "较轻级别：") + c.lesserWhen(en));
+            out.println((en ? "Enforces: " : "依据：") + c.clause());
             return Main.OK;
         }
         List<RuleSet> sets = new ArrayList<>();

@@ -9,20 +9,25 @@ import java.util.Map;
 
 /**
  * The immutable result of one run: what renderers draw. Findings are sorted
- * ({@link Finding#ORDER}); units and items keep rule-set order.
+ * ({@link Finding#ORDER}); units and items keep rule-set order. {@code codes} is the code
+ * registry of the checks that ran (for SARIF rule lists and explanations).
  */
-public record Report(String toolVersion, RuleSet rules, LocalDate asOf, String packagePath, List<UnitResult> units) {
+public record Report(String toolVersion, RuleSet rules, LocalDate asOf, String packagePath, List<UnitResult> units,
+                     List<Code> codes) {
     public Report {
         units = List.copyOf(units);
+        codes = List.copyOf(codes);
     }
 
     public enum Status { COMPLETE, INCOMPLETE, MISSING }
 
-    /** One item's verdict and what was found for it. */
-    public record ItemResult(Item item, Status status, Map<String, Integer> filesByKind, List<Finding> findings) {
+    /** One item's verdict, what was found for it, and the coverage calendars of its photo requirements. */
+    public record ItemResult(Item item, Status status, Map<String, Integer> filesByKind, List<Finding> findings,
+                             List<CoverageGrid> coverage) {
         public ItemResult {
             filesByKind = Map.copyOf(filesByKind);
             findings = List.copyOf(findings);
+            coverage = List.copyOf(coverage);
         }
     }
 
@@ -39,20 +44,22 @@ public record Report(String toolVersion, RuleSet rules, LocalDate asOf, String p
     public record ReportRecord(String file, String item, String format, int words, int han, int nonSpaceChars,
                                int notesWords, int textboxWords) {}
 
-    /** One unit's results; {@code name} is "" in single-package mode. */
     /**
-     * {@code ocrMissed}: some scan had no text layer and OCR was not available to read it.
-     * {@code notApplicable}: items whose 责任单位 do not include this unit and that it has no folder
-     * for — left out of its results.
+     * One unit's results; {@code name} is "" in single-package mode. {@code ocrMissed}: some scan
+     * had no text layer and OCR was not available to read it. {@code notApplicable}: items whose
+     * 责任单位 do not include this unit and that it has no folder for — left out of its results.
      */
     public record UnitResult(String name, String path, List<ItemResult> items, List<Finding> findings,
-                             List<PhotoRecord> photos, List<ReportRecord> reports, int filesInspected, boolean ocrMissed,
+                             List<PhotoRecord> photos, List<ReportRecord> reports, List<DocumentRecord> documents,
+                             List<DuplicateGroup> duplicates, int filesInspected, boolean ocrMissed,
                              List<String> notApplicable) {
         public UnitResult {
             items = List.copyOf(items);
             findings = List.copyOf(findings);
             photos = List.copyOf(photos);
             reports = List.copyOf(reports);
+            documents = List.copyOf(documents);
+            duplicates = List.copyOf(duplicates);
             notApplicable = List.copyOf(notApplicable);
         }
 
@@ -75,5 +82,10 @@ public record Report(String toolVersion, RuleSet rules, LocalDate asOf, String p
 
     public long count(Status s) {
         return units.stream().mapToLong(u -> u.count(s)).sum();
+    }
+
+    /** The registered code of an id, or null. */
+    public Code code(String id) {
+        return codes.stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
     }
 }

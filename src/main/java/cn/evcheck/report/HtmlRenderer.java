@@ -1,6 +1,7 @@
 package cn.evcheck.report;
 
 import cn.evcheck.model.*;
+import cn.evcheck.rules.Describe;
 import cn.evcheck.model.Report.ItemResult;
 import cn.evcheck.model.Report.Status;
 import cn.evcheck.model.Report.UnitResult;
@@ -173,7 +174,7 @@ public final class HtmlRenderer {
                 .append(esc(Sections.requirement(it, en))).append("</p>\n<p class=\"need\"><b>").append(esc(t("应交材料：", "Materials: ")))
                 .append("</b>").append(esc(Sections.materials(it, en))).append(" <b>").append(esc(t("已有：", "Found: "))).append("</b>")
                 .append(esc(ir.status() == Status.MISSING ? t("无", "nothing") : Sections.found(ir, en))).append("</p>\n");
-        for (Coverage.Grid grid : Coverage.of(r, e.unit(), ir, en)) calendar(grid);
+        for (CoverageGrid grid : ir.coverage()) calendar(grid, ir.item());
         findings(e.unit(), ir.findings(), ir);
         sb.append("</article>\n");
     }
@@ -249,15 +250,15 @@ public final class HtmlRenderer {
      * (two-month blocks, festivals) as columns; years and totals in one row. Each counted
      * period is one {@code td.cell} with {@code data-period}, {@code data-have}, {@code data-need}.
      */
-    private void calendar(Coverage.Grid grid) {
+    private void calendar(CoverageGrid grid, Item item) {
         Coverage.Layout lay = Coverage.layout(grid, en);
         sb.append("<div class=\"calendar\" data-per=\"").append(grid.material().per().key()).append("\">\n<h4>")
-                .append(esc(t("覆盖日历：", "Coverage: "))).append(esc(grid.requirement()));
-        long short_ = grid.count(Coverage.State.GAP);
+                .append(esc(t("覆盖日历：", "Coverage: "))).append(esc(Describe.material(grid.material(), item, en)));
+        long short_ = grid.count(CoverageGrid.State.GAP);
         if (short_ > 0) sb.append(" <small>").append(esc(en ? short_ + " period(s) short" : "不足 " + short_ + " 期")).append("</small>");
         sb.append("</h4>\n<div class=\"cats\">\n");
-        for (Coverage.Row row : grid.rows()) {
-            Map<String, Coverage.Cell> at = Coverage.cells(grid, row);
+        for (CoverageGrid.Row row : grid.rows()) {
+            Map<String, CoverageGrid.Cell> at = Coverage.cells(grid, row);
             sb.append("<table class=\"cal\" data-category=\"").append(esc(row.category())).append("\">");
             if (!row.category().isEmpty()) sb.append("<caption>").append(esc(row.category())).append("</caption>");
             sb.append("<thead><tr><th></th>");
@@ -266,14 +267,14 @@ public final class HtmlRenderer {
             for (String rk : lay.rows()) {
                 sb.append("<tr><th>").append(esc(rk)).append("</th>");
                 for (String ck : lay.columns()) {
-                    Coverage.Cell c = at.get(rk + "\u0000" + ck);
+                    CoverageGrid.Cell c = at.get(rk + "\u0000" + ck);
                     if (c == null) {
                         sb.append("<td class=\"none\"></td>");
                         continue;
                     }
                     String tip = c.period() + (row.category().isEmpty() ? "" : " " + row.category()) + (en ? ": " : "：")
                             + (c.have() < 0 ? (en ? "met" : "已满足") : (en ? c.have() + " of " + c.need() : c.have() + " 张，要求 " + c.need() + " 张"))
-                            + (c.state() == Coverage.State.PENDING ? (en ? " (still running)" : "（尚未结束）") : "");
+                            + (c.state() == CoverageGrid.State.PENDING ? (en ? " (still running)" : "（尚未结束）") : "");
                     sb.append("<td class=\"cell ").append(Coverage.cls(c)).append("\" data-period=\"").append(esc(c.period()))
                             .append("\" data-have=\"").append(c.have()).append("\" data-need=\"").append(c.need())
                             .append("\" title=\"").append(esc(tip)).append("\">").append(esc(Coverage.shown(c))).append("</td>");

@@ -47,6 +47,7 @@ public final class JsonRenderer {
         List<Object> findings = new ArrayList<>();
         List<Object> photos = new ArrayList<>();
         List<Object> reports = new ArrayList<>();
+        List<Object> documents = new ArrayList<>();
         for (UnitResult u : r.units()) {
             units.add(map("name", u.name(), "complete", u.count(Status.COMPLETE), "incomplete", u.count(Status.INCOMPLETE),
                     "missing", u.count(Status.MISSING), "errors", u.count(Severity.ERROR), "warnings", u.count(Severity.WARNING),
@@ -106,12 +107,26 @@ public final class JsonRenderer {
                 m.put("textbox_words", rr.textboxWords());
                 reports.add(m);
             }
+            for (DocumentRecord d : u.documents()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("unit", u.name());
+                m.put("file", d.file());
+                m.put("item", d.item());
+                m.put("kind", d.kind());
+                m.put("red_header", d.redHeader());
+                m.put("seal", d.seal());
+                m.put("number", d.number());
+                m.put("number_source", d.numberSource());
+                m.put("number_standard", d.numberStandard());
+                documents.add(m);
+            }
         }
         root.put("units", units);
         root.put("items", items);
         root.put("findings", findings);
         root.put("photos", photos);
         root.put("reports", reports);
+        root.put("documents", documents);
         try {
             return WRITER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

@@ -1,6 +1,7 @@
 package cn.evcheck.report;
 
 import cn.evcheck.model.*;
+import cn.evcheck.rules.Describe;
 import cn.evcheck.model.Report.ItemResult;
 import cn.evcheck.model.Report.Status;
 import cn.evcheck.model.Report.UnitResult;
@@ -107,7 +108,7 @@ public final class MarkdownRenderer {
         line("- " + label(t("要求", "Requirement")) + md(Sections.requirement(it, en)));
         line("- " + label(t("应交材料", "Materials")) + md(Sections.materials(it, en)) + (en ? "; " : "；")
                 + label(t("已有", "Found")) + md(ir.status() == Status.MISSING ? t("无", "nothing") : Sections.found(ir, en)));
-        for (Coverage.Grid grid : Coverage.of(r, e.unit(), ir, en)) calendar(grid);
+        for (CoverageGrid grid : ir.coverage()) calendar(grid, ir.item());
         if (ir.findings().isEmpty()) return;
         line("");
         for (Sections.Folded f : Sections.foldCoverage(ir, en)) {
@@ -126,10 +127,10 @@ public final class MarkdownRenderer {
         line("- " + mark(f.severity()) + " " + md(f.message(en)) + (f.file() == null ? "" : " — " + code(f.file())) + " `" + f.code() + "`");
     }
 
-    private void calendar(Coverage.Grid grid) {
+    private void calendar(CoverageGrid grid, Item item) {
         Coverage.Layout lay = Coverage.layout(grid, en);
         line("");
-        line(label(t("覆盖情况", "Coverage")) + md(grid.requirement()));
+        line(label(t("覆盖情况", "Coverage")) + md(Describe.material(grid.material(), item, en)));
         line("");
         boolean cats = grid.rows().size() > 1 || !grid.rows().get(0).category().isEmpty();
         StringBuilder h = new StringBuilder("| " + (cats ? t("类别", "Category") + " | " : "") + t("年", "Year") + " |");
@@ -140,12 +141,12 @@ public final class MarkdownRenderer {
         }
         line(h.toString());
         line(sep.toString());
-        for (Coverage.Row row : grid.rows()) {
-            Map<String, Coverage.Cell> at = Coverage.cells(grid, row);
+        for (CoverageGrid.Row row : grid.rows()) {
+            Map<String, CoverageGrid.Cell> at = Coverage.cells(grid, row);
             for (String rk : lay.rows()) {
                 StringBuilder s = new StringBuilder("| " + (cats ? cell(row.category()) + " | " : "") + cell(rk) + " |");
                 for (String ck : lay.columns()) {
-                    Coverage.Cell c = at.get(rk + "\u0000" + ck);
+                    CoverageGrid.Cell c = at.get(rk + "\u0000" + ck);
                     s.append(' ').append(c == null ? "" : symbol(c) + " " + Coverage.shown(c)).append(" |");
                 }
                 line(s.toString());
@@ -163,7 +164,7 @@ public final class MarkdownRenderer {
         return en ? "**" + k + ":** " : "**" + k + "**：";
     }
 
-    private static String symbol(Coverage.Cell c) {
+    private static String symbol(CoverageGrid.Cell c) {
         return switch (c.state()) {
             case MET -> "✅";
             case GAP -> "❌";

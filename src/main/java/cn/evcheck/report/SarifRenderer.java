@@ -17,7 +17,7 @@ import java.util.*;
 
 /**
  * The findings as SARIF 2.1.0 for CI servers and code-scanning dashboards: the finding codes
- * are the rule ids (with the {@link Codes} descriptions), one result per finding with level
+ * are the rule ids (with the code registry's descriptions), one result per finding with level
  * error / warning / note, file locations relative to the package ({@code uriBaseId PACKAGE},
  * percent-encoded; in multi-unit mode prefixed with the unit's folder), the item as a logical
  * location, and a stable fingerprint. No timestamps. A pure function of the report.
@@ -31,19 +31,22 @@ public final class SarifRenderer {
             new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
 
     public static String render(Report r, boolean en) {
-        // Rules: every stable code, in Codes order, then any other code a finding carries.
-        LinkedHashSet<String> codes = new LinkedHashSet<>(Codes.ALL.keySet());
+        // Rules: every registered code, then any other code a finding carries.
+        LinkedHashSet<String> codes = new LinkedHashSet<>();
+        for (Code c : r.codes()) codes.add(c.id());
         for (Finding f : r.allFindings()) codes.add(f.code());
         List<String> ids = List.copyOf(codes);
         List<Object> rules = new ArrayList<>();
         for (String code : ids) {
-            Codes.Entry e = Codes.ALL.get(code);
+            Code e = r.code(code);
             Map<String, Object> rule = new LinkedHashMap<>();
             rule.put("id", code);
-            rule.put("shortDescription", text(e == null ? code : en ? e.enMeaning() : e.zhMeaning()));
+            rule.put("shortDescription", text(e == null ? code : e.meaning(en)));
             if (e != null) {
-                rule.put("fullDescription", text(en ? e.enMeaning() + "; fix: " + e.enFix() : e.zhMeaning() + "。处理：" + e.zhFix()));
-                rule.put("help", text(en ? e.enFix() : e.zhFix()));
+                rule.put("fullDescription", text(en ? e.meaning(true) + "; fix: " + e.fix(true) : e.meaning(false) + "。处理：" + e.fix(false)));
+                rule.put("help", text(e.fix(en)));
+                rule.put("defaultConfiguration", Map.of("level", level(e.severity())));
+                rule.put("properties", map("enforces", e.clause()));
             }
             rules.add(rule);
         }

@@ -1,6 +1,7 @@
 package cn.evcheck.report;
 
 import cn.evcheck.model.*;
+import cn.evcheck.rules.Describe;
 import cn.evcheck.model.Report.ItemResult;
 import cn.evcheck.model.Report.UnitResult;
 import cn.evcheck.report.Sections.Entry;
@@ -175,19 +176,19 @@ public final class XlsxRenderer {
         int maxCols = 1;
         for (UnitResult u : r.units()) {
             for (ItemResult ir : u.items()) {
-                for (Coverage.Grid grid : Coverage.of(r, u, ir, en)) {
+                for (CoverageGrid grid : ir.coverage()) {
                     Row title = sh.createRow(row++);
                     String unit = Sections.multiUnit(r) ? Sections.unitLabel(r, u) + " · " : "";
-                    text(title, 0, unit + Sections.title(ir.item()) + " — " + grid.requirement(), "bold");
+                    text(title, 0, unit + Sections.title(ir.item()) + " — " + Describe.material(grid.material(), ir.item(), en), "bold");
                     Row head = sh.createRow(row++);
                     text(head, 0, t("类别", "Category"), "head");
                     for (int i = 0; i < grid.periods().size(); i++) text(head, i + 1, grid.periods().get(i), "head");
                     maxCols = Math.max(maxCols, grid.periods().size() + 1);
-                    for (Coverage.Row cr : grid.rows()) {
+                    for (CoverageGrid.Row cr : grid.rows()) {
                         Row line = sh.createRow(row++);
                         text(line, 0, cr.category().isEmpty() ? t("（全部）", "(all)") : cr.category(), null);
                         for (int i = 0; i < cr.cells().size(); i++) {
-                            Coverage.Cell cell = cr.cells().get(i);
+                            CoverageGrid.Cell cell = cr.cells().get(i);
                             text(line, i + 1, Coverage.shown(cell), "cov-" + Coverage.cls(cell));
                         }
                     }

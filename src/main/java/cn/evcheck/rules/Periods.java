@@ -1,6 +1,9 @@
 package cn.evcheck.rules;
 
+import cn.evcheck.rules.Model.Item;
+import cn.evcheck.rules.Model.Material;
 import cn.evcheck.rules.Model.Per;
+import cn.evcheck.rules.Model.RuleSet;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -63,6 +66,22 @@ public final class Periods {
             }
         }
         return out;
+    }
+
+    /**
+     * The periods a photo material is counted over by the as-of date (capped at the rule
+     * period's end): months, two-month blocks, years, festivals or the whole range; periods of a
+     * year the material does not ask for are left out.
+     */
+    public static List<Period> forMaterial(RuleSet rules, Item item, Material m, LocalDate asOf) {
+        LocalDate until = asOf.isAfter(rules.to()) ? rules.to() : asOf;
+        List<Integer> years = item.yearsFor(m);
+        List<Period> ps = of(m.per(), rules.from(), rules.to(), until, m.festivals(), years,
+                rules.defaults().festivalBefore(), rules.defaults().festivalAfter());
+        if (m.per() != Per.FESTIVAL && m.per() != Per.TOTAL && !years.isEmpty()) {
+            ps = ps.stream().filter(p -> years.contains(p.start().getYear())).toList();
+        }
+        return ps;
     }
 
     private static void add(List<Period> out, String key, LocalDate start, LocalDate end, LocalDate asOf) {

@@ -127,9 +127,9 @@ class HtmlBrowserTest {
         int cells = 0, gaps = 0;
         for (UnitResult u : report.units()) {
             for (ItemResult ir : u.items()) {
-                for (Coverage.Grid g : Coverage.of(report, u, ir, false)) {
+                for (CoverageGrid g : ir.coverage()) {
                     cells += g.rows().stream().mapToInt(r -> r.cells().size()).sum();
-                    gaps += (int) g.count(Coverage.State.GAP);
+                    gaps += (int) g.count(CoverageGrid.State.GAP);
                 }
             }
         }

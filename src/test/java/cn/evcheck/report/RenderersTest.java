@@ -71,28 +71,27 @@ class RenderersTest {
     }
 
     @Test
-    void coveragePeriodsAreTheCheckersPeriods() {
+    void everyCoverageFindingIsACellOfItsCalendar() {
         var item = demo.rules().item("III-15-2-1");
-        Material photos = item.materials().stream().filter(m -> m.kind() == Kind.PHOTOS).findFirst().orElseThrow();
-        assertEquals(List.of("2018-01", "2018-02", "2018-03", "2018-04", "2018-05", "2018-06"),
-                Coverage.periods(demo.rules(), item, photos, demo.asOf()).stream().map(Periods.Period::key).toList());
+        ItemResult demoItem = demo.units().get(0).items().stream().filter(i -> i.item() == item).findFirst().orElseThrow();
+        assertEquals(List.of("2018-01", "2018-02", "2018-03", "2018-04", "2018-05", "2018-06"), demoItem.coverage().get(0).periods());
         // Every coverage finding of both reports is a cell of its calendar with the same have/need.
         for (Report r : List.of(demo, multi)) {
             for (UnitResult u : r.units()) {
                 for (ItemResult ir : u.items()) {
-                    Map<String, Coverage.Cell> cells = new HashMap<>();
-                    for (Coverage.Grid g : Coverage.of(r, u, ir, false)) {
-                        for (Coverage.Row row : g.rows()) for (Coverage.Cell c : row.cells()) cells.put(row.category() + "|" + c.period(), c);
+                    Map<String, CoverageGrid.Cell> cells = new HashMap<>();
+                    for (CoverageGrid g : ir.coverage()) {
+                        for (CoverageGrid.Row row : g.rows()) for (CoverageGrid.Cell c : row.cells()) cells.put(row.category() + "|" + c.period(), c);
                     }
                     for (Finding f : ir.findings()) {
                         if (!f.code().startsWith("coverage.")) continue;
-                        Coverage.Cell c = cells.get(f.data().getOrDefault("category", "") + "|" + f.period());
+                        CoverageGrid.Cell c = cells.get(f.data().getOrDefault("category", "") + "|" + f.period());
                         assertNotNull(c, f.toString());
                         assertEquals(f.data().get("have"), c.have());
-                        assertEquals(f.code().equals("coverage.gap") ? Coverage.State.GAP : Coverage.State.PENDING, c.state());
+                        assertEquals(f.code().equals("coverage.gap") ? CoverageGrid.State.GAP : CoverageGrid.State.PENDING, c.state());
                     }
                     // Met cells show a real count, never less than needed.
-                    cells.values().stream().filter(c -> c.state() == Coverage.State.MET).forEach(c -> assertTrue(c.have() >= c.need(), c.toString()));
+                    cells.values().stream().filter(c -> c.state() == CoverageGrid.State.MET).forEach(c -> assertTrue(c.have() >= c.need(), c.toString()));
                 }
             }
         }

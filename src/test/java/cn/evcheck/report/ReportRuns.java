@@ -1,6 +1,7 @@
 package cn.evcheck.report;
 
 import cn.evcheck.model.*;
+import cn.evcheck.check.Checks;
 import cn.evcheck.check.Engine;
 import cn.evcheck.cli.Main;
 import cn.evcheck.rules.BuiltinRules;
@@ -147,7 +148,7 @@ final class ReportRuns {
         PackageConfig cfg = PackageConfig.load(DEMO);
         RuleSet rs = BuiltinRules.resolve(cfg.rules(), DEMO);
         return new Report(Main.version(), rs, cfg.asOf(), DEMO.toString(),
-                List.of(Engine.run(cfg.unit(), DEMO, rs, cfg.asOf(), 2, cn.evcheck.check.Progress.NONE)));
+                List.of(Engine.run(cfg.unit(), DEMO, rs, cfg.asOf(), 2, cn.evcheck.check.Progress.NONE)), Checks.codes());
     }
 
     /** The multi-unit report as the CLI builds it with --by-unit. */
@@ -158,7 +159,7 @@ final class ReportRuns {
             units.add(Engine.run(u, multi().resolve(u), rs, MULTI_AS_OF, 2, cn.evcheck.check.Progress.NONE));
         }
         units.sort(Comparator.comparing(Report.UnitResult::name));
-        return new Report(Main.version(), rs, MULTI_AS_OF, multi().toString(), units);
+        return new Report(Main.version(), rs, MULTI_AS_OF, multi().toString(), units, Checks.codes());
     }
 
     static String read(Path p) {

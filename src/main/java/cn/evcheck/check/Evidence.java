@@ -1,0 +1,185 @@
+package cn.evcheck.check;
+
+import cn.evcheck.inspect.Facts;
+import cn.evcheck.inspect.Sidecars;
+import cn.evcheck.inspect.TextFacts;
+import cn.evcheck.rules.Model.*;
+import cn.evcheck.rules.Responsibility;
+import cn.evcheck.scan.FileEntry;
+import cn.evcheck.scan.Inventory;
+
+import java.time.LocalDate;
+import java.util.*;
+
+/**
+ * One unit's evidence as every check sees it, computed once before the checks run: each file
+ * placed in its item and role, the photos with their captions and dates, the documents with
+ * their red header, seal and 文号, the indicator values, and which items are the unit's to
+ * check. Immutable; checks only read it.
+ */
+public final class Evidence {
+    private final RuleSet rules;
+    private final String unit;
+    private final LocalDate asOf;
+    private final LocalDate until;
+    private final Inventory inventory;
+    private final Sidecars sidecars;
+    private final List<Placed> files = new ArrayList<>();
+    private final Map<String, List<Placed>> byItem = new HashMap<>();
+    private final Map<String, List<Photo>> photos = new HashMap<>();
+    private final Map<String, Document> documents = new HashMap<>();
+    private final List<Item> items = new ArrayList<>();
+    private final List<String> notApplicable = new ArrayList<>();
+    private final Values values;
+    private final boolean ocrAvailable;
+
+    /**
+     * @param facts what inspection learnt, by relative path (every inventory file has an entry)
+     * @param asOf  the requested as-of date; counting stops at it or at the rule period's end
+     */
+    public Evidence(String unit, Inventory inventory, Map<String, Facts> facts, Sidecars sidecars, RuleSet rules, LocalDate asOf,
+                    boolean ocrAvailable) {
+        this.rules = rules;
+        this.ocrAvailable = ocrAvailable;
+        this.unit = unit;
+        this.asOf = asOf;
+        this.until = asOf.isAfter(rules.to()) ? rules.to() : asOf;
+        this.inventory = inventory;
+        this.sidecars = sidecars;
+        for (FileEntry f : inventory.files()) {
+            Placed p = Placement.place(f, facts.get(f.rel()), rules);
+            files.add(p);
+            if (p.placed()) byItem.computeIfAbsent(p.item().id(), k -> new ArrayList<>()).add(p);
+        }
+        this.values = new Values(files);
+        for (Item item : rules.items()) {
+            boolean hasFolder = inventory.itemFolders().contains(item.id());
+            if (!hasFolder && placed(item).isEmpty() && !Responsibility.applies(item, unit)) {
+                notApplicable.add(item.id());
+                continue;
+            }
+            items.add(item);
+            List<Photo> ps = new ArrayList<>();
+            for (Placed p : placed(item, Kind.PHOTOS)) ps.addAll(Photos.of(p, sidecars, asOf));
+            photos.put(item.id(), ps);
+            for (Placed p : placed(item)) {
+                if (p.role() != Kind.PHOTOS && p.role() != Kind.REPORT && !Placement.isSheet(p.f())) {
+                    documents.put(p.rel(), Document.of(p, sidecars));
+                }
+            }
+        }
+    }
+
+    public RuleSet rules() {
+        return rules;
+    }
+
+    public String unit() {
+        return unit;
+    }
+
+    public LocalDate asOf() {
+        return asOf;
+    }
+
+    /** The as-of date capped at the end of the rule period. */
+    public LocalDate until() {
+        return until;
+    }
+
+    public Inventory inventory() {
+        return inventory;
+    }
+
+    public Sidecars sidecars() {
+        return sidecars;
+    }
+
+    /** Every file of the unit, in path order. */
+    public List<Placed> files() {
+        return files;
+    }
+
+    /** The items this unit is checked against, in rule-set order. */
+    public List<Item> items() {
+        return items;
+    }
+
+    /** Items that are not the unit's job by their 责任单位 and that it has no folder for. */
+    public List<String> notApplicable() {
+        return notApplicable;
+    }
+
+    /** Whether OCR could read scans without a text layer in this run. */
+    public boolean ocrAvailable() {
+        return ocrAvailable;
+    }
+
+    /** ID-card and mobile numbers in a report's text, masked. */
+    public List<String> pii(TextFacts t) {
+        return ReportText.pii(t.body());
+    }
+
+    /** The 落款 at the end of a report, or null. */
+    public String signature(TextFacts t) {
+        return ReportText.signature(t.lastLines(2));
+    }
+
+    public Values values() {
+        return values;
+    }
+
+    /** The files placed as evidence for an item, in path order. */
+    public List<Placed> placed(Item item) {
+        return byItem.getOrDefault(item.id(), List.of());
+    }
+
+    public List<Placed> placed(Item item, Kind role) {
+        return placed(item).stream().filter(p -> p.role() == role).toList();
+    }
+
+    /** An item's photos (JPEGs and PDF pages), in path order. */
+    public List<Photo> photos(Item item) {
+        return photos.getOrDefault(item.id(), List.of());
+    }
+
+    /** Every photo of every checked item. */
+    public List<Photo> photos() {
+        return items.stream().flatMap(i -> photos(i).stream()).toList();
+    }
+
+    /** The document evidence of a formal-document, evaluation or data-table file (not a data sheet). */
+    public Document document(Placed p) {
+        return documents.get(p.rel());
+    }
+
+    /**
+     * Whether an item has no material at all: nothing placed for it, unless all it asks for is
+     * data tables and the package holds indicator values.
+     */
+    public boolean missing(Item item) {
+        boolean valuesOnly = !item.materials().isEmpty() && item.materials().stream().allMatch(m -> m.kind() == Kind.DATA_TABLE)
+                && !values.isEmpty();
+        return placed(item).isEmpty() && !valuesOnly;
+    }
+
+    /** The items that have material to judge. */
+    public List<Item> present() {
+        return items.stream().filter(i -> !missing(i)).toList();
+    }
+
+    /**
+     * The categories a per-category photo requirement is counted over: the item's declared ones,
+     * else the category folders its photos are filed under.
+     */
+    public List<String> categories(Item item, Material m) {
+        if (m.each() != Each.CATEGORY) return List.of("");
+        if (!item.categories().isEmpty()) return item.categories();
+        return photos(item).stream().map(Photo::category).filter(Objects::nonNull).distinct().sorted().toList();
+    }
+
+    /** The first material of a kind an item requires, or null. */
+    public static Material material(Item item, Kind kind) {
+        return item.materials().stream().filter(m -> m.kind() == kind).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,36 @@
+package cn.evcheck.check.file;
+
+import cn.evcheck.check.*;
+import cn.evcheck.model.Code;
+import cn.evcheck.model.Severity;
+
+import java.util.List;
+
+/**
+ * A caption sheet (图片说明.xlsx/.csv) that cannot be used: unreadable, or without the 文件名 and
+ * 图片说明 columns — the captions it holds reach no photo.
+ */
+public final class CaptionSheetCheck implements Check {
+    public static final Code UNUSABLE = Code.of("photo.caption_sheet", Severity.WARNING, Clauses.CAPTIONS);
+
+    @Override
+    public List<Code> codes() {
+        return List.of(UNUSABLE, UnreadableFileCheck.UNREADABLE);
+    }
+
+    @Override
+    public Phase phase() {
+        return Phase.ACCEPT;
+    }
+
+    @Override
+    public void run(Evidence ev, Results out) {
+        for (String[] problem : ev.sidecars().problems()) {
+            if (problem[1].equals("no_header")) {
+                out.emit(UNUSABLE, null, problem[0]).data("reason", problem[1]).say();
+            } else {
+                out.emit(UnreadableFileCheck.UNREADABLE, null, problem[0]).data("reason", problem[1]).say("caption_sheet");
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package cn.evcheck.check.file;
+
+import cn.evcheck.check.*;
+import cn.evcheck.inspect.TextFacts;
+import cn.evcheck.model.Code;
+import cn.evcheck.model.Severity;
+import cn.evcheck.scan.FileType;
+
+import java.util.List;
+
+/**
+ * The content is not what the extension says (a PNG renamed .jpg, a .docx saved as .doc). An
+ * error where the extension promises a photo — the system accepts real JPG/JPEG only — else a
+ * warning, since Word and WPS open a mis-named document. Encrypted Office files (OLE2 inside a
+ * .docx) are reported as encrypted, not as mis-named.
+ */
+public final class TypeMismatchCheck implements Check {
+    public static final Code MISMATCH = Code.graded("file.type_mismatch", Severity.ERROR, Severity.WARNING, Clauses.PHOTOS);
+
+    @Override
+    public List<Code> codes() {
+        return List.of(MISMATCH);
+    }
+
+    @Override
+    public Phase phase() {
+        return Phase.ACCEPT;
+    }
+
+    @Override
+    public void run(Evidence ev, Results out) {
+        for (Placed p : ev.files()) {
+            if (p.place() == Placed.Place.UNUSABLE) continue;
+            FileType expected = FileType.expectedFor(p.f().ext());
+            FileType actual = p.f().type();
+            boolean encryptedOoxml = actual == FileType.OLE2 && p.text() != null && p.text().status() == TextFacts.Status.ENCRYPTED;
+            // Unknown content (random bytes) is reported once, by the material's own check.
+            if (expected == null || expected == actual || actual == FileType.UNKNOWN || encryptedOoxml) continue;
+            Results.Emit e = out.emit(MISMATCH, p).data("actual", Wording.format(p.f())).data("extension", p.f().ext())
+                    .arg("type", Wording.type(p.f()));
+            if (expected == FileType.JPEG) {
+                e.say("photo");
+            } else {
+                e.lesser().say();
+            }
+        }
+    }
+}
