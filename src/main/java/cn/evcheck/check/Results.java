@@ -64,8 +64,8 @@ public final class Results {
     }
 
     /**
-     * A finding being built. {@code data} is the structured, stable part (kept in the order
-     * given); {@code arg} adds what only the message needs. Messages come from the bundle key
+     * A finding being built. {@code data} is the structured, stable part that JSON, SARIF and
+     * baselines carry; {@code arg} adds what only the message needs. Messages come from the bundle key
      * {@code msg.<code>} (or {@code msg.<code>.<variant>}) with data and args as placeholders.
      */
     public final class Emit {

@@ -1,22 +1,18 @@
 package cn.evcheck.model;
 
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * One problem (PRODUCT.md §5). {@code code} is stable API; the messages are for people.
  * {@code item}, {@code file} and {@code period} are null when they do not apply; {@code file}
- * is relative to the package. {@code data} holds structured facts (insertion-ordered).
+ * is relative to the package. {@code data} holds structured facts, keys sorted.
  */
 public record Finding(String code, Severity severity, String unit, String item, String file, String period,
                       Map<String, Object> data, String zh, String en) {
     public Finding {
-        // Insertion order where the caller chose one; otherwise (Map.of has no stable order from
-        // one JVM to the next) sorted keys, so the same input gives the same bytes.
-        Map<String, Object> copy = data instanceof LinkedHashMap<String, Object> || data instanceof java.util.SortedMap<String, Object>
-                ? new LinkedHashMap<>(data) : new java.util.TreeMap<>(data);
-        data = java.util.Collections.unmodifiableMap(copy);
+        // Keys sorted, so the same input gives the same bytes whatever order a check wrote them in.
+        data = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(data));
     }
 
     public String message(boolean english) {

@@ -114,7 +114,7 @@ public final class RuleLoader {
             Obj o = obj(p, "defaults.photo", List.of("formats", "max_bytes", "near_limit_bytes", "min_long_side"));
             List<String> formats = o.has("formats") ? formats(o.required("formats", YList.class)) : photo.formats();
             long max = o.has("max_bytes") ? positiveLong(o.required("max_bytes", YScalar.class)) : photo.maxBytes();
-            long near = o.has("near_limit_bytes") ? positiveLong(o.required("near_limit_bytes", YScalar.class)) : 2_000_001L;
+            long near = o.has("near_limit_bytes") ? positiveLong(o.required("near_limit_bytes", YScalar.class)) : nearLimit(max);
             int minSide = o.has("min_long_side") ? (int) positiveLong(o.required("min_long_side", YScalar.class)) : 640;
             photo = new PhotoDefaults(formats, max, near, minSide);
         }
@@ -144,6 +144,17 @@ public final class RuleLoader {
             if (o.has("after")) after = (int) nonNegativeLong(o.required("after", YScalar.class));
         }
         return new Defaults(photo, report, document, before, after);
+    }
+
+    /**
+     * Where the "close to the limit" band starts when the rule set does not say: the limit read
+     * in decimal units, since a server may count "2M" as 2,000,000 bytes (2 MiB → 2,000,001);
+     * no band for a limit that is not a whole number of KiB.
+     */
+    static long nearLimit(long max) {
+        if (max % 1_048_576 == 0) return max / 1_048_576 * 1_000_000 + 1;
+        if (max % 1024 == 0) return max / 1024 * 1000 + 1;
+        return max + 1;
     }
 
     private Item item(YNode node) throws RuleException {

@@ -1,0 +1,96 @@
+package cn.evcheck.testkit;
+
+import cn.evcheck.inspect.*;
+import cn.evcheck.scan.FileEntry;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the facts inspection would produce for a file from a few lines of YAML, so check
+ * tests state exactly what a check sees: {@code photo}, {@code text}, {@code pdf}, {@code doc},
+ * {@code sheet} and {@code read_error}. Absent keys take the values of a sound, ordinary file.
+ */
+public final class FactsSpec {
+    private FactsSpec() {}
+
+    public static Facts facts(FileEntry f, JsonNode spec) {
+        String readError = str(spec, "read_error", null);
+        return new Facts(f, readError, photo(spec.get("photo")), text(spec.get("text")), pdf(spec.get("pdf")),
+                doc(spec.get("doc")), sheet(spec.get("sheet")));
+    }
+
+    private static PhotoFacts photo(JsonNode n) {
+        if (n == null) return null;
+        List<PhotoFacts.Caption> captions = new ArrayList<>();
+        if (n.has("caption")) captions.add(new PhotoFacts.Caption("XPComment", n.get("caption").asText()));
+        if (n.has("captions")) {
+            n.get("captions").fields().forEachRemaining(e -> captions.add(new PhotoFacts.Caption(e.getKey(), e.getValue().asText())));
+        }
+        LocalDateTime exif = n.has("exif") ? LocalDate.parse(n.get("exif").asText()).atTime(10, 0) : null;
+        Long phash = n.has("phash") ? Long.parseUnsignedLong(n.get("phash").asText(), 16) : null;
+        return new PhotoFacts(n.path("width").asInt(1600), n.path("height").asInt(1200), str(n, "problem", null),
+                n.path("bomb").asBoolean(false), captions, exif, n.path("gps").asBoolean(false), str(n, "sha", null), phash);
+    }
+
+    private static TextFacts text(JsonNode n) {
+        if (n == null) return null;
+        TextFacts.Status status = TextFacts.Status.valueOf(str(n, "status", "OK"));
+        String format = str(n, "format", "docx");
+        if (status != TextFacts.Status.OK) return TextFacts.failed(status, format, str(n, "detail", ""));
+        String body = str(n, "body", "");
+        if (n.has("words")) {
+            int more = n.get("words").asInt() - WordCounter.count(body).words();
+            if (more > 0) body = body + (body.isEmpty() ? "" : "\n") + "字".repeat(more);
+        }
+        return new TextFacts(status, format, body, WordCounter.count(body), WordCounter.count("注".repeat(n.path("notes").asInt(0))),
+                WordCounter.count("框".repeat(n.path("boxes").asInt(0))), "", "", n.path("red_title").asBoolean(false), false,
+                n.path("revisions").asInt(0), n.path("comments").asInt(0), n.path("seal_image").asBoolean(false));
+    }
+
+    private static PdfFacts pdf(JsonNode n) {
+        if (n == null) return null;
+        if (n.has("problem")) return PdfFacts.failed(n.get("problem").asText(), str(n, "detail", ""));
+        List<PdfFacts.Page> pages = new ArrayList<>();
+        int i = 0;
+        for (JsonNode p : n.path("pages")) {
+            Long phash = p.has("phash") ? Long.parseUnsignedLong(p.get("phash").asText(), 16) : null;
+            pages.add(new PdfFacts.Page(++i, p.path("images").asInt(1), 1600, 1200, str(p, "text", ""), phash));
+        }
+        return new PdfFacts(null, "", pages.size(), pages);
+    }
+
+    private static DocFacts doc(JsonNode n) {
+        if (n == null) return null;
+        if (n.has("problem")) return DocFacts.failed(n.get("problem").asText(), str(n, "detail", ""));
+        ScanDetector.Result first = new ScanDetector.Result(n.path("red_header").asBoolean(false), n.path("red_header").asBoolean(false),
+                0, 10, n.path("seal").asBoolean(false), n.path("seal").asBoolean(false) ? 1 : 0, true, 600, 848);
+        return new DocFacts(null, "", n.path("pages").asInt(1), str(n, "text", ""), first, first, str(n, "ocr", ""),
+                n.has("ocr"), 1600, 2262, 0);
+    }
+
+    private static SheetFacts sheet(JsonNode n) {
+        if (n == null) return null;
+        if (n.has("problem")) return SheetFacts.failed(n.get("problem").asText(), str(n, "detail", ""));
+        List<SheetFacts.Row> rows = new ArrayList<>();
+        int r = 1;
+        for (JsonNode row : n.path("rows")) {
+            String raw = str(row, "value", "");
+            rows.add(new SheetFacts.Row(++r, row.get("metric").asText(), raw, number(raw),
+                    row.has("previous") ? row.get("previous").asDouble() : null));
+        }
+        return new SheetFacts(null, "", rows);
+    }
+
+    private static Double number(String raw) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[-+]?\\d+(?:\\.\\d+)?").matcher(raw);
+        return m.find() ? Double.parseDouble(m.group()) : null;
+    }
+
+    private static String str(JsonNode n, String key, String dflt) {
+        return n.has(key) && !n.get(key).isNull() ? n.get(key).asText() : dflt;
+    }
+}
