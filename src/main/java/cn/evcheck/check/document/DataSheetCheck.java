@@ -1,7 +1,6 @@
 package cn.evcheck.check.document;
 
 import cn.evcheck.check.*;
-import cn.evcheck.check.file.UnreadableFileCheck;
 import cn.evcheck.model.Code;
 import cn.evcheck.model.Severity;
 import cn.evcheck.rules.Model.Item;
@@ -18,7 +17,7 @@ public final class DataSheetCheck implements Check {
 
     @Override
     public List<Code> codes() {
-        return List.of(UNVERIFIABLE, UnreadableFileCheck.UNREADABLE);
+        return List.of(UNVERIFIABLE, SharedCodes.UNREADABLE);
     }
 
     @Override
@@ -32,7 +31,7 @@ public final class DataSheetCheck implements Check {
                 if (why.equals("no_header")) {
                     out.emit(UNVERIFIABLE, p).data("reason", why).say("no_header");
                 } else {
-                    out.emit(UnreadableFileCheck.UNREADABLE, p).data("reason", why).say("sheet");
+                    out.emit(SharedCodes.UNREADABLE, p).data("reason", why).say("sheet");
                 }
             }
         }

@@ -1,7 +1,6 @@
 package cn.evcheck.check.document;
 
 import cn.evcheck.check.*;
-import cn.evcheck.check.photo.CoverageCheck;
 import cn.evcheck.model.Code;
 import cn.evcheck.rules.Model.Item;
 import cn.evcheck.rules.Model.Kind;
@@ -18,7 +17,7 @@ import java.util.List;
 public final class DocumentPresenceCheck implements Check {
     @Override
     public List<Code> codes() {
-        return List.of(CoverageCheck.MATERIAL_MISSING);
+        return List.of(SharedCodes.MATERIAL_MISSING);
     }
 
     @Override
@@ -42,7 +41,7 @@ public final class DocumentPresenceCheck implements Check {
     }
 
     private static void missing(Item item, Material m, int have, Results out) {
-        out.emit(CoverageCheck.MATERIAL_MISSING, item.id(), null).data("have", have).data("kind", m.kind().key).data("need", m.min())
+        out.emit(SharedCodes.MATERIAL_MISSING, item.id(), null).data("have", have).data("kind", m.kind().key).data("need", m.min())
                 .arg("kind_label", new Localized(m.kind().zh, m.kind().en)).arg("material", Wording.material(m, item)).say();
     }
 }

@@ -1,7 +1,6 @@
 package cn.evcheck.check.document;
 
 import cn.evcheck.check.*;
-import cn.evcheck.check.photo.PhotoIntegrityCheck;
 import cn.evcheck.inspect.DocFacts;
 import cn.evcheck.inspect.TextFacts;
 import cn.evcheck.model.Code;
@@ -24,7 +23,7 @@ public final class DocumentReadableCheck implements Check {
 
     @Override
     public List<Code> codes() {
-        return List.of(FORMAT, PhotoIntegrityCheck.ENCRYPTED, PhotoIntegrityCheck.TOO_COMPLEX);
+        return List.of(FORMAT, SharedCodes.ENCRYPTED, SharedCodes.TOO_COMPLEX);
     }
 
     @Override
@@ -54,9 +53,9 @@ public final class DocumentReadableCheck implements Check {
             out.emit(FORMAT, p).data("accepted", formats).data("format", f.ext()).arg("kind", new Localized(kind.zh, kind.en))
                     .arg("formats", Wording.upper(formats)).arg("type", Wording.type(f)).say();
         } else if ((t != null && t.status() == TextFacts.Status.ENCRYPTED) || (d != null && "encrypted".equals(d.problem()))) {
-            out.emit(PhotoIntegrityCheck.ENCRYPTED, p).say();
+            out.emit(SharedCodes.ENCRYPTED, p).say();
         } else if (d != null && "too_complex".equals(d.problem())) {
-            out.emit(PhotoIntegrityCheck.TOO_COMPLEX, p).data("reason", d.detail()).say("limits");
+            out.emit(SharedCodes.TOO_COMPLEX, p).data("reason", d.detail()).say("limits");
         } else if (d != null && d.problem() != null) {
             out.emit(FORMAT, p).data("reason", d.detail()).say("scan");
         } else if (t != null && t.status() != TextFacts.Status.OK) {

@@ -15,7 +15,7 @@ public final class CaptionSheetCheck implements Check {
 
     @Override
     public List<Code> codes() {
-        return List.of(UNUSABLE, UnreadableFileCheck.UNREADABLE);
+        return List.of(UNUSABLE, SharedCodes.UNREADABLE);
     }
 
     @Override
@@ -29,7 +29,7 @@ public final class CaptionSheetCheck implements Check {
             if (problem[1].equals("no_header")) {
                 out.emit(UNUSABLE, null, problem[0]).data("reason", problem[1]).say();
             } else {
-                out.emit(UnreadableFileCheck.UNREADABLE, null, problem[0]).data("reason", problem[1]).say("caption_sheet");
+                out.emit(SharedCodes.UNREADABLE, null, problem[0]).data("reason", problem[1]).say("caption_sheet");
             }
         }
     }

@@ -9,11 +9,9 @@ import java.util.List;
 
 /** A file or folder the walk could not open, or whose bytes could not be read (permissions, a failing share). */
 public final class UnreadableFileCheck implements Check {
-    public static final Code UNREADABLE = Code.of("file.unreadable", Severity.ERROR, Clauses.OPENABLE);
-
     @Override
     public List<Code> codes() {
-        return List.of(UNREADABLE);
+        return List.of(SharedCodes.UNREADABLE);
     }
 
     @Override
@@ -24,10 +22,10 @@ public final class UnreadableFileCheck implements Check {
     @Override
     public void run(Evidence ev, Results out) {
         for (Inventory.Unreadable u : ev.inventory().unreadable()) {
-            out.emit(UNREADABLE, null, u.rel()).data("reason", u.reason()).say();
+            out.emit(SharedCodes.UNREADABLE, null, u.rel()).data("reason", u.reason()).say();
         }
         for (Placed p : ev.files()) {
-            if (p.fx().readError() != null) out.emit(UNREADABLE, p).data("reason", p.fx().readError()).say();
+            if (p.fx().readError() != null) out.emit(SharedCodes.UNREADABLE, p).data("reason", p.fx().readError()).say();
         }
     }
 }

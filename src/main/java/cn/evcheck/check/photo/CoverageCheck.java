@@ -22,11 +22,10 @@ import java.util.Map;
 public final class CoverageCheck implements Check {
     public static final Code GAP = Code.of("coverage.gap", Severity.ERROR, Clauses.PHOTO_COUNTS);
     public static final Code PENDING = Code.of("coverage.pending", Severity.INFO, Clauses.PHOTO_COUNTS);
-    public static final Code MATERIAL_MISSING = Code.of("material.missing", Severity.ERROR, Clauses.FORMATS);
 
     @Override
     public List<Code> codes() {
-        return List.of(GAP, PENDING, MATERIAL_MISSING);
+        return List.of(GAP, PENDING, SharedCodes.MATERIAL_MISSING);
     }
 
     @Override
@@ -47,7 +46,7 @@ public final class CoverageCheck implements Check {
         List<Photo> photos = ev.photos(item);
         List<Periods.Period> periods = Periods.forMaterial(ev.rules(), item, m, ev.asOf());
         if (photos.isEmpty()) {
-            out.emit(MATERIAL_MISSING, item.id(), null).data("kind", m.kind().key).data("need", Wording.material(m, item).zh())
+            out.emit(SharedCodes.MATERIAL_MISSING, item.id(), null).data("kind", m.kind().key).data("need", Wording.material(m, item).zh())
                     .arg("material", Wording.material(m, item)).say("photos");
             List<Cell> cells = periods.stream()
                     .map(p -> new Cell(p.key(), 0, m.min(), p.state() == Periods.State.DUE ? State.GAP : State.PENDING)).toList();

@@ -19,12 +19,10 @@ import java.util.List;
  */
 public final class PhotoIntegrityCheck implements Check {
     public static final Code CORRUPT = Code.of("photo.corrupt", Severity.ERROR, Clauses.PHOTOS);
-    public static final Code TOO_COMPLEX = Code.of("file.too_complex", Severity.ERROR, Clauses.OPENABLE);
-    public static final Code ENCRYPTED = Code.of("doc.encrypted", Severity.ERROR, Clauses.OPENABLE);
 
     @Override
     public List<Code> codes() {
-        return List.of(CORRUPT, TOO_COMPLEX, ENCRYPTED);
+        return List.of(CORRUPT, SharedCodes.TOO_COMPLEX, SharedCodes.ENCRYPTED);
     }
 
     @Override
@@ -46,7 +44,7 @@ public final class PhotoIntegrityCheck implements Check {
         PhotoFacts pf = p.photo();
         if (pf != null && pf.tooComplex()) {
             out.reject(p);
-            out.emit(TOO_COMPLEX, p).data("height", pf.height()).data("width", pf.width()).say("pixels");
+            out.emit(SharedCodes.TOO_COMPLEX, p).data("height", pf.height()).data("width", pf.width()).say("pixels");
         } else if (pf == null || pf.problem() != null) {
             out.reject(p);
             String why = pf == null ? "unknown" : pf.problem();
@@ -60,8 +58,8 @@ public final class PhotoIntegrityCheck implements Check {
         out.reject(p);
         String problem = pdf == null ? "unparseable" : pdf.problem();
         switch (problem) {
-            case "encrypted" -> out.emit(ENCRYPTED, p).say("photos");
-            case "too_complex" -> out.emit(TOO_COMPLEX, p).data("reason", pdf.detail()).say("pdf");
+            case "encrypted" -> out.emit(SharedCodes.ENCRYPTED, p).say("photos");
+            case "too_complex" -> out.emit(SharedCodes.TOO_COMPLEX, p).data("reason", pdf.detail()).say("pdf");
             default -> out.emit(CORRUPT, p).data("reason", pdf == null ? "unknown" : pdf.detail()).say("pdf");
         }
     }

@@ -1,7 +1,6 @@
 package cn.evcheck.check.report;
 
 import cn.evcheck.check.*;
-import cn.evcheck.check.photo.PhotoIntegrityCheck;
 import cn.evcheck.inspect.TextFacts;
 import cn.evcheck.model.Code;
 import cn.evcheck.model.Severity;
@@ -25,7 +24,7 @@ public final class ReportReadableCheck implements Check {
 
     @Override
     public List<Code> codes() {
-        return List.of(FORMAT, UNPARSEABLE, ENCRYPTED, PhotoIntegrityCheck.TOO_COMPLEX);
+        return List.of(FORMAT, UNPARSEABLE, ENCRYPTED, SharedCodes.TOO_COMPLEX);
     }
 
     @Override
@@ -60,7 +59,7 @@ public final class ReportReadableCheck implements Check {
         }
         switch (t.status()) {
             case ENCRYPTED -> out.emit(ENCRYPTED, p).say();
-            case TOO_COMPLEX -> out.emit(PhotoIntegrityCheck.TOO_COMPLEX, p).data("reason", t.detail()).say("inflate");
+            case TOO_COMPLEX -> out.emit(SharedCodes.TOO_COMPLEX, p).data("reason", t.detail()).say("inflate");
             case WORKS -> out.emit(UNPARSEABLE, p).data("reason", "works").say("works");
             case UNPARSEABLE -> {
                 boolean wpsBlock = t.detail().contains("Block") && t.detail().contains("not found");
