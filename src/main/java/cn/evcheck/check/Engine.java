@@ -112,7 +112,7 @@ public final class Engine {
                 if (d == null || out.rejected(p)) continue;
                 list.add(new DocumentRecord(p.rel(), item.id(), p.role().key, d.redHeader(), d.seal(),
                         d.number() == null ? null : d.number().text(), d.number() == null ? null : d.numberSource(),
-                        d.number() != null && d.number().standard()));
+                        d.number() != null && d.numberSource().equals("text") ? d.number().standard() : null));
             }
         }
         list.sort(Comparator.comparing(DocumentRecord::file));
