@@ -2,6 +2,7 @@ package cn.evcheck;
 
 import cn.evcheck.inspect.Ocr;
 import cn.evcheck.testkit.Cli;
+import cn.evcheck.testkit.Fonts;
 import cn.evcheck.testkit.Jpegs;
 import cn.evcheck.testkit.Pkg;
 import cn.evcheck.testkit.Scans;
@@ -184,7 +185,7 @@ class DocumentsTest {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage();
             doc.addPage(page);
-            PDType0Font font = PDType0Font.load(doc, PhotoEvidenceTest.cjkFont().toFile());
+            PDType0Font font = PDType0Font.load(doc, Fonts.cjkFile().toFile());
             try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
                 cs.setNonStrokingColor(new Color(230, 0, 18));
                 cs.beginText();
@@ -195,7 +196,8 @@ class DocumentsTest {
                 cs.setNonStrokingColor(Color.BLACK);
                 cs.beginText();
                 cs.newLineAtOffset(250, 620);
-                PhotoEvidenceTest.showMixed(cs, number, font);
+                cs.setFont(font, 12);
+                cs.showText(number);
                 cs.endText();
                 cs.setStrokingColor(new Color(230, 0, 18));
                 cs.setLineWidth(2.5f);
