@@ -61,8 +61,10 @@ class DeterminismTest {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> cmd = new ArrayList<>(List.of(java, "-Dfile.encoding=UTF-8", "-Dsun.jnu.encoding=UTF-8",
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
-        String ocr = System.getProperty("evcheck.ocr");
-        if (ocr != null) cmd.add("-Devcheck.ocr=" + ocr);
+        for (String property : new String[]{"evcheck.ocr", "sun.awt.fontconfig"}) {   // as this test group's JVM has them
+            String value = System.getProperty(property);
+            if (value != null) cmd.add("-D" + property + "=" + value);
+        }
         cmd.addAll(List.of(jvmOptions));
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "cn.evcheck.cli.Main"));
         cmd.addAll(List.of(args));

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ public final class Fonts {
 
     private static Path path;
     private static Font font;
+    private static Path fontconfig;
 
     private Fonts() {}
 
@@ -43,6 +45,40 @@ public final class Fonts {
             }
         }
         return font;
+    }
+
+    /**
+     * A fontconfig configuration whose only font is the shipped one, for the programs tests start
+     * (Chromium, LibreOffice): give it to them as {@code FONTCONFIG_FILE}, and they neither depend on
+     * the machine's fonts nor fail where it has none. Written once per JVM under {@code target/}
+     * (a temporary folder where there is none), with its own font cache.
+     */
+    public static synchronized Path fontconfigFile() {
+        if (fontconfig != null) return fontconfig;
+        try {
+            Path dir = Files.isDirectory(Path.of("target")) ? Files.createDirectories(Path.of("target", "test-fontconfig").toAbsolutePath())
+                    : Files.createTempDirectory("evcheck-test-fontconfig-");
+            Path fonts = Files.createDirectories(dir.resolve("fonts"));
+            Files.copy(cjkFile(), fonts.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
+            Path conf = dir.resolve("fonts.conf");
+            Files.writeString(conf, """
+                    <?xml version="1.0"?>
+                    <!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+                    <!-- Written by cn.evcheck.testkit.Fonts: the shipped test font and nothing else. -->
+                    <fontconfig>
+                      <dir>%s</dir>
+                      <cachedir>%s</cachedir>
+                    </fontconfig>
+                    """.formatted(xml(fonts.toString()), xml(dir.resolve("cache").toString())), StandardCharsets.UTF_8);
+            fontconfig = conf;
+            return conf;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String xml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static Path locate() {
