@@ -4,6 +4,7 @@ import cn.evcheck.inspect.JpegInspector;
 import cn.evcheck.inspect.PhotoFacts;
 import cn.evcheck.inspect.Pixels;
 import cn.evcheck.testkit.Cli;
+import cn.evcheck.testkit.Fonts;
 import cn.evcheck.testkit.Jpegs;
 import cn.evcheck.testkit.Pkg;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -299,7 +300,7 @@ class PhotoEvidenceTest {
         Pkg p = new Pkg(tmp.resolve("pkg"));
         byte[] pdf;
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDType0Font font = PDType0Font.load(doc, cjkFont().toFile());
+            PDType0Font font = PDType0Font.load(doc, Fonts.cjkFile().toFile());
             String[] captions = {"时间：2019年3月5日 主办单位：青口中心卫生院 主题：学雷锋义诊", null, "只有文字的一页"};
             for (int i = 0; i < 3; i++) {
                 PDPage page = new PDPage();
@@ -312,7 +313,8 @@ class PhotoEvidenceTest {
                     if (captions[i] != null) {
                         cs.beginText();
                         cs.newLineAtOffset(50, 200);
-                        showMixed(cs, captions[i], font);
+                        cs.setFont(font, 12);
+                        cs.showText(captions[i]);
                         cs.endText();
                     }
                 }
@@ -343,28 +345,5 @@ class PhotoEvidenceTest {
         assertEquals(11, gaps.size());
         assertFalse(gaps.contains("2019-03"), "March is covered by page 1");
         assertTrue(findings(j, "photo.too_large").isEmpty());
-    }
-
-    /** Shows text with the CJK font for Chinese and Helvetica for ASCII (the CJK font has no Latin digits). */
-    static void showMixed(PDPageContentStream cs, String text, PDType0Font cjk) throws java.io.IOException {
-        var latin = new org.apache.pdfbox.pdmodel.font.PDType1Font(org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA);
-        int i = 0;
-        while (i < text.length()) {
-            boolean ascii = text.charAt(i) < 128;
-            int j = i;
-            while (j < text.length() && (text.charAt(j) < 128) == ascii) j++;
-            cs.setFont(ascii ? latin : cjk, 12);
-            cs.showText(text.substring(i, j));
-            i = j;
-        }
-    }
-
-    /** A font with Chinese glyphs for the PDF text layer. */
-    static Path cjkFont() {
-        for (String f : new String[]{"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-                "/usr/share/fonts/truetype/arphic/uming.ttc", "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"}) {
-            if (Files.exists(Path.of(f))) return Path.of(f);
-        }
-        throw new org.opentest4j.TestAbortedException("no CJK TrueType font installed (.ci/run installs fonts-droid-fallback)");
     }
 }

@@ -22,7 +22,7 @@ import java.util.*;
 import java.util.concurrent.Callable;
 
 /** {@code evcheck check <package>}: the gap report. Never writes into the package. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check", mixinStandardHelpOptions = true, modelTransformer = CheckCommand.FormatHelp.class,
         description = {"检查材料包并输出缺口报告。", "Check a package and write the gap report."},
         exitCodeListHeading = "%n退出码 Exit codes:%n",
         exitCodeList = {"0:没有达到 --fail-on 级别的问题 (ready)", "1:有达到 --fail-on 级别的问题 (findings)",
@@ -40,9 +40,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--as-of", paramLabel = "DATE", description = "截至日期 YYYY-MM-DD（默认今天，不超过规则期间末）")
     String asOf;
 
-    @Option(names = "--format", split = ",", paramLabel = "FMT",
-            description = "输出格式：text,json,html,xlsx,md,sarif,junit（可多选）；默认 text；xlsx 需要 --output")
-    List<String> formats = new ArrayList<>(List.of("text"));
+    /** The format used without --format, and printed to standard output even with --output. */
+    static final String DEFAULT_FORMAT = "text";
+
+    @Option(names = "--format", split = ",", paramLabel = "FMT", description = "（由 FormatHelp 按 Renderers 生成）")
+    List<String> formats = new ArrayList<>(List.of(DEFAULT_FORMAT));
 
     @Option(names = "--output", paramLabel = "DIR", description = "报告输出文件夹（不能在材料包内）")
     Path output;
@@ -69,17 +71,21 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "并行线程数，默认为 CPU 核数")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    /** Format → file name under --output. */
-    private static final Map<String, String> FORMATS = new LinkedHashMap<>();
-
-    static {
-        FORMATS.put("text", "report.txt");
-        FORMATS.put("json", "report.json");
-        FORMATS.put("html", "report.html");
-        FORMATS.put("xlsx", "report.xlsx");
-        FORMATS.put("md", "report.md");
-        FORMATS.put("sarif", "report.sarif");
-        FORMATS.put("junit", "report.junit.xml");
+    /** Describes --format from the registry: the names in order, the default, and which need --output. */
+    static final class FormatHelp implements IModelTransformer {
+        @Override
+        public Model.CommandSpec transform(Model.CommandSpec spec) {
+            Model.OptionSpec old = spec.findOption("--format");
+            String names = String.join(",", Renderers.names());
+            List<String> needOut = Renderers.all().stream().filter(r -> !r.toStdout()).map(Renderer::name).toList();
+            String description = "输出格式：" + names + "（可多选）；默认 " + DEFAULT_FORMAT
+                    + (needOut.isEmpty() ? "" : "；" + String.join("、", needOut) + " 需要 --output")
+                    + " (formats, comma-separated; default " + DEFAULT_FORMAT
+                    + (needOut.isEmpty() ? "" : "; " + String.join(", ", needOut) + " need" + (needOut.size() == 1 ? "s" : "") + " --output") + ")";
+            spec.remove(old);
+            spec.addOption(Model.OptionSpec.builder(old).description(description).build());
+            return spec;
+        }
     }
 
     @Override
@@ -99,20 +105,25 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         List<String> fmts = formats.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).distinct().toList();
+        List<Renderer> renderers = new ArrayList<>();
         for (String f : fmts) {
-            if (!FORMATS.containsKey(f)) {
-                String all = String.join(", ", FORMATS.keySet());
+            Renderer r = Renderers.byName(f);
+            if (r == null) {
+                String all = String.join(", ", Renderers.names());
                 return usage(err, en, "不支持的格式“" + f + "”，可用：" + all, "unsupported format '" + f + "'; available: " + all);
             }
+            renderers.add(r);
         }
         Grouping grouping = Grouping.parse(groupBy);
         if (grouping == null) {
             return usage(err, en, "--group-by 只能是 item、department 或 unit", "--group-by must be item, department or unit");
         }
-        if (output == null && fmts.contains("xlsx")) {
-            return usage(err, en, "xlsx 格式需要 --output 指定文件夹", "the xlsx format needs --output DIR");
+        for (Renderer r : renderers) {
+            if (output == null && !r.toStdout()) {
+                return usage(err, en, r.name() + " 格式需要 --output 指定文件夹", "the " + r.name() + " format needs --output DIR");
+            }
         }
-        if (output == null && fmts.size() > 1) {
+        if (output == null && renderers.size() > 1) {
             return usage(err, en, "输出多种格式时需要 --output 指定文件夹", "several formats need --output DIR");
         }
         if (!Files.isDirectory(pkg)) {
@@ -188,25 +199,12 @@ final class CheckCommand implements Callable<Integer> {
 
         try {
             if (output != null) Files.createDirectories(output);
-            for (String f : fmts) {
-                if (f.equals("xlsx")) {
-                    Files.write(output.resolve(FORMATS.get(f)), XlsxRenderer.render(report, en, grouping));
-                    continue;
-                }
-                String body = switch (f) {
-                    case "json" -> JsonRenderer.render(report, en);
-                    case "html" -> HtmlRenderer.render(report, en, grouping, Thumbnails.of(report));
-                    case "md" -> MarkdownRenderer.render(report, en, grouping);
-                    case "sarif" -> SarifRenderer.render(report, en);
-                    case "junit" -> JunitRenderer.render(report, en);
-                    default -> TextRenderer.render(report, en, grouping);
-                };
-                if (output != null) {
-                    Files.writeString(output.resolve(FORMATS.get(f)), body, StandardCharsets.UTF_8);
-                    if (f.equals("text")) out.print(body);
-                } else {
-                    out.print(body);
-                }
+            Map<String, String> thumbnails = renderers.stream().anyMatch(Renderer::usesThumbnails) ? Thumbnails.of(report) : Map.of();
+            Renderer.Options options = new Renderer.Options(en, grouping, thumbnails);
+            for (Renderer r : renderers) {
+                byte[] body = r.render(report, options);
+                if (output != null) Files.write(output.resolve(r.fileName()), body);
+                if (output == null || r.name().equals(DEFAULT_FORMAT)) out.print(new String(body, StandardCharsets.UTF_8));
             }
             out.flush();
         } catch (IOException e) {

@@ -13,7 +13,10 @@ import java.util.concurrent.TimeUnit;
  * Optical character recognition through the Tesseract command line with the simplified-Chinese
  * model (Debian: tesseract-ocr, tesseract-ocr-chi-sim). Images go to a temporary file outside
  * the package. Where Tesseract or chi_sim is missing, {@link #available()} is false and callers
- * fall back to other sources. {@code EVCHECK_OCR=off} disables it. Thread-safe.
+ * fall back to other sources. The environment variable {@code EVCHECK_OCR=off} or the system
+ * property {@code evcheck.ocr=off} (e.g. {@code -Devcheck.ocr=off}, as the default test run sets)
+ * disables it; any other value, or none, means: use Tesseract where it is installed. Decided once
+ * per JVM, at the first call. Thread-safe.
  */
 public final class Ocr {
     private Ocr() {}
@@ -32,7 +35,9 @@ public final class Ocr {
     }
 
     private static boolean probe() {
-        if ("off".equalsIgnoreCase(System.getenv("EVCHECK_OCR"))) return false;
+        if ("off".equalsIgnoreCase(System.getenv("EVCHECK_OCR")) || "off".equalsIgnoreCase(System.getProperty("evcheck.ocr"))) {
+            return false;
+        }
         try {
             Process p = new ProcessBuilder("tesseract", "--list-langs").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

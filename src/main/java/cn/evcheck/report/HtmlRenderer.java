@@ -9,10 +9,15 @@ import cn.evcheck.report.Sections.Entry;
 import cn.evcheck.report.Sections.Section;
 import cn.evcheck.rules.Model.Item;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.*;
 
 /**
- * The HTML gap report: one self-contained file (inline CSS and JS, no network, no web fonts)
+ * The HTML gap report: one self-contained file (inline CSS and JS from {@code report.css} and
+ * {@code report.js} beside this class in the resources; no network, no web fonts)
  * with a summary bar, filters (severity, 牵头科室, 责任单位, only items with problems; also
  * settable from the URL fragment, e.g. {@code #lead=组织人事科&sev=error}), per item its
  * requirement text, status, findings and a coverage calendar per photo category, and in
@@ -52,7 +57,7 @@ public final class HtmlRenderer {
         sb.append("<!DOCTYPE html>\n<html lang=\"").append(en ? "en" : "zh-CN").append("\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"generator\" content=\"evcheck ").append(esc(r.toolVersion())).append("\">\n")
-                .append("<title>").append(esc(heading + " — " + who)).append("</title>\n<style>").append(CSS).append("</style>\n</head>\n")
+                .append("<title>").append(esc(heading + " — " + who)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n")
                 .append("<body data-grouping=\"").append(g.key()).append("\">\n<header>\n<h1>").append(esc(heading))
                 .append(" <small>").append(esc(who)).append("</small></h1>\n");
         sb.append("<dl class=\"prov\">");
@@ -92,7 +97,7 @@ public final class HtmlRenderer {
         for (UnitResult u : r.units()) loose(u);
         sb.append("</main>\n<footer>").append(esc(t("由 evcheck " + r.toolVersion() + " 生成；本文件不含外部资源，可离线打开、转发。",
                 "Made by evcheck " + r.toolVersion() + "; this file loads nothing from the network."))).append("</footer>\n");
-        sb.append("<script>").append(JS).append("</script>\n</body>\n</html>\n");
+        sb.append("<script>\n").append(JS).append("</script>\n</body>\n</html>\n");
         return sb.toString();
     }
 
@@ -307,135 +312,16 @@ public final class HtmlRenderer {
         return o.toString();
     }
 
-    private static final String CSS = """
+    /** The page's inline style sheet and script: {@code report.css} and {@code report.js} next to this class, read once. */
+    private static final String CSS = resource("report.css");
+    private static final String JS = resource("report.js");
 
-            :root{--ok:#2e7d32;--ok-bg:#d7f0dc;--err:#c62828;--err-bg:#f8d3d0;--part-bg:#fde3c3;--warn:#b26a00;--warn-bg:#fff1cc;\
-            --info:#455a64;--info-bg:#e3eaee;--line:#d9dde3;--muted:#5f6b7a}
-            *{box-sizing:border-box}
-            body{margin:0;font:14px/1.55 "PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",\
-            "WenQuanYi Micro Hei","Droid Sans Fallback",system-ui,sans-serif;color:#1d2733;background:#f4f6f9}
-            header{background:#fff;border-bottom:1px solid var(--line);padding:16px 24px 8px;position:sticky;top:0;z-index:2}
-            h1{font-size:20px;margin:0 0 6px}h1 small{font-weight:normal;color:var(--muted);font-size:15px;margin-left:8px}
-            .prov{display:flex;flex-wrap:wrap;gap:2px 14px;margin:0 0 10px;font-size:12px;color:var(--muted)}
-            .prov dt{font-weight:bold}.prov dt::after{content:"："}html[lang=en] .prov dt::after{content:":"}.prov dd{margin:0 6px 0 0;word-break:break-all}
-            .summary{display:flex;flex-wrap:wrap;gap:8px;margin-bottom:10px}
-            .tile{border-radius:8px;padding:6px 14px;min-width:92px;display:flex;align-items:baseline;gap:6px;border:1px solid var(--line)}
-            .tile b{font-size:22px}.tile.st-complete{background:var(--ok-bg)}.tile.st-incomplete{background:var(--part-bg)}
-            .tile.st-missing{background:var(--err-bg)}.tile.sev-error b{color:var(--err)}.tile.sev-warning b{color:var(--warn)}
-            .tile.sev-info b{color:var(--info)}
-            .filters{display:flex;flex-wrap:wrap;align-items:center;gap:6px 14px;font-size:13px}
-            .filters .fl{font-weight:bold}.filters select{max-width:220px;font:inherit}.chk{white-space:nowrap}
-            #shown{margin-left:auto;color:var(--muted)}
-            main{padding:12px 24px 32px;max-width:1280px}
-            section.group>h2,section.matrix>h2{font-size:17px;margin:18px 0 8px;padding-bottom:4px;border-bottom:2px solid var(--line)}
-            h2 small{font-weight:normal;color:var(--muted);font-size:13px;margin-left:6px}
-            article{background:#fff;border:1px solid var(--line);border-left:6px solid var(--line);border-radius:6px;padding:10px 14px;margin:0 0 12px}
-            article.st-complete{border-left-color:var(--ok)}article.st-incomplete{border-left-color:#ef8f00}article.st-missing{border-left-color:var(--err)}
-            h3{font-size:15px;margin:0 0 4px}h3 .id{font-family:ui-monospace,Consolas,monospace}
-            .unit{font-size:12px;font-weight:normal;background:#e8edf5;border-radius:4px;padding:1px 6px;margin-left:6px}
-            .badge{display:inline-block;font-size:12px;border-radius:10px;padding:0 8px;vertical-align:1px}
-            .badge.st-complete{background:var(--ok-bg);color:var(--ok)}.badge.st-incomplete{background:var(--part-bg);color:#8a4b00}
-            .badge.st-missing{background:var(--err-bg);color:var(--err)}
-            .meta{margin:0 0 4px;font-size:12px;color:var(--muted);display:flex;flex-wrap:wrap;gap:0 16px}
-            .req,.need{margin:2px 0;font-size:13px}.req{color:#2b3a4a}
-            .calendar{margin:8px 0}.calendar h4{margin:4px 0;font-size:13px;font-weight:normal}.calendar h4 small{color:var(--err)}
-            .cats{display:flex;flex-wrap:wrap;gap:8px 18px}
-            table.cal{border-collapse:separate;border-spacing:2px;font-size:11px}
-            table.cal caption{text-align:left;font-weight:bold;font-size:12px}
-            table.cal th{font-weight:normal;color:var(--muted);padding:0 3px;white-space:nowrap}
-            table.cal td{width:44px;height:24px;text-align:center;border-radius:3px;background:#eef0f3;color:#8893a0}
-            td.cell.met{background:#7cc58a;color:#0f3d18}td.cell.gap{background:#e0524a;color:#fff}
-            td.cell.partial{background:#f5a05a;color:#4a2200}td.cell.pending{background:#ffe08a;color:#5c4300}
-            table.findings{border-collapse:collapse;width:100%;margin-top:6px;font-size:13px}
-            table.findings td{border-top:1px solid #eceff3;padding:4px 6px;vertical-align:top}
-            td.sev{white-space:nowrap;font-weight:bold;width:3.5em}tr.sev-error td.sev{color:var(--err)}
-            tr.sev-warning td.sev{color:var(--warn)}tr.sev-info td.sev{color:var(--info)}
-            td.code{width:1%;white-space:nowrap;color:var(--muted);font-size:12px}
-            .file{font-size:12px;color:var(--muted);word-break:break-all}
-            .thumbs{display:flex;gap:6px;margin-top:4px}.thumb{max-width:160px;max-height:110px;border:1px solid var(--line);border-radius:3px}
-            .scroll{overflow-x:auto}table.matrix{border-collapse:collapse;background:#fff;font-size:13px}
-            table.matrix th,table.matrix td{border:1px solid var(--line);padding:3px 8px;white-space:nowrap}
-            table.matrix td.st-complete{background:var(--ok-bg)}table.matrix td.st-incomplete{background:var(--part-bg)}
-            table.matrix td.st-missing{background:var(--err-bg)}
-            footer{padding:8px 24px 24px;color:var(--muted);font-size:12px}
-            [hidden]{display:none!important}
-            @media print{header{position:static}.filters{display:none}article{break-inside:avoid}}
-            """;
-
-    private static final String JS = """
-
-            (function () {
-              "use strict";
-              var form = document.getElementById("filters");
-              var lead = document.getElementById("f-lead"), resp = document.getElementById("f-resp");
-              var open = document.getElementById("f-open");
-              var sevs = Array.prototype.slice.call(form.querySelectorAll("input[name=sev]"));
-              var arts = Array.prototype.slice.call(document.querySelectorAll("article.item"));
-              var groups = Array.prototype.slice.call(document.querySelectorAll("section.group"));
-              function has(list, v) { return !v || (list || "").indexOf("|" + v + "|") >= 0; }
-              function pick(sel, v) {
-                for (var i = 0; i < sel.options.length; i++) if (sel.options[i].value === v) { sel.selectedIndex = i; return; }
-              }
-              function fromHash() {
-                var h = location.hash.replace(/^#/, "");
-                if (!h) return;
-                h.split("&").forEach(function (kv) {
-                  var p = kv.split("="), k = p[0], v = decodeURIComponent((p[1] || "").replace(/\\+/g, " "));
-                  if (k === "lead") pick(lead, v);
-                  else if (k === "resp") pick(resp, v);
-                  else if (k === "open") open.checked = v === "1";
-                  else if (k === "sev") { var on = v.split(","); sevs.forEach(function (c) { c.checked = on.indexOf(c.value) >= 0; }); }
-                });
-              }
-              function apply() {
-                var on = {}, items = 0, count = 0;
-                sevs.forEach(function (c) { on[c.value] = c.checked; });
-                function rows(scope, visible) {
-                  var n = 0;
-                  Array.prototype.forEach.call(scope.querySelectorAll("tr[data-sev]"), function (tr) {
-                    var show = !!on[tr.getAttribute("data-sev")];
-                    tr.hidden = !show;
-                    if (show && visible) n += parseInt(tr.getAttribute("data-n"), 10) || 0;
-                  });
-                  return n;
-                }
-                var seen = {};
-                arts.forEach(function (a) {
-                  var ok = has(a.getAttribute("data-lead"), lead.value) && has(a.getAttribute("data-resp"), resp.value);
-                  var n = rows(a, ok);
-                  if (ok && open.checked && n === 0) ok = false;
-                  a.hidden = !ok;
-                  // An item listed under several offices counts once.
-                  var key = a.getAttribute("data-unit") + "|" + a.getAttribute("data-item");
-                  if (ok && !seen[key]) { seen[key] = true; items++; count += n; }
-                });
-                groups.forEach(function (g) {
-                  if (g.hasAttribute("data-loose")) {
-                    var free = !lead.value && !resp.value;
-                    count += rows(g, free);
-                    g.hidden = !free;
-                  } else {
-                    g.hidden = !g.querySelector("article.item:not([hidden])");
-                  }
-                });
-                document.getElementById("shown-items").textContent = items;
-                document.getElementById("shown-findings").textContent = count;
-                var parts = [];
-                if (lead.value) parts.push("lead=" + encodeURIComponent(lead.value));
-                if (resp.value) parts.push("resp=" + encodeURIComponent(resp.value));
-                if (open.checked) parts.push("open=1");
-                var off = sevs.filter(function (c) { return !c.checked; });
-                if (off.length) parts.push("sev=" + sevs.filter(function (c) { return c.checked; }).map(function (c) { return c.value; }).join(","));
-                var h = parts.length ? "#" + parts.join("&") : "";
-                if (h !== location.hash && history.replaceState) {
-                  try { history.replaceState(null, "", h || location.pathname + location.search); } catch (e) { /* file: URLs in some browsers */ }
-                }
-                document.body.setAttribute("data-ready", "1");
-              }
-              fromHash();
-              form.addEventListener("change", apply);
-              window.addEventListener("hashchange", function () { fromHash(); apply(); });
-              apply();
-            })();
-            """;
+    private static String resource(String name) {
+        try (InputStream in = HtmlRenderer.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("resource " + name + " of HtmlRenderer is missing");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

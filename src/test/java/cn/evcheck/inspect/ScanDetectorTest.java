@@ -10,7 +10,6 @@ import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -311,37 +310,20 @@ class ScanDetectorTest {
         return out;
     }
 
-    /** The budget is 20 ms on one idle core; CI machines are shared, so only the fastest run is held to a looser bound. */
+    /**
+     * A 300-dpi page gets the same answers as drawn and after a JPEG round trip, analysed on a reduced copy.
+     * How long that takes is measured by {@code bench.ScanDetectorBenchmark}, not asserted here.
+     */
     @Test
-    void a300DpiPageIsAnalysedFast() {
+    void a300DpiPageIsAnalysedOnAReducedCopy() {
         BufferedImage rgb = Scans.redHeader(700, header(0).dpi(300).seal(true)).image();
         BufferedImage jpeg = Scans.jpegRoundTrip(rgb, 0.85f);
         assertEquals(2480, rgb.getWidth());
         assertEquals(3508, rgb.getHeight());
         for (BufferedImage img : new BufferedImage[]{rgb, jpeg}) {
-            for (int i = 0; i < 40; i++) ScanDetector.analyse(img);
-            int runs = 40;
-            double[] ms = new double[runs];
-            ScanDetector.Result r = null;
-            for (int i = 0; i < runs; i++) {
-                long t0 = System.nanoTime();
-                r = ScanDetector.analyse(img);
-                ms[i] = (System.nanoTime() - t0) / 1e6;
-            }
-            Arrays.sort(ms);
-            double mean = Arrays.stream(ms).average().orElse(0);
-            System.out.printf(Locale.ROOT, "ScanDetector 2480x3508 %s: fastest %.2f ms, median %.2f ms, mean %.2f ms, max %.2f ms, analysed at %dx%d%n",
-                    typeName(img.getType()), ms[0], ms[runs / 2], mean, ms[runs - 1], r.analysedWidth(), r.analysedHeight());
-            assertTrue(r.redHeader() && r.seal(), r.toString());
-            assertTrue(ms[0] < 30, "fastest of " + runs + " runs took " + ms[0] + " ms (budget 20 ms on an idle core)");
+            ScanDetector.Result r = ScanDetector.analyse(img);
+            assertTrue(r.redHeader() && r.seal(), "type " + img.getType() + ": " + r);
+            assertTrue(r.analysedWidth() <= img.getWidth() / 4 && r.analysedHeight() <= img.getHeight() / 4, r.toString());
         }
-    }
-
-    private static String typeName(int type) {
-        return switch (type) {
-            case BufferedImage.TYPE_INT_RGB -> "TYPE_INT_RGB";
-            case BufferedImage.TYPE_3BYTE_BGR -> "TYPE_3BYTE_BGR (JPEG decode)";
-            default -> "type " + type;
-        };
     }
 }

@@ -9,7 +9,10 @@ import static cn.evcheck.report.ReportRuns.*;
 
 /**
  * Golden files for every renderer, on the demo package and on a small multi-unit package, run
- * through the CLI in-process. Regenerate after an intended change (then review the diff):
+ * through the CLI in-process. HTML golden files hold the page with its inline style sheet and
+ * script replaced by placeholders ({@link ReportRuns#withoutStyleAndScript}): a CSS or JS change
+ * does not touch them, and HtmlBrowserTest runs the real CSS and JS in Chromium. Regenerate after
+ * an intended change (then review the diff):
  * {@code ./mvnw -B -q test -Dtest=GoldenFilesTest -Devcheck.updateGolden=true}.
  */
 class GoldenFilesTest {

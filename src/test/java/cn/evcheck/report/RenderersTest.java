@@ -179,13 +179,52 @@ class RenderersTest {
         assertEquals(MarkdownRenderer.render(demo, false, Grouping.DEPARTMENT), md.out());
         Cli.Run sarif = Cli.run("check", DEMO.toString(), "--format", "sarif");
         assertEquals(SarifRenderer.render(demo, false), sarif.out());
-        // Every format's file name; text is still printed as well.
-        Path out = run(demoArgs("--format", "text,json,html,xlsx,md,sarif,junit"));
+        // Every format of the registry writes its file, the bytes its renderer gives; text is still printed as well.
+        Path out = run(demoArgs("--format", String.join(",", Renderers.names())));
         try (var s = Files.list(out)) {
-            assertEquals(List.of("report.html", "report.json", "report.junit.xml", "report.md", "report.sarif", "report.txt", "report.xlsx"),
+            assertEquals(Renderers.all().stream().map(Renderer::fileName).sorted().toList(),
                     s.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        Renderer.Options zh = new Renderer.Options(false, Grouping.ITEM, Thumbnails.of(demo));
+        for (Renderer r : Renderers.all()) {
+            assertArrayEquals(r.render(demo, zh), Files.readAllBytes(out.resolve(r.fileName())), r.name());
         }
         assertEquals(TextRenderer.render(demo, false), read(out.resolve("report.txt")));
         assertEquals(JsonRenderer.render(demo, false), read(out.resolve("report.json")));
+    }
+
+    @Test
+    void registryHasEveryFormatOnceInAFixedOrder() {
+        assertEquals(List.of("text", "json", "html", "xlsx", "md", "sarif", "junit"), Renderers.names());
+        assertEquals(List.of("report.txt", "report.json", "report.html", "report.xlsx", "report.md", "report.sarif", "report.junit.xml"),
+                Renderers.all().stream().map(Renderer::fileName).toList());
+        for (Renderer r : Renderers.all()) {
+            assertSame(r, Renderers.byName(r.name()));
+            assertSame(r, Renderers.byName(" " + r.name().toUpperCase(Locale.ROOT) + " "));
+        }
+        assertNull(Renderers.byName("pdf"));
+        assertNull(Renderers.byName(null));
+        assertEquals(List.of("xlsx"), Renderers.all().stream().filter(r -> !r.toStdout()).map(Renderer::name).toList());
+        assertEquals(List.of("html"), Renderers.all().stream().filter(Renderer::usesThumbnails).map(Renderer::name).toList());
+        // The CLI's --help describes the formats from the registry.
+        String help = Cli.run("check", "--help").out().replaceAll("\\s+", "");
+        assertTrue(help.contains("输出格式：" + String.join(",", Renderers.names()) + "（可多选）；默认text；xlsx需要--output"), help);
+        assertTrue(help.contains("defaulttext;xlsxneeds--output"), help);
+    }
+
+    @Test
+    void renderersGiveWhatTheirStaticMethodsGive() {
+        Renderer.Options en = new Renderer.Options(true, Grouping.DEPARTMENT);
+        assertEquals(TextRenderer.render(multi, true, Grouping.DEPARTMENT), utf8(Renderers.TEXT.render(multi, en)));
+        assertEquals(JsonRenderer.render(multi, true), utf8(Renderers.JSON.render(multi, en)));
+        assertEquals(HtmlRenderer.render(multi, true, Grouping.DEPARTMENT), utf8(Renderers.HTML.render(multi, en)));
+        assertEquals(MarkdownRenderer.render(multi, true, Grouping.DEPARTMENT), utf8(Renderers.MD.render(multi, en)));
+        assertEquals(SarifRenderer.render(multi, true), utf8(Renderers.SARIF.render(multi, en)));
+        assertEquals(JunitRenderer.render(multi, true), utf8(Renderers.JUNIT.render(multi, en)));
+        assertArrayEquals(XlsxRenderer.render(multi, true, Grouping.DEPARTMENT), Renderers.XLSX.render(multi, en));
+    }
+
+    private static String utf8(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,7 @@
 package cn.evcheck.report;
 
+import cn.evcheck.testkit.Fonts;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,14 +30,23 @@ final class Tools {
 
     record Result(int code, String out, String err) {}
 
-    /** Runs a command with no input, a UTF-8 locale and a time limit; output is captured. */
+    /**
+     * Runs a command with no input, a UTF-8 locale, the shipped test font as its only font (see
+     * {@link Fonts#fontconfigFile()}) and a time limit; output is captured.
+     */
     static Result exec(List<String> cmd, int timeoutSeconds) throws IOException, InterruptedException {
+        return exec(cmd, timeoutSeconds, false);
+    }
+
+    /** As {@link #exec(List, int)}; with {@code systemFonts} the program sees the machine's fonts instead. */
+    static Result exec(List<String> cmd, int timeoutSeconds, boolean systemFonts) throws IOException, InterruptedException {
         Path out = Files.createTempFile("evcheck-tool-", ".out");
         Path err = Files.createTempFile("evcheck-tool-", ".err");
         try {
             ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(cmd)).redirectOutput(out.toFile()).redirectError(err.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             pb.environment().put("LANG", "C.UTF-8");
+            if (!systemFonts) pb.environment().put("FONTCONFIG_FILE", Fonts.fontconfigFile().toString());
             Process p = pb.start();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -4,7 +4,6 @@ import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontFormatException;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RadialGradientPaint;
@@ -20,8 +19,6 @@ import java.awt.image.DataBufferInt;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 
@@ -29,9 +26,9 @@ import java.util.Random;
  * Synthetic scans for the scan detectors, deterministic by seed: red-header pages in the GB/T 9704
  * layout, text pages ending in a signature with or without a round red seal, plain text pages, and
  * activity photos full of red (flags, banners, lanterns, people in red). Pages are A4 at 150 dpi
- * (1240×1754) unless a dpi is given; every factory returns TYPE_INT_RGB. Chinese text is drawn with
- * the Droid fallback font when installed and ASCII runs with SansSerif (that font has no Latin
- * glyphs); characters no available font can show are drawn as blocks in the ink colour.
+ * (1240×1754) unless a dpi is given; every factory returns TYPE_INT_RGB. All text is drawn with the
+ * shipped test font ({@link Fonts#cjk()}), never a system font, so pages are the same on every
+ * machine; characters the font lacks are drawn as blocks in the ink colour.
  */
 public final class Scans {
     private Scans() {}
@@ -46,8 +43,7 @@ public final class Scans {
             "连云港市赣榆区卫生健康委员会文件", "连云港市人民政府文件", "赣榆区精神文明建设指导委员会文件",
             "中共连云港市委宣传部文件", "江苏省民政厅文件", "赣榆区教育局文件", "连云港市文明办文件");
 
-    private static final Font CJK = loadCjk();
-    private static final Font SANS = new Font(Font.SANS_SERIF, Font.PLAIN, 1);
+    private static final Font FONT = Fonts.cjk();
     private static final String BODY = "为深入贯彻落实全国文明城市创建工作要求，进一步提升城市文明程度和市民文明素质，"
             + "根据市委、市政府统一部署，结合我区实际，现就做好2020年度创建工作有关事项通知如下。"
             + "各单位要高度重视，成立由主要负责同志任组长的工作领导小组，明确责任分工，细化工作措施，"
@@ -470,21 +466,9 @@ public final class Scans {
 
     // ---- text ------------------------------------------------------------------------------------
 
-    private static Font loadCjk() {
-        Path path = Path.of("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf");
-        if (!Files.isReadable(path)) return null;
-        try {
-            return Font.createFont(Font.TRUETYPE_FONT, path.toFile());
-        } catch (FontFormatException | IOException e) {
-            return null;
-        }
-    }
-
-    /** The font for one character: SansSerif for ASCII, the CJK font for what it has, SansSerif again, else none. */
+    /** The font for one character: the shipped test font where it has the glyph, else none (drawn as a block). */
     private static Font fontFor(char c) {
-        if (c < 128) return SANS;
-        if (CJK != null && CJK.canDisplay(c)) return CJK;
-        return SANS.canDisplay(c) ? SANS : null;
+        return FONT.canDisplay(c) ? FONT : null;
     }
 
     private static double drawRuns(Graphics2D g, String s, double x, double baseline, double size, boolean bold, double squeeze) {

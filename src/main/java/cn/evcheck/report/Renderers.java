@@ -1,0 +1,64 @@
+package cn.evcheck.report;
+
+import cn.evcheck.model.Report;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
+
+/**
+ * Every output format, in the fixed order the CLI lists them: text, json, html, xlsx, md, sarif,
+ * junit. The CLI validates {@code --format}, describes the formats in {@code --help} and writes
+ * reports only through this registry.
+ */
+public final class Renderers {
+    private Renderers() {}
+
+    public static final Renderer TEXT = text("text", "report.txt", false, (r, o) -> TextRenderer.render(r, o.english(), o.grouping()));
+    public static final Renderer JSON = text("json", "report.json", false, (r, o) -> JsonRenderer.render(r, o.english()));
+    public static final Renderer HTML = text("html", "report.html", true,
+            (r, o) -> HtmlRenderer.render(r, o.english(), o.grouping(), o.thumbnails()));
+    public static final Renderer XLSX = new Entry("xlsx", "report.xlsx", false, false,
+            (r, o) -> XlsxRenderer.render(r, o.english(), o.grouping()));
+    public static final Renderer MD = text("md", "report.md", false, (r, o) -> MarkdownRenderer.render(r, o.english(), o.grouping()));
+    public static final Renderer SARIF = text("sarif", "report.sarif", false, (r, o) -> SarifRenderer.render(r, o.english()));
+    public static final Renderer JUNIT = text("junit", "report.junit.xml", false, (r, o) -> JunitRenderer.render(r, o.english()));
+
+    private static final List<Renderer> ALL = List.of(TEXT, JSON, HTML, XLSX, MD, SARIF, JUNIT);
+
+    /** Every renderer, in the fixed order. */
+    public static List<Renderer> all() {
+        return ALL;
+    }
+
+    /** The renderer of a {@code --format} name (case and surrounding blanks ignored), or null. */
+    public static Renderer byName(String name) {
+        if (name == null) return null;
+        String n = name.strip().toLowerCase(Locale.ROOT);
+        for (Renderer r : ALL) if (r.name().equals(n)) return r;
+        return null;
+    }
+
+    /** The {@code --format} names, in order. */
+    public static List<String> names() {
+        return ALL.stream().map(Renderer::name).toList();
+    }
+
+    private static Renderer text(String name, String file, boolean thumbnails, BiFunction<Report, Renderer.Options, String> body) {
+        return new Entry(name, file, true, thumbnails, (r, o) -> body.apply(r, o).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private record Entry(String name, String fileName, boolean toStdout, boolean usesThumbnails,
+                         BiFunction<Report, Renderer.Options, byte[]> body) implements Renderer {
+        @Override
+        public byte[] render(Report report, Renderer.Options options) {
+            return body.apply(report, options);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+}
