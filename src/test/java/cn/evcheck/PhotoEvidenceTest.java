@@ -358,10 +358,14 @@ class PhotoEvidenceTest {
         }
     }
 
-    /** A font with Chinese glyphs for the PDF text layer. */
+    /**
+     * A font with Chinese glyphs for the PDF text layer. The single-font .ttf comes first:
+     * {@code PDType0Font.load(doc, File)} cannot read a TrueType collection (.ttc) and fails with
+     * "'head' table is mandatory" once such fonts are installed too.
+     */
     static Path cjkFont() {
-        for (String f : new String[]{"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-                "/usr/share/fonts/truetype/arphic/uming.ttc", "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"}) {
+        for (String f : new String[]{"/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+                "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "/usr/share/fonts/truetype/arphic/uming.ttc"}) {
             if (Files.exists(Path.of(f))) return Path.of(f);
         }
         throw new org.opentest4j.TestAbortedException("no CJK TrueType font installed (.ci/run installs fonts-droid-fallback)");
