@@ -8,6 +8,7 @@ import cn.evcheck.model.Severity;
 import cn.evcheck.rules.Model.*;
 import cn.evcheck.scan.FileEntry;
 import cn.evcheck.scan.FileType;
+import cn.evcheck.scan.Formats;
 import cn.evcheck.scan.Inventory;
 import cn.evcheck.scan.PackageScanner;
 
@@ -126,8 +127,6 @@ public final class Checker {
 
     private record Placed(FileEntry f, Facts fx, Kind role) {}
 
-    static final Set<String> SHEET_EXT = Set.of("xlsx", "xls", "et", "csv");
-
     /** A metric's value in a data sheet, and where it was read. */
     private record Value(SheetFacts.Row row, String file) {}
 
@@ -162,7 +161,7 @@ public final class Checker {
                     "无法读取：" + fx.readError(), "cannot be read: " + fx.readError());
             return false;
         }
-        FileType expected = FileType.expectedFor(f.ext());
+        FileType expected = Formats.expectedType(f.ext());
         boolean encryptedOoxml = f.type() == FileType.OLE2 && fx != null && fx.text() != null
                 && fx.text().status() == TextFacts.Status.ENCRYPTED;
         // Unknown content (random bytes) is reported by the material check as unreadable, once.
@@ -185,11 +184,11 @@ public final class Checker {
         FileType t = f.type();
         boolean wordLike = fx != null && fx.text() != null;
         if (t.isImage()) return first(item, Kind.PHOTOS, Kind.FORMAL_DOC, Kind.DEPT_EVAL, Kind.DATA_TABLE);
-        if (wordLike || Set.of("doc", "docx", "wps", "uof", "uot").contains(f.ext())) {
+        if (wordLike || Formats.isWordFamily(f.ext())) {
             return first(item, Kind.REPORT, Kind.FORMAL_DOC, Kind.DEPT_EVAL, Kind.DATA_TABLE);
         }
         if (t == FileType.PDF) return first(item, Kind.FORMAL_DOC, Kind.DEPT_EVAL, Kind.DATA_TABLE, Kind.PHOTOS, Kind.REPORT);
-        if (SHEET_EXT.contains(f.ext())) return first(item, Kind.DATA_TABLE);
+        if (Formats.isSheet(f.ext())) return first(item, Kind.DATA_TABLE);
         if (t == FileType.TEXT || t == FileType.RTF || t == FileType.HTML) return first(item, Kind.REPORT);
         return null;
     }
@@ -251,7 +250,7 @@ public final class Checker {
 
     /** What inspection must produce for a file, decided from its placement before it is read. */
     public static Inspector.Needs needs(FileEntry f, RuleSet rules) {
-        boolean sheetExt = SHEET_EXT.contains(f.ext());
+        boolean sheetExt = Formats.isSheet(f.ext());
         if (f.itemId() == null) return new Inspector.Needs(false, false, false, sheetExt);
         Item item = rules.item(f.itemId());
         if (sheetExt && role(f, null, item) == Kind.DATA_TABLE) return new Inspector.Needs(false, false, false, true);
@@ -274,7 +273,7 @@ public final class Checker {
         boolean usable = true;
         if (f.type() != FileType.JPEG) {
             usable = false;
-            if (FileType.expectedFor(f.ext()) != FileType.JPEG) {   // a .jpg holding PNG was reported as a mismatch
+            if (Formats.expectedType(f.ext()) != FileType.JPEG) {   // a .jpg holding PNG was reported as a mismatch
                 add("photo.format", Severity.ERROR, item.id(), f.rel(), null,
                         Map.of("format", f.type() == FileType.UNKNOWN ? f.ext() : f.type().name().toLowerCase(Locale.ROOT),
                                 "accepted", d.formats()),
@@ -863,7 +862,7 @@ public final class Checker {
         if (m.kind() == Kind.DATA_TABLE) {
             files = new ArrayList<>();
             for (Placed p : all) {
-                if (!SHEET_EXT.contains(p.f().ext())) {
+                if (!Formats.isSheet(p.f().ext())) {
                     files.add(p);
                 } else if (p.fx() == null || p.fx().sheet() == null || p.fx().sheet().problem() != null) {
                     String why = p.fx() == null || p.fx().sheet() == null ? "unreadable" : p.fx().sheet().problem();

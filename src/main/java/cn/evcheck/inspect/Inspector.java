@@ -1,11 +1,11 @@
 package cn.evcheck.inspect;
 
 import cn.evcheck.scan.FileEntry;
+import cn.evcheck.scan.Formats;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.util.Set;
 
 /**
  * Reads one file once and turns it into {@link Facts}: JPEG structure and metadata (and, for
@@ -23,7 +23,6 @@ public final class Inspector {
     }
 
     static final long MAX_IN_MEMORY = 64L * 1024 * 1024;
-    private static final Set<String> WORD_EXT = Set.of("doc", "docx", "wps", "uof", "uot", "dot", "dotx", "wpt");
 
     public static Facts inspect(FileEntry f) {
         return inspect(f, Needs.NONE);
@@ -56,7 +55,7 @@ public final class Inspector {
     }
 
     private static boolean isWordLike(FileEntry f) {
-        return WORD_EXT.contains(f.ext()) || f.roleFolder() == cn.evcheck.rules.Model.Kind.REPORT;
+        return Formats.isWordFamily(f.ext()) || f.roleFolder() == cn.evcheck.rules.Model.Kind.REPORT;
     }
 
     private static Facts none(FileEntry f) {
