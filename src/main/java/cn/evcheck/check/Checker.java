@@ -119,8 +119,8 @@ public final class Checker {
         }
         photoRecords.sort(Comparator.comparing(PhotoRecord::file).thenComparing(r -> r.page() == null ? 0 : r.page()));
         reportRecords.sort(Comparator.comparing(ReportRecord::file));
-        boolean ocrMissed = !Ocr.available() && facts.values().stream().anyMatch(fx -> fx.doc() != null && fx.doc().problem() == null
-                && fx.doc().text().isEmpty());
+        boolean ocrMissed = facts.values().stream().anyMatch(fx -> fx.doc() != null && fx.doc().problem() == null
+                && fx.doc().text().isEmpty() && fx.doc().ocrState() == DocFacts.OcrState.UNAVAILABLE);
         return new UnitResult(unit, inv.root().toString(), finalItems, sorted, photoRecords, reportRecords, inv.files().size(),
                 ocrMissed, notApplicable);
     }
@@ -737,7 +737,7 @@ public final class Checker {
                     "文档留有修订痕迹 " + t.revisions() + " 处、批注 " + t.comments() + " 条，上传后会被公开：请接受所有修订并删除批注后另存",
                     t.revisions() + " tracked change(s) and " + t.comments() + " comment(s) are left and would be published");
         }
-        String sig = ReportText.signature(t.lastLines(2));
+        String sig = t.signature();
         if (sig != null || t.sealImage()) {
             Map<String, Object> data = new LinkedHashMap<>();
             if (sig != null) data.put("signature", sig);
@@ -747,7 +747,7 @@ public final class Checker {
                     (sig != null ? "the report ends with a signature and date (" + sig + ")" : "the report embeds a seal image")
                             + ": reports need no signature or seal");
         }
-        List<String> pii = ReportText.pii(t.body());
+        List<String> pii = t.pii();
         if (!pii.isEmpty()) {
             add("report.pii", Severity.WARNING, item.id(), f.rel(), null, Map.of("count", pii.size(), "masked", pii),
                     "报告含身份证号或手机号 " + pii.size() + " 处（" + String.join("、", pii.subList(0, Math.min(3, pii.size())))
@@ -963,7 +963,8 @@ public final class Checker {
     private static String ocrState(List<DocEvidence> ok) {
         boolean scans = ok.stream().anyMatch(e -> e.p().fx().doc() != null && e.p().fx().doc().text().isEmpty());
         if (!scans) return "not_needed";
-        return Ocr.available() ? "ran" : "unavailable";
+        return ok.stream().anyMatch(e -> e.p().fx().doc() != null && e.p().fx().doc().text().isEmpty()
+                && e.p().fx().doc().ocrState() == DocFacts.OcrState.UNAVAILABLE) ? "unavailable" : "ran";
     }
 
     private static String ocrNoteZh(List<DocEvidence> ok) {
@@ -981,7 +982,7 @@ public final class Checker {
     private DocEvidence evidence(Placed p, TextFacts t, DocFacts d) {
         boolean header = (d != null && d.redHeader()) || (t != null && t.redTitle());
         boolean seal = d != null && d.seal();
-        String text = t != null ? t.body() : d != null ? d.text() : "";
+        String text = t != null ? t.head() : d != null ? d.text() : "";
         String head = text.lines().limit(40).reduce("", (a, b) -> a + "\n" + b);
         DocNumbers.Found n = DocNumbers.find(head);
         String source = "text";
@@ -1082,7 +1083,7 @@ public final class Checker {
         SecrecyMarks.Mark mark = SecrecyMarks.inName(f.name());
         String where = "文件名";
         if (fx != null && fx.text() != null && fx.text().status() == TextFacts.Status.OK) {
-            SecrecyMarks.Mark m = SecrecyMarks.find(fx.text().body(), 6);
+            SecrecyMarks.Mark m = SecrecyMarks.find(fx.text().head(), 6);
             if (m != null && (mark == null || (m.certain() && !mark.certain()))) {
                 mark = m;
                 where = "正文开头";

@@ -91,9 +91,8 @@ public final class WordText {
             if (doc != null) {
                 DocxHandler h = new DocxHandler();
                 sax(doc, h);
-                return new TextFacts(TextFacts.Status.OK, "docx", h.body.toString(), WordCounter.count(h.body),
-                        WordCounter.count(notes), WordCounter.count(h.boxes), "", app, h.redTitle, h.redRule,
-                        h.revisions, comments, sealImage);
+                return TextFacts.of("docx", h.body, WordCounter.count(notes), WordCounter.count(h.boxes), app,
+                        h.redTitle, h.redRule, h.revisions, comments, sealImage);
             }
             if (content != null && (uofMeta || new String(content, 0, Math.min(content.length, 4096),
                     java.nio.charset.StandardCharsets.UTF_8).contains("uof"))) {
@@ -161,8 +160,8 @@ public final class WordText {
                     if (cr.isMarkedDeleted() || cr.isMarkedInserted()) revisions++;
                 }
                 int comments = doc.getCommentsRange().text().isBlank() ? 0 : doc.getCommentsRange().numParagraphs();
-                return new TextFacts(TextFacts.Status.OK, format, body, WordCounter.count(body), WordCounter.count(notes),
-                        WordCounter.count(boxes), "", "", redTitle97(range), false, revisions, comments, false);
+                return TextFacts.of(format, body, WordCounter.count(notes), WordCounter.count(boxes), "", redTitle97(range),
+                        false, revisions, comments, false);
             }
         } catch (EncryptedDocumentException e) {
             return TextFacts.failed(TextFacts.Status.ENCRYPTED, format, "encrypted");

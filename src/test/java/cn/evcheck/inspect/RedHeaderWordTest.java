@@ -36,7 +36,7 @@ class RedHeaderWordTest {
         TextFacts t = WordText.fromZip(docx("FF0000", 52, true));
         assertTrue(t.redTitle());
         assertTrue(t.redRule());
-        assertEquals("赣卫〔2020〕44号", DocNumbers.find(t.body()).text());
+        assertEquals("赣卫〔2020〕44号", DocNumbers.find(t.head()).text());
     }
 
     @Test

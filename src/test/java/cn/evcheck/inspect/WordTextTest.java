@@ -37,7 +37,7 @@ class WordTextTest {
                 + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
                 + "</w:p></w:body></w:document>";
         TextFacts t = WordText.fromZip(zip("word/document.xml", xml));
-        assertEquals("保留文字3", t.body().strip());
+        assertEquals("保留文字3", t.head().strip());
         assertEquals(5, t.counts().words());
     }
 
@@ -49,7 +49,7 @@ class WordTextTest {
         }
         TextFacts t = WordText.fromOle2(doc, "doc");
         assertEquals(TextFacts.Status.OK, t.status(), t.detail());
-        assertTrue(t.body().contains("2019年关爱空巢老人志愿服务情况说明"), t.body());
+        assertTrue(t.head().contains("2019年关爱空巢老人志愿服务情况说明"), t.head());
         assertEquals(16 + 15 + 4, t.counts().words());
         TextFacts wps = WordText.fromOle2(doc, "wps");
         assertEquals("wps", wps.format());
