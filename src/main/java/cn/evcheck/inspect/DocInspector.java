@@ -38,7 +38,7 @@ public final class DocInspector {
             BufferedImage page = Pixels.decodeWidth(bytes, width, height, WIDTH);
             return analysed(page, page, 1, "", ocr, t0);
         } catch (IOException | RuntimeException e) {
-            return DocFacts.failed("unparseable", WordText.oneLine(e));
+            return DocFacts.failed("unparseable", Errors.oneLine(e));
         }
     }
 
@@ -62,7 +62,7 @@ public final class DocInspector {
         } catch (InvalidPasswordException e) {
             return DocFacts.failed("encrypted", "password");
         } catch (IOException | RuntimeException e) {
-            return DocFacts.failed("unparseable", WordText.oneLine(e));
+            return DocFacts.failed("unparseable", Errors.oneLine(e));
         }
     }
 

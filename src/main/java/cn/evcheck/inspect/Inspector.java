@@ -1,18 +1,19 @@
 package cn.evcheck.inspect;
 
+import cn.evcheck.rules.Model.Kind;
 import cn.evcheck.scan.FileEntry;
 import cn.evcheck.scan.Formats;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import java.util.List;
 
 /**
- * Reads one file once and turns it into {@link Facts}: JPEG structure and metadata (and, for
- * photos that count, a perceptual hash from a subsampled decode), Word-family text and counts,
- * the pages of a photo PDF. Reads only what the checks need: files above
- * {@link #MAX_IN_MEMORY} are not loaded whole. Never throws for a bad file; the problem is in
- * the facts. Thread-safe.
+ * Reads one file once and turns it into {@link Facts}, through the {@link FormatReader} for its
+ * format: JPEG structure and metadata (and, for photos that count, a perceptual hash from a
+ * subsampled decode), Word-family text and counts, the pages of a photo PDF or a document scan,
+ * the indicator values of a data sheet. Reads only what the checks need: files above
+ * {@link #MAX_FILE_BYTES} are not loaded whole. Never throws for a bad file; the problem is in the
+ * facts. Thread-safe.
  */
 public final class Inspector {
     private Inspector() {}
@@ -22,7 +23,12 @@ public final class Inspector {
         public static final Needs NONE = new Needs(false, false, false, false);
     }
 
-    static final long MAX_IN_MEMORY = 64L * 1024 * 1024;
+    /** Largest file read into memory whole. */
+    static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+
+    /** In order: the first reader that reads a file reads it. */
+    private static final List<FormatReader> READERS = List.of(new JpegReader(), new PdfReader(),
+            new UofReader(), new DocxReader(), new Word97Reader());
 
     public static Facts inspect(FileEntry f) {
         return inspect(f, Needs.NONE);
@@ -30,79 +36,38 @@ public final class Inspector {
 
     public static Facts inspect(FileEntry f, Needs needs) {
         try {
-            if (needs.sheet()) {
-                if (f.size() > MAX_IN_MEMORY) {
-                    return new Facts(f, null, null, null, null, null, SheetFacts.failed("unparseable", "too large"));
-                }
-                return new Facts(f, null, null, null, null, null, Sheets.read(Files.readAllBytes(f.path()), f.ext()));
-            }
-            return switch (f.type()) {
-                case JPEG -> photo(f, needs);
-                case ZIP -> isWordLike(f) ? text(f, bounded(f, WordText::fromZip)) : none(f);
-                case OLE2 -> isWordLike(f) ? text(f, bounded(f, b -> WordText.fromOle2(b, f.ext()))) : none(f);
-                case XML -> f.ext().equals("uof") ? text(f, bounded(f, WordText::fromUofXml)) : none(f);
-                case PDF -> needs.docScan() ? docPdf(f) : needs.pdfPages() ? pdf(f, needs.photoHash()) : none(f);
-                default -> none(f);
-            };
-        } catch (IOException e) {
-            return new Facts(f, WordText.oneLine(e), null, null, null, null, null);
-        } catch (RuntimeException e) {
+            if (needs.sheet()) return sheet(f);
+            FormatReader r = readerFor(f, needs);
+            return r == null ? Facts.none(f) : r.read(f, needs);
+        } catch (IOException | RuntimeException e) {
             // A library choking on a hostile file is that file's problem, not the run's.
-            return new Facts(f, WordText.oneLine(e), null, null, null, null, null);
+            return Facts.readError(f, Errors.oneLine(e));
         } catch (OutOfMemoryError e) {
-            return text(f, TextFacts.failed(TextFacts.Status.TOO_COMPLEX, f.ext(), "out of memory"));
+            return Facts.text(f, TextFacts.failed(TextFacts.Status.TOO_COMPLEX, f.ext(), "out of memory"));
         }
     }
 
-    private static boolean isWordLike(FileEntry f) {
-        return Formats.isWordFamily(f.ext()) || f.roleFolder() == cn.evcheck.rules.Model.Kind.REPORT;
+    private static Facts sheet(FileEntry f) throws IOException {
+        if (f.size() > MAX_FILE_BYTES) return Facts.sheet(f, SheetFacts.failed("unparseable", "too large"));
+        return Facts.sheet(f, Sheets.read(java.nio.file.Files.readAllBytes(f.path()), f.ext()));
     }
 
-    private static Facts none(FileEntry f) {
-        return new Facts(f, null, null, null, null, null, null);
-    }
-
-    private static Facts text(FileEntry f, TextFacts t) {
-        return new Facts(f, null, null, t, null, null, null);
-    }
-
-    private static Facts photo(FileEntry f, Needs needs) throws IOException {
-        if (f.size() <= MAX_IN_MEMORY) {
-            byte[] b = Files.readAllBytes(f.path());
-            PhotoFacts pf = JpegInspector.inspect(b, true, needs.photoHash());
-            DocFacts doc = null;
-            if (needs.docScan()) {
-                doc = pf.problem() != null ? DocFacts.failed("unparseable", pf.problem())
-                        : DocInspector.jpeg(b, pf.width(), pf.height(), true);
-            }
-            return new Facts(f, null, pf, null, null, doc, null);
+    /** The reader of a file, or null when nothing in it is needed. */
+    static FormatReader readerFor(FileEntry f, Needs needs) {
+        for (FormatReader r : READERS) {
+            if (r.reads(f, needs)) return r;
         }
-        try (InputStream in = Files.newInputStream(f.path())) {
-            byte[] head = in.readNBytes(1024 * 1024);
-            PhotoFacts pf = JpegInspector.inspect(head, false, false);
-            return new Facts(f, null, pf, null, null,
-                    needs.docScan() ? DocFacts.failed("too_complex", "larger than " + MAX_IN_MEMORY + " bytes") : null, null);
-        }
+        return null;
     }
 
-    private static Facts docPdf(FileEntry f) throws IOException {
-        if (f.size() > MAX_IN_MEMORY) {
-            return new Facts(f, null, null, null, null, DocFacts.failed("too_complex", "larger than " + MAX_IN_MEMORY + " bytes"), null);
-        }
-        return new Facts(f, null, null, null, null, DocInspector.pdf(Files.readAllBytes(f.path()), true), null);
+    /** Estimated peak heap of inspecting the file, in MiB (at least 1). */
+    public static long heapMb(FileEntry f, Needs needs) {
+        FormatReader r = readerFor(f, needs);
+        return Math.max(1, r == null ? 1 : r.heapMb(f, needs));
     }
 
-    private static Facts pdf(FileEntry f, boolean hash) throws IOException {
-        if (f.size() > MAX_IN_MEMORY) {
-            return new Facts(f, null, null, null, PdfFacts.failed("too_complex", "larger than " + MAX_IN_MEMORY + " bytes"), null, null);
-        }
-        return new Facts(f, null, null, null, PdfInspector.pages(Files.readAllBytes(f.path()), hash), null, null);
-    }
-
-    private static TextFacts bounded(FileEntry f, java.util.function.Function<byte[], TextFacts> reader) throws IOException {
-        if (f.size() > MAX_IN_MEMORY) {
-            return TextFacts.failed(TextFacts.Status.TOO_COMPLEX, f.ext(), "larger than " + MAX_IN_MEMORY + " bytes");
-        }
-        return reader.apply(Files.readAllBytes(f.path()));
+    /** Read as a Word-family document: by extension, or because it sits in a 说明报告 folder. */
+    static boolean wordLike(FileEntry f) {
+        return Formats.isWordFamily(f.ext()) || f.roleFolder() == Kind.REPORT;
     }
 }

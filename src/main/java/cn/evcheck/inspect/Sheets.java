@@ -30,7 +30,7 @@ public final class Sheets {
             List<String[]> cells = ext.equals("csv") ? csv(bytes) : workbook(bytes);
             return rows(cells);
         } catch (IOException | RuntimeException e) {
-            return SheetFacts.failed("unparseable", WordText.oneLine(e));
+            return SheetFacts.failed("unparseable", Errors.oneLine(e));
         }
     }
 

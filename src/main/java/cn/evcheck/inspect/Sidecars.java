@@ -50,7 +50,7 @@ public final class Sidecars {
                 String folder = f.rel().contains("/") ? f.rel().substring(0, f.rel().lastIndexOf('/')) : "";
                 s.byFolder.computeIfAbsent(folder, k -> new HashMap<>()).putAll(map);
             } catch (IOException | RuntimeException e) {
-                s.problems.add(new String[]{f.rel(), WordText.oneLine(e)});
+                s.problems.add(new String[]{f.rel(), Errors.oneLine(e)});
             }
         }
         return s;

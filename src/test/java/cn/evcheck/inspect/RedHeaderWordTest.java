@@ -33,7 +33,7 @@ class RedHeaderWordTest {
 
     @Test
     void redLargeTitleAndRule() throws Exception {
-        TextFacts t = WordText.fromZip(docx("FF0000", 52, true));
+        TextFacts t = DocxReader.read(docx("FF0000", 52, true));
         assertTrue(t.redTitle());
         assertTrue(t.redRule());
         assertEquals("赣卫〔2020〕44号", DocNumbers.find(t.head()).text());
@@ -41,9 +41,9 @@ class RedHeaderWordTest {
 
     @Test
     void darkRedCountsBlackOrSmallDoesNot() throws Exception {
-        assertTrue(WordText.fromZip(docx("C00000", 44, false)).redTitle());
-        assertFalse(WordText.fromZip(docx("000000", 52, true)).redTitle());
-        assertFalse(WordText.fromZip(docx("FF0000", 24, false)).redTitle());
-        assertFalse(WordText.fromZip(docx("000000", 52, false)).redRule());
+        assertTrue(DocxReader.read(docx("C00000", 44, false)).redTitle());
+        assertFalse(DocxReader.read(docx("000000", 52, true)).redTitle());
+        assertFalse(DocxReader.read(docx("FF0000", 24, false)).redTitle());
+        assertFalse(DocxReader.read(docx("000000", 52, false)).redRule());
     }
 }
