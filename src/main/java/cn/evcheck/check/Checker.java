@@ -53,10 +53,16 @@ public final class Checker {
             add("file.unreadable", Severity.ERROR, null, u.rel(), null, Map.of("reason", u.reason()),
                     "无法读取：" + u.reason(), "cannot be read: " + u.reason());
         }
-        for (String[] p : sidecars.problems()) {
-            add("file.unreadable", Severity.WARNING, null, p[0], null, Map.of("reason", p[1]),
-                    "图片说明表无法使用（需要“文件名”和“图片说明”两列）：" + p[1],
-                    "caption sidecar unusable (needs columns 文件名 and 图片说明): " + p[1]);
+        for (Sidecars.Problem p : sidecars.problems()) {
+            if (p.tooComplex()) {
+                add("file.too_complex", Severity.WARNING, null, p.rel(), null, Map.of("reason", p.reason()),
+                        "图片说明表超出处理上限（" + p.reason() + "），已拒绝读取",
+                        "caption sidecar refused: over the limits (" + p.reason() + ")");
+                continue;
+            }
+            add("file.unreadable", Severity.WARNING, null, p.rel(), null, Map.of("reason", p.reason()),
+                    "图片说明表无法使用（需要“文件名”和“图片说明”两列）：" + p.reason(),
+                    "caption sidecar unusable (needs columns 文件名 and 图片说明): " + p.reason());
         }
         for (FileEntry f : inv.files()) {
             Facts fx = facts.get(f.rel());
@@ -159,6 +165,12 @@ public final class Checker {
         if (fx != null && fx.readError() != null) {
             add("file.unreadable", Severity.ERROR, f.itemId(), f.rel(), null, Map.of("reason", fx.readError()),
                     "无法读取：" + fx.readError(), "cannot be read: " + fx.readError());
+            return false;
+        }
+        if (fx != null && fx.refused() != null) {
+            add("file.too_complex", Severity.ERROR, f.itemId(), f.rel(), null, Map.of("reason", fx.refused()),
+                    "文件结构过于复杂或过大，超出处理上限（" + fx.refused() + "），已拒绝处理",
+                    "refused: the file is over the limits (" + fx.refused() + ")");
             return false;
         }
         FileType expected = Formats.expectedType(f.ext());

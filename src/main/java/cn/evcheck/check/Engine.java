@@ -16,7 +16,7 @@ import java.util.*;
 import java.util.concurrent.*;
 
 /**
- * One unit's run: scan → inspect every file once, in parallel → check. The result does not
+ * One unit's run: scan → inspect every file (caption sidecars included) once, in parallel → check. The result does not
  * depend on the thread count: facts are keyed by path and the checker sorts its output.
  */
 public final class Engine {
@@ -25,10 +25,14 @@ public final class Engine {
     public static UnitResult run(String unit, Path root, RuleSet rules, LocalDate asOf, int threads,
                                  Progress progress) throws IOException {
         Inventory inv = new PackageScanner(rules).scan(root);
-        progress.start(unit, inv.files().size());
-        Map<String, Facts> facts = inspectAll(inv.files(), f -> Checker.needs(f, rules), threads, progress);
-        Sidecars sidecars = Sidecars.load(inv.sidecars());
-        return Checker.check(unit, inv, facts, sidecars, rules, asOf);
+        List<FileEntry> all = new ArrayList<>(inv.files());
+        all.addAll(inv.sidecars());
+        Set<String> sidecars = new HashSet<>();
+        for (FileEntry f : inv.sidecars()) sidecars.add(f.rel());
+        progress.start(unit, all.size());
+        Map<String, Facts> facts = inspectAll(all,
+                f -> sidecars.contains(f.rel()) ? Inspector.Needs.CAPTIONS : Checker.needs(f, rules), threads, progress);
+        return Checker.check(unit, inv, facts, Sidecars.index(inv.sidecars(), facts), rules, asOf);
     }
 
     static Map<String, Facts> inspectAll(List<FileEntry> files, java.util.function.Function<FileEntry, Inspector.Needs> needs,

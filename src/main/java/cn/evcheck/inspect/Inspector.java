@@ -11,23 +11,32 @@ import java.util.List;
  * Reads one file once and turns it into {@link Facts}, through the {@link FormatReader} for its
  * format: JPEG structure and metadata (and, for photos that count, a perceptual hash from a
  * subsampled decode), Word-family text and counts, the pages of a photo PDF or a document scan,
- * the indicator values of a data sheet. Reads only what the checks need: files above
+ * the rows of a data or caption sheet. Reads only what the checks need: files above
  * {@link #MAX_FILE_BYTES} are not loaded whole. Never throws for a bad file; the problem is in the
  * facts. Thread-safe.
  */
 public final class Inspector {
     private Inspector() {}
 
-    /** What the checks will ask of a file, decided before it is read. */
-    public record Needs(boolean photoHash, boolean pdfPages, boolean docScan, boolean sheet) {
-        public static final Needs NONE = new Needs(false, false, false, false);
+    /**
+     * What the checks will ask of a file, decided before it is read.
+     *
+     * @param captions the file is a caption sidecar (图片说明.csv/.xlsx)
+     */
+    public record Needs(boolean photoHash, boolean pdfPages, boolean docScan, boolean sheet, boolean captions) {
+        public static final Needs NONE = new Needs(false, false, false, false, false);
+        public static final Needs CAPTIONS = new Needs(false, false, false, false, true);
+
+        public Needs(boolean photoHash, boolean pdfPages, boolean docScan, boolean sheet) {
+            this(photoHash, pdfPages, docScan, sheet, false);
+        }
     }
 
     /** Largest file read into memory whole. */
     static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
 
     /** In order: the first reader that reads a file reads it. */
-    private static final List<FormatReader> READERS = List.of(new JpegReader(), new PdfReader(),
+    private static final List<FormatReader> READERS = List.of(new SheetReader(), new JpegReader(), new PdfReader(),
             new UofReader(), new DocxReader(), new Word97Reader());
 
     public static Facts inspect(FileEntry f) {
@@ -36,20 +45,14 @@ public final class Inspector {
 
     public static Facts inspect(FileEntry f, Needs needs) {
         try {
-            if (needs.sheet()) return sheet(f);
             FormatReader r = readerFor(f, needs);
             return r == null ? Facts.none(f) : r.read(f, needs);
         } catch (IOException | RuntimeException e) {
             // A library choking on a hostile file is that file's problem, not the run's.
             return Facts.readError(f, Errors.oneLine(e));
         } catch (OutOfMemoryError e) {
-            return Facts.text(f, TextFacts.failed(TextFacts.Status.TOO_COMPLEX, f.ext(), "out of memory"));
+            return Facts.refused(f, "out of memory");
         }
-    }
-
-    private static Facts sheet(FileEntry f) throws IOException {
-        if (f.size() > MAX_FILE_BYTES) return Facts.sheet(f, SheetFacts.failed("unparseable", "too large"));
-        return Facts.sheet(f, Sheets.read(java.nio.file.Files.readAllBytes(f.path()), f.ext()));
     }
 
     /** The reader of a file, or null when nothing in it is needed. */

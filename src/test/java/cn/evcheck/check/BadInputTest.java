@@ -45,7 +45,7 @@ class BadInputTest {
         Inventory inv = new PackageScanner(rules).scan(tmp);
         Files.delete(tmp.resolve("A-1/图片/2019-03-02 b.jpg"));   // gone between the walk and the read
         Map<String, Facts> facts = Engine.inspectAll(inv.files(), f -> Inspector.Needs.NONE, 2, Progress.NONE);
-        Report.UnitResult r = Checker.check("", inv, facts, Sidecars.load(inv.sidecars()), rules, LocalDate.of(2019, 12, 31));
+        Report.UnitResult r = Checker.check("", inv, facts, Sidecars.index(inv.sidecars(), facts), rules, LocalDate.of(2019, 12, 31));
         List<String> codes = r.findings().stream().map(f -> f.code() + "|" + f.file()).toList();
         assertEquals(List.of("file.unreadable|A-1/图片/2019-03-02 b.jpg"), codes);
         assertEquals(Report.Status.INCOMPLETE, r.items().get(0).status());
