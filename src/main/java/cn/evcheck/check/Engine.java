@@ -1,7 +1,9 @@
 package cn.evcheck.check;
 
 import cn.evcheck.inspect.Facts;
+import cn.evcheck.inspect.Inspection;
 import cn.evcheck.inspect.Inspector;
+import cn.evcheck.inspect.Progress;
 import cn.evcheck.inspect.Sidecars;
 import cn.evcheck.model.Report.UnitResult;
 import cn.evcheck.rules.Model.RuleSet;
@@ -12,12 +14,16 @@ import cn.evcheck.scan.PackageScanner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.*;
-import java.util.concurrent.*;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * One unit's run: scan → inspect every file (caption sidecars included) once, in parallel → check. The result does not
- * depend on the thread count: facts are keyed by path and the checker sorts its output.
+ * One unit's run: scan → inspect every file (caption sidecars included) once, in parallel →
+ * check. The result does not depend on the thread count: facts are keyed by path and the checker
+ * sorts its output.
  */
 public final class Engine {
     private Engine() {}
@@ -30,47 +36,8 @@ public final class Engine {
         Set<String> sidecars = new HashSet<>();
         for (FileEntry f : inv.sidecars()) sidecars.add(f.rel());
         progress.start(unit, all.size());
-        Map<String, Facts> facts = inspectAll(all,
+        Map<String, Facts> facts = Inspection.run(all,
                 f -> sidecars.contains(f.rel()) ? Inspector.Needs.CAPTIONS : Checker.needs(f, rules), threads, progress);
         return Checker.check(unit, inv, facts, Sidecars.index(inv.sidecars(), facts), rules, asOf);
-    }
-
-    static Map<String, Facts> inspectAll(List<FileEntry> files, java.util.function.Function<FileEntry, Inspector.Needs> needs,
-                                         int threads, Progress progress) {
-        Map<String, Facts> out = new ConcurrentHashMap<>();
-        if (threads <= 1 || files.size() < 4) {
-            for (FileEntry f : files) {
-                out.put(f.rel(), Inspector.inspect(f, needs.apply(f)));
-                progress.advance();
-            }
-            return out;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "evcheck-inspect");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (FileEntry f : files) {
-                futures.add(pool.submit(() -> {
-                    out.put(f.rel(), Inspector.inspect(f, needs.apply(f)));
-                    progress.advance();
-                }));
-            }
-            for (Future<?> fu : futures) {
-                try {
-                    fu.get();
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("inspection failed", e.getCause());
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } finally {
-            pool.shutdownNow();
-        }
-        return out;
     }
 }

@@ -12,8 +12,8 @@ import java.util.List;
  * format: JPEG structure and metadata (and, for photos that count, a perceptual hash from a
  * subsampled decode), Word-family text and counts, the pages of a photo PDF or a document scan,
  * the rows of a data or caption sheet. Reads only what the checks need: files above
- * {@link #MAX_FILE_BYTES} are not loaded whole. Never throws for a bad file; the problem is in the
- * facts. Thread-safe.
+ * {@link #MAX_FILE_BYTES} are not loaded whole. Reports a bad file in its facts; what a library
+ * throws anyway is caught by {@link Inspection}. Thread-safe.
  */
 public final class Inspector {
     private Inspector() {}
@@ -39,20 +39,14 @@ public final class Inspector {
     private static final List<FormatReader> READERS = List.of(new SheetReader(), new JpegReader(), new PdfReader(),
             new UofReader(), new DocxReader(), new Word97Reader());
 
-    public static Facts inspect(FileEntry f) {
+    public static Facts inspect(FileEntry f) throws IOException {
         return inspect(f, Needs.NONE);
     }
 
-    public static Facts inspect(FileEntry f, Needs needs) {
-        try {
-            FormatReader r = readerFor(f, needs);
-            return r == null ? Facts.none(f) : r.read(f, needs);
-        } catch (IOException | RuntimeException e) {
-            // A library choking on a hostile file is that file's problem, not the run's.
-            return Facts.readError(f, Errors.oneLine(e));
-        } catch (OutOfMemoryError e) {
-            return Facts.refused(f, "out of memory");
-        }
+    /** The file's facts; an IOException or a library's failure is for the caller to record. */
+    public static Facts inspect(FileEntry f, Needs needs) throws IOException {
+        FormatReader r = readerFor(f, needs);
+        return r == null ? Facts.none(f) : r.read(f, needs);
     }
 
     /** The reader of a file, or null when nothing in it is needed. */
