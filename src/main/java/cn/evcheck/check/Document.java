@@ -13,9 +13,10 @@ import cn.evcheck.inspect.TextFacts;
  *
  * @param numberSource text, ocr, sidecar or filename
  * @param scan         a page image without a text layer was looked at (OCR matters for it)
+ * @param ocrMissing   it is such a scan and OCR could not read it here
  */
 public record Document(Placed file, boolean redHeader, boolean seal, DocNumbers.Found number, String numberSource,
-                       boolean scan) {
+                       boolean scan, boolean ocrMissing) {
     public String rel() {
         return file.rel();
     }
@@ -25,7 +26,7 @@ public record Document(Placed file, boolean redHeader, boolean seal, DocNumbers.
         DocFacts d = p.doc();
         boolean header = (d != null && d.redHeader()) || (t != null && t.redTitle());
         boolean seal = d != null && d.seal();
-        String text = t != null ? t.body() : d != null ? d.text() : "";
+        String text = t != null ? t.head() : d != null ? d.text() : "";
         String head = text.lines().limit(40).reduce("", (a, b) -> a + "\n" + b);
         DocNumbers.Found n = DocNumbers.find(head);
         String source = "text";
@@ -42,6 +43,6 @@ public record Document(Placed file, boolean redHeader, boolean seal, DocNumbers.
             source = "filename";
         }
         boolean scan = d != null && d.text().isEmpty();
-        return new Document(p, header, seal, n, source, scan);
+        return new Document(p, header, seal, n, source, scan, scan && d.ocrState() == DocFacts.OcrState.UNAVAILABLE);
     }
 }

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.*;
-import java.util.concurrent.*;
 
 /**
  * One unit's run: scan → inspect every file once, in parallel → evidence → checks, phase by
@@ -25,18 +24,22 @@ public final class Engine {
     public static UnitResult run(String unit, Path root, RuleSet rules, LocalDate asOf, int threads,
                                  Progress progress) throws IOException {
         Inventory inv = new PackageScanner(rules).scan(root);
-        progress.start(unit, inv.files().size());
-        Map<String, Facts> facts = inspectAll(inv.files(), f -> Placement.needs(f, rules), threads, progress);
-        Sidecars sidecars = Sidecars.load(inv.sidecars());
-        return check(unit, inv, facts, sidecars, rules, asOf, Ocr.available());
+        List<FileEntry> all = new ArrayList<>(inv.files());
+        all.addAll(inv.sidecars());
+        Set<String> sidecars = new HashSet<>();
+        for (FileEntry f : inv.sidecars()) sidecars.add(f.rel());
+        progress.start(unit, all.size());
+        Map<String, Facts> facts = Inspection.run(all,
+                f -> sidecars.contains(f.rel()) ? Inspector.Needs.CAPTIONS : Placement.needs(f, rules), threads, progress);
+        return check(unit, inv, facts, Sidecars.index(inv.sidecars(), facts), rules, asOf);
     }
 
     /** Runs every registered check over inspected facts. Pure. */
     public static UnitResult check(String unit, Inventory inv, Map<String, Facts> facts, Sidecars sidecars, RuleSet rules,
-                                   LocalDate asOf, boolean ocrAvailable) {
+                                   LocalDate asOf) {
         Map<String, Facts> all = new HashMap<>(facts);
-        for (FileEntry f : inv.files()) all.putIfAbsent(f.rel(), new Facts(f, null, null, null, null, null, null));
-        Evidence ev = new Evidence(unit, inv, all, sidecars, rules, asOf, ocrAvailable);
+        for (FileEntry f : inv.files()) all.putIfAbsent(f.rel(), Facts.none(f));
+        Evidence ev = new Evidence(unit, inv, all, sidecars, rules, asOf);
         Results out = new Results();
         for (Check.Phase phase : Check.Phase.values()) {
             for (Check c : Checks.all()) {
@@ -60,8 +63,8 @@ public final class Engine {
                     : mine.stream().anyMatch(f -> f.severity() == Severity.ERROR) ? Status.INCOMPLETE : Status.COMPLETE;
             items.add(new ItemResult(item, status, byKind, mine, out.coverage(item.id())));
         }
-        boolean ocrMissed = !ev.ocrAvailable() && facts.values().stream()
-                .anyMatch(fx -> fx.doc() != null && fx.doc().problem() == null && fx.doc().text().isEmpty());
+        boolean ocrMissed = facts.values().stream().anyMatch(fx -> fx.doc() != null && fx.doc().problem() == null
+                && fx.doc().text().isEmpty() && fx.doc().ocrState() == DocFacts.OcrState.UNAVAILABLE);
         return new UnitResult(ev.unit(), ev.inventory().root().toString(), items, sorted, photos(ev, out), reports(ev, out),
                 documents(ev, out), out.duplicates(), ev.inventory().files().size(), ocrMissed, ev.notApplicable());
     }
@@ -117,44 +120,5 @@ public final class Engine {
         }
         list.sort(Comparator.comparing(DocumentRecord::file));
         return list;
-    }
-
-    static Map<String, Facts> inspectAll(List<FileEntry> files, java.util.function.Function<FileEntry, Inspector.Needs> needs,
-                                         int threads, Progress progress) {
-        Map<String, Facts> out = new ConcurrentHashMap<>();
-        if (threads <= 1 || files.size() < 4) {
-            for (FileEntry f : files) {
-                out.put(f.rel(), Inspector.inspect(f, needs.apply(f)));
-                progress.advance();
-            }
-            return out;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "evcheck-inspect");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (FileEntry f : files) {
-                futures.add(pool.submit(() -> {
-                    out.put(f.rel(), Inspector.inspect(f, needs.apply(f)));
-                    progress.advance();
-                }));
-            }
-            for (Future<?> fu : futures) {
-                try {
-                    fu.get();
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("inspection failed", e.getCause());
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } finally {
-            pool.shutdownNow();
-        }
-        return out;
     }
 }

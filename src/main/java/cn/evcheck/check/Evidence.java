@@ -2,7 +2,6 @@ package cn.evcheck.check;
 
 import cn.evcheck.inspect.Facts;
 import cn.evcheck.inspect.Sidecars;
-import cn.evcheck.inspect.TextFacts;
 import cn.evcheck.rules.Model.*;
 import cn.evcheck.rules.Responsibility;
 import cn.evcheck.scan.FileEntry;
@@ -31,16 +30,13 @@ public final class Evidence {
     private final List<Item> items = new ArrayList<>();
     private final List<String> notApplicable = new ArrayList<>();
     private final Values values;
-    private final boolean ocrAvailable;
 
     /**
      * @param facts what inspection learnt, by relative path (every inventory file has an entry)
      * @param asOf  the requested as-of date; counting stops at it or at the rule period's end
      */
-    public Evidence(String unit, Inventory inventory, Map<String, Facts> facts, Sidecars sidecars, RuleSet rules, LocalDate asOf,
-                    boolean ocrAvailable) {
+    public Evidence(String unit, Inventory inventory, Map<String, Facts> facts, Sidecars sidecars, RuleSet rules, LocalDate asOf) {
         this.rules = rules;
-        this.ocrAvailable = ocrAvailable;
         this.unit = unit;
         this.asOf = asOf;
         this.until = asOf.isAfter(rules.to()) ? rules.to() : asOf;
@@ -108,21 +104,6 @@ public final class Evidence {
     /** Items that are not the unit's job by their 责任单位 and that it has no folder for. */
     public List<String> notApplicable() {
         return notApplicable;
-    }
-
-    /** Whether OCR could read scans without a text layer in this run. */
-    public boolean ocrAvailable() {
-        return ocrAvailable;
-    }
-
-    /** ID-card and mobile numbers in a report's text, masked. */
-    public List<String> pii(TextFacts t) {
-        return ReportText.pii(t.body());
-    }
-
-    /** The 落款 at the end of a report, or null. */
-    public String signature(TextFacts t) {
-        return ReportText.signature(t.lastLines(2));
     }
 
     public Values values() {

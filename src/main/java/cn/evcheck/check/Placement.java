@@ -8,8 +8,8 @@ import cn.evcheck.rules.Model.Kind;
 import cn.evcheck.rules.Model.RuleSet;
 import cn.evcheck.scan.FileEntry;
 import cn.evcheck.scan.FileType;
+import cn.evcheck.scan.Formats;
 
-import java.util.Set;
 
 /**
  * Where a file belongs (PRODUCT.md §3): its item from its folder, its role from the role folder,
@@ -19,11 +19,8 @@ import java.util.Set;
 public final class Placement {
     private Placement() {}
 
-    static final Set<String> SHEET_EXT = Set.of("xlsx", "xls", "et", "csv");
-    private static final Set<String> WORD_EXT = Set.of("doc", "docx", "wps", "uof", "uot");
-
     public static boolean isSheet(FileEntry f) {
-        return SHEET_EXT.contains(f.ext());
+        return Formats.isSheet(f.ext());
     }
 
     /** What inspection must produce for a file, decided from its placement before it is read. */
@@ -41,7 +38,9 @@ public final class Placement {
 
     /** Where an inspected file ends up in the unit. */
     static Placed place(FileEntry f, Facts fx, RuleSet rules) {
-        if (f.type() == FileType.EMPTY || fx.readError() != null) return new Placed(f, fx, null, null, Place.UNUSABLE);
+        if (f.type() == FileType.EMPTY || fx.readError() != null || fx.refused() != null) {
+            return new Placed(f, fx, null, null, Place.UNUSABLE);
+        }
         if (f.itemId() == null) {
             boolean sheet = fx.sheet() != null && fx.sheet().problem() == null;
             return new Placed(f, fx, null, null, sheet ? Place.PACKAGE_SHEET : Place.NO_ITEM);
@@ -59,7 +58,7 @@ public final class Placement {
         FileType t = f.type();
         boolean wordLike = fx != null && fx.text() != null;
         if (t.isImage()) return first(item, Kind.PHOTOS, Kind.FORMAL_DOC, Kind.DEPT_EVAL, Kind.DATA_TABLE);
-        if (wordLike || WORD_EXT.contains(f.ext())) {
+        if (wordLike || Formats.isWordFamily(f.ext())) {
             return first(item, Kind.REPORT, Kind.FORMAL_DOC, Kind.DEPT_EVAL, Kind.DATA_TABLE);
         }
         if (t == FileType.PDF) return first(item, Kind.FORMAL_DOC, Kind.DEPT_EVAL, Kind.DATA_TABLE, Kind.PHOTOS, Kind.REPORT);

@@ -2,7 +2,7 @@ package cn.evcheck.cli;
 
 import cn.evcheck.model.*;
 import cn.evcheck.check.Engine;
-import cn.evcheck.check.Progress;
+import cn.evcheck.inspect.Progress;
 import cn.evcheck.report.*;
 import cn.evcheck.model.Report.UnitResult;
 import cn.evcheck.rules.BuiltinRules;

@@ -53,7 +53,15 @@ public final class Main {
             c.getErr().println("evcheck: 检查未能完成 (the check could not complete): " + oneLine(ex));
             return FAILED;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (Throwable t) {
+            // picocli's execution-exception handler sees Exceptions only; an Error (out of memory,
+            // a missing class …) would otherwise escape as a stack trace and exit code 1.
+            e.println("evcheck: 检查未能完成 (the check could not complete): " + oneLine(t));
+            code = FAILED;
+        }
         o.flush();
         e.flush();
         return code;

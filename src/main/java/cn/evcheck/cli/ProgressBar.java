@@ -1,6 +1,6 @@
 package cn.evcheck.cli;
 
-import cn.evcheck.check.Progress;
+import cn.evcheck.inspect.Progress;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;

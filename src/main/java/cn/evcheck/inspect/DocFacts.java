@@ -8,14 +8,22 @@ package cn.evcheck.inspect;
  * @param first     red-header and seal evidence on page 1
  * @param last      the same for the last page (the 盖章页 of a multi-page PDF), or {@code first}
  * @param ocr       text Tesseract read in the top of page 1, "" when OCR did not run
- * @param ocrRan    whether OCR ran (false when unavailable or not needed)
+ * @param ocrState  whether OCR was needed (no text layer) and, if so, whether it ran or Tesseract
+ *                  (or its chi_sim model) was unavailable
  * @param width     pixel width of the page image analysed
  * @param millis    time spent decoding and analysing, for the benchmark
  */
 public record DocFacts(String problem, String detail, int pages, String text, ScanDetector.Result first,
-                       ScanDetector.Result last, String ocr, boolean ocrRan, int width, int height, long millis) {
+                       ScanDetector.Result last, String ocr, OcrState ocrState, int width, int height, long millis) {
+    /** OCR of a page: not needed (a text layer), ran, or needed but unavailable on this machine. */
+    public enum OcrState { NOT_NEEDED, RAN, UNAVAILABLE }
+
     public static DocFacts failed(String problem, String detail) {
-        return new DocFacts(problem, detail, 0, "", null, null, "", false, 0, 0, 0);
+        return new DocFacts(problem, detail, 0, "", null, null, "", OcrState.NOT_NEEDED, 0, 0, 0);
+    }
+
+    public boolean ocrRan() {
+        return ocrState == OcrState.RAN;
     }
 
     public boolean redHeader() {

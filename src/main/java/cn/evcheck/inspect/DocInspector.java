@@ -38,7 +38,7 @@ public final class DocInspector {
             BufferedImage page = Pixels.decodeWidth(bytes, width, height, WIDTH);
             return analysed(page, page, 1, "", ocr, t0);
         } catch (IOException | RuntimeException e) {
-            return DocFacts.failed("unparseable", WordText.oneLine(e));
+            return DocFacts.failed("unparseable", Errors.oneLine(e));
         }
     }
 
@@ -62,7 +62,7 @@ public final class DocInspector {
         } catch (InvalidPasswordException e) {
             return DocFacts.failed("encrypted", "password");
         } catch (IOException | RuntimeException e) {
-            return DocFacts.failed("unparseable", WordText.oneLine(e));
+            return DocFacts.failed("unparseable", Errors.oneLine(e));
         }
     }
 
@@ -70,8 +70,9 @@ public final class DocInspector {
         ScanDetector.Result r1 = ScanDetector.analyse(first);
         ScanDetector.Result r2 = last == first ? r1 : ScanDetector.analyse(last);
         String read = "";
-        boolean ran = false;
-        if (ocr && Ocr.available()) {
+        DocFacts.OcrState state = !ocr ? DocFacts.OcrState.NOT_NEEDED
+                : Ocr.available() ? DocFacts.OcrState.RAN : DocFacts.OcrState.UNAVAILABLE;
+        if (state == DocFacts.OcrState.RAN) {
             read = Ocr.read(top(first, r1), 3);
             if (DocNumbers.find(read) == null) {
                 // A second, closer look at the band where GB/T 9704 prints the 文号.
@@ -79,9 +80,8 @@ public final class DocInspector {
                 String line = Ocr.read(first.getSubimage(band.x, band.y, band.width, band.height), 6);
                 if (DocNumbers.find(line) != null) read = read + "\n" + line;
             }
-            ran = true;
         }
-        return new DocFacts(null, "", pages, text, r1, r2, read, ran, first.getWidth(), first.getHeight(),
+        return new DocFacts(null, "", pages, text, r1, r2, read, state, first.getWidth(), first.getHeight(),
                 (System.nanoTime() - t0) / 1_000_000);
     }
 

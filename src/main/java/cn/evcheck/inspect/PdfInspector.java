@@ -62,7 +62,7 @@ public final class PdfInspector {
         } catch (InvalidPasswordException e) {
             return PdfFacts.failed("encrypted", "password");
         } catch (IOException | RuntimeException e) {
-            return PdfFacts.failed("unparseable", WordText.oneLine(e));
+            return PdfFacts.failed("unparseable", Errors.oneLine(e));
         }
     }
 

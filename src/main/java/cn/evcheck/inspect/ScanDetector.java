@@ -13,9 +13,7 @@ import java.awt.image.DataBufferInt;
 import java.awt.image.Raster;
 import java.awt.image.SampleModel;
 import java.awt.image.SinglePixelPackedSampleModel;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Finds, on page 1 of a scanned document, the red header of GB/T 9704 (large red issuing-authority
@@ -41,7 +39,8 @@ import java.util.List;
  *     their ellipse, have at least 30 % of their cells in the outer quarter of its radius and cover
  *     that outer band in at least 26 of 36 sectors. {@code seal} also needs a paper-like page.</li>
  * </ul>
- * Pure and thread-safe. Any {@link BufferedImage} type is accepted; int-packed RGB and 8-bit
+ * This class classifies the cells and decides; {@link HeaderFinder} finds the rule and the title,
+ * {@link SealFinder} the seals. Pure and thread-safe. Any {@link BufferedImage} type is accepted; int-packed RGB and 8-bit
  * interleaved RGB or grey are read in place, anything else through Java2D. Scans are taken as opaque.
  */
 public final class ScanDetector {
@@ -52,8 +51,9 @@ public final class ScanDetector {
 
     private static final int MAX_WIDTH = 600;
 
-    private static final byte WEAK = 1;
-    private static final byte STRONG = 2;
+    /** Red levels of an analysed cell. */
+    static final byte WEAK = 1;
+    static final byte STRONG = 2;
     private static final int WEAK_CHROMA = 28;
     private static final int STRONG_CHROMA = 56;
     private static final int MIN_RED_VALUE = 80;
@@ -62,30 +62,6 @@ public final class ScanDetector {
     private static final int PAPER_CHROMA = 45;
     private static final double PAPER_SHARE = 0.55;
 
-    private static final double RULE_ZONE = 0.45;
-    private static final double RULE_MIN_SPAN = 0.55;
-    private static final double RULE_MIN_FILL = 0.8;
-    private static final double RULE_MAX_GAP = 0.03;
-    private static final double RULE_MAX_THICK = 0.02;
-    private static final int RULE_SLACK = 2;
-    private static final double RULE_BAND_SHARE = 0.4;
-    private static final double RULE_OUTSIDE_SHARE = 0.2;
-    private static final int MAX_CANDIDATES = 48;
-    private static final double[] SLOPES = slopes(5.0, 0.5);
-
-    private static final double TITLE_ZONE = 0.35;
-    private static final double MIN_TITLE_MASS = 0.0015;
-    private static final double MAX_TITLE_OFFSET = 0.12;
-
-    private static final int SEAL_CLOSING = 2;
-    private static final double SEAL_MIN = 0.10;
-    private static final double SEAL_MAX = 0.30;
-    private static final double SEAL_MAX_ASPECT = 1.33;
-    private static final double SEAL_MAX_FILL = 0.5;
-    private static final double SEAL_RING_INNER = 0.75;
-    private static final double SEAL_MIN_RING_SHARE = 0.3;
-    private static final int SEAL_SECTORS = 36;
-    private static final int SEAL_MIN_SECTORS = 26;
 
     private static final double NUMBER_ABOVE = 0.09;
     private static final double NUMBER_BELOW = 0.04;
@@ -101,12 +77,11 @@ public final class ScanDetector {
         int paper = classify(page, f, w, h, red);
         boolean paperLike = paper >= PAPER_SHARE * w * h;
 
-        Rule rule = findRule(red, w, h);
-        Title title = title(red, w, h, rule);
-        boolean header = paperLike && rule != null && title.mass >= MIN_TITLE_MASS
-                && Math.abs(title.centreX - w / 2.0) <= MAX_TITLE_OFFSET * w;
-        int seals = countSeals(red, w, h);
-        return new Result(header, rule != null, title.mass, rule == null ? -1 : rule.ys[w / 2],
+        HeaderFinder.Rule rule = HeaderFinder.findRule(red, w, h);
+        HeaderFinder.Title title = HeaderFinder.title(red, w, h, rule);
+        boolean header = paperLike && rule != null && HeaderFinder.isHeaderTitle(title, w);
+        int seals = SealFinder.countSeals(red, w, h);
+        return new Result(header, rule != null, title.mass(), rule == null ? -1 : rule.ys()[w / 2],
                 paperLike && seals > 0, seals, paperLike, w, h);
     }
 
@@ -258,237 +233,5 @@ public final class ScanDetector {
             sg[bx] += g;
             sb[bx] += b;
         }
-    }
-
-    /** A red rule: its row in every column, and the offset of its top edge from that row. */
-    private record Rule(int[] ys, int top) {}
-
-    private static double[] slopes(double maxDegrees, double stepDegrees) {
-        int n = (int) Math.round(maxDegrees / stepDegrees);
-        double[] s = new double[2 * n + 1];
-        for (int i = -n; i <= n; i++) s[i + n] = Math.tan(Math.toRadians(i * stepDegrees));
-        return s;
-    }
-
-    /**
-     * Projects the red cells of the top zone along each slope; rows holding enough red are tried in
-     * order of how much more red they hold than the rows a little above and below them.
-     */
-    private static Rule findRule(byte[] red, int w, int h) {
-        int zone = (int) (h * RULE_ZONE);
-        int cx = w / 2;
-        int[][] dy = new int[SLOPES.length][w];
-        for (int a = 0; a < SLOPES.length; a++) {
-            for (int x = 0; x < w; x++) dy[a][x] = (int) Math.round((x - cx) * SLOPES[a]);
-        }
-        int margin = (int) Math.ceil(Math.max(cx, w - cx) * SLOPES[SLOPES.length - 1]) + 1;
-        int rows = zone + 2 * margin;
-        int[][] hist = new int[SLOPES.length][rows];
-        for (int y = 0; y < zone; y++) {
-            for (int x = 0, i = y * w; x < w; x++, i++) {
-                if (red[i] == 0) continue;
-                for (int a = 0; a < SLOPES.length; a++) hist[a][y - dy[a][x] + margin]++;
-            }
-        }
-        int maxThick = maxThickness(h);
-        int away = maxThick / 2 + 3;
-        int minScore = (int) (w * RULE_MIN_SPAN * RULE_MIN_FILL);
-        List<int[]> candidates = new ArrayList<>();
-        for (int a = 0; a < SLOPES.length; a++) {
-            int[] s3 = new int[rows];
-            for (int r = 1; r < rows - 1; r++) s3[r] = hist[a][r - 1] + hist[a][r] + hist[a][r + 1];
-            for (int r = 1; r < rows - 1; r++) {
-                if (s3[r] < minScore || s3[r] <= s3[r - 1] || s3[r] < s3[r + 1]) continue;
-                int around = Math.max(r - away >= 0 ? s3[r - away] : 0, r + away < rows ? s3[r + away] : 0);
-                candidates.add(new int[]{s3[r] - around, a, r - margin});
-            }
-        }
-        candidates.sort((p, q) -> Integer.compare(q[0], p[0]));
-        for (int i = 0; i < Math.min(MAX_CANDIDATES, candidates.size()); i++) {
-            int[] c = candidates.get(i);
-            Rule rule = verifyRule(red, w, h, dy[c[1]], c[2], maxThick);
-            if (rule != null) return rule;
-        }
-        return null;
-    }
-
-    private static int maxThickness(int h) {
-        return Math.max(2, (int) Math.round(RULE_MAX_THICK * h)) + 1;
-    }
-
-    /**
-     * A rule runs (with small gaps) across enough of the width along the candidate line, and seen
-     * from that line its red rows form one thin band: rows where at least 40 % of the covered
-     * columns are red span at most the maximum thickness, and rows further out are nearly empty.
-     */
-    private static Rule verifyRule(byte[] red, int w, int h, int[] dy, int row, int maxThick) {
-        int[] ys = new int[w];
-        boolean[] on = new boolean[w];
-        for (int x = 0; x < w; x++) {
-            ys[x] = row + dy[x];
-            for (int y = Math.max(0, ys[x] - RULE_SLACK); y <= Math.min(h - 1, ys[x] + RULE_SLACK) && !on[x]; y++) {
-                on[x] = red[y * w + x] != 0;
-            }
-        }
-        int maxGap = Math.max(2, (int) (w * RULE_MAX_GAP));
-        int first = -1;
-        int last = -1;
-        int count = 0;
-        int bestFirst = 0;
-        int bestLast = -1;
-        int bestCount = 0;
-        for (int x = 0; x < w; x++) {
-            if (!on[x]) continue;
-            if (first < 0 || x - last - 1 > maxGap) {
-                first = x;
-                count = 0;
-            }
-            last = x;
-            count++;
-            if (last - first > bestLast - bestFirst) {
-                bestFirst = first;
-                bestLast = last;
-                bestCount = count;
-            }
-        }
-        int span = bestLast - bestFirst + 1;
-        if (span < RULE_MIN_SPAN * w || bestCount < RULE_MIN_FILL * span) return null;
-
-        int reach = 2 * maxThick;
-        int[] profile = new int[2 * reach + 1];
-        for (int x = bestFirst; x <= bestLast; x++) {
-            if (!on[x]) continue;
-            for (int d = -reach; d <= reach; d++) {
-                int y = ys[x] + d;
-                if (y >= 0 && y < h && red[y * w + x] != 0) profile[d + reach]++;
-            }
-        }
-        int top = Integer.MAX_VALUE;
-        int bottom = Integer.MIN_VALUE;
-        for (int d = -reach; d <= reach; d++) {
-            if (profile[d + reach] >= RULE_BAND_SHARE * bestCount) {
-                top = Math.min(top, d);
-                bottom = Math.max(bottom, d);
-            }
-        }
-        if (top > bottom || bottom - top + 1 > maxThick) return null;
-        for (int d = -reach; d <= reach; d++) {
-            if ((d < top - 1 || d > bottom + 1) && profile[d + reach] > RULE_OUTSIDE_SHARE * bestCount) return null;
-        }
-        return new Rule(ys, top);
-    }
-
-    private record Title(double mass, double centreX) {}
-
-    private static Title title(byte[] red, int w, int h, Rule rule) {
-        long count = 0;
-        long sumX = 0;
-        int zone = (int) (h * TITLE_ZONE);
-        for (int x = 0; x < w; x++) {
-            int limit = rule == null ? zone : Math.min(h, rule.ys[x] + rule.top - RULE_SLACK);
-            for (int y = 0; y < limit; y++) {
-                if (red[y * w + x] == STRONG) {
-                    count++;
-                    sumX += x;
-                }
-            }
-        }
-        return new Title(count / (double) (w * h), count == 0 ? -1 : sumX / (double) count);
-    }
-
-    private static int countSeals(byte[] red, int w, int h) {
-        boolean[] closed = dilate(red, w, h, SEAL_CLOSING);
-        int[] label = new int[w * h];
-        int[] stack = new int[w * h];
-        int seals = 0;
-        int id = 0;
-        for (int start = 0; start < closed.length; start++) {
-            if (!closed[start] || label[start] != 0) continue;
-            id++;
-            int minX = w, minY = h, maxX = -1, maxY = -1;
-            int top = 0;
-            stack[top++] = start;
-            label[start] = id;
-            while (top > 0) {
-                int i = stack[--top];
-                int x = i % w;
-                int y = i / w;
-                minX = Math.min(minX, x);
-                maxX = Math.max(maxX, x);
-                minY = Math.min(minY, y);
-                maxY = Math.max(maxY, y);
-                for (int ny = Math.max(0, y - 1); ny <= Math.min(h - 1, y + 1); ny++) {
-                    for (int nx = Math.max(0, x - 1); nx <= Math.min(w - 1, x + 1); nx++) {
-                        int j = ny * w + nx;
-                        if (closed[j] && label[j] == 0) {
-                            label[j] = id;
-                            stack[top++] = j;
-                        }
-                    }
-                }
-            }
-            double size = (maxX - minX + maxY - minY + 2) / 2.0 - 2 * SEAL_CLOSING;
-            if (size >= SEAL_MIN * w && size <= SEAL_MAX * w && isRing(red, label, id, w, minX, minY, maxX, maxY)) seals++;
-        }
-        return seals;
-    }
-
-    private static boolean[] dilate(byte[] red, int w, int h, int radius) {
-        boolean[] rows = new boolean[w * h];
-        for (int y = 0; y < h; y++) {
-            int o = y * w;
-            for (int x = 0; x < w; x++) {
-                if (red[o + x] == 0) continue;
-                for (int k = Math.max(0, x - radius); k <= Math.min(w - 1, x + radius); k++) rows[o + k] = true;
-            }
-        }
-        boolean[] out = new boolean[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                if (!rows[y * w + x]) continue;
-                for (int k = Math.max(0, y - radius); k <= Math.min(h - 1, y + radius); k++) out[k * w + x] = true;
-            }
-        }
-        return out;
-    }
-
-    private static boolean isRing(byte[] red, int[] label, int id, int w, int x0, int y0, int x1, int y1) {
-        int minX = x1, minY = y1, maxX = x0, maxY = y0;
-        for (int y = y0; y <= y1; y++) {
-            for (int x = x0; x <= x1; x++) {
-                int i = y * w + x;
-                if (label[i] == id && red[i] != 0) {
-                    minX = Math.min(minX, x);
-                    maxX = Math.max(maxX, x);
-                    minY = Math.min(minY, y);
-                    maxY = Math.max(maxY, y);
-                }
-            }
-        }
-        double rx = (maxX - minX + 1) / 2.0;
-        double ry = (maxY - minY + 1) / 2.0;
-        double size = rx + ry;
-        if (size < SEAL_MIN * w || size > SEAL_MAX * w || Math.max(rx, ry) > SEAL_MAX_ASPECT * Math.min(rx, ry)) return false;
-        double cx = (minX + maxX) / 2.0;
-        double cy = (minY + maxY) / 2.0;
-        int n = 0;
-        int ring = 0;
-        int[] sectors = new int[SEAL_SECTORS];
-        for (int y = minY; y <= maxY; y++) {
-            for (int x = minX; x <= maxX; x++) {
-                int i = y * w + x;
-                if (label[i] != id || red[i] == 0) continue;
-                n++;
-                double dx = (x - cx) / rx;
-                double dy = (y - cy) / ry;
-                if (dx * dx + dy * dy < SEAL_RING_INNER * SEAL_RING_INNER) continue;
-                ring++;
-                int s = (int) ((Math.atan2(dy, dx) + Math.PI) / (2 * Math.PI) * SEAL_SECTORS);
-                sectors[Math.min(SEAL_SECTORS - 1, s)]++;
-            }
-        }
-        int covered = 0;
-        for (int c : sectors) if (c > 0) covered++;
-        return n <= SEAL_MAX_FILL * Math.PI * rx * ry && ring >= SEAL_MIN_RING_SHARE * n && covered >= SEAL_MIN_SECTORS;
     }
 }

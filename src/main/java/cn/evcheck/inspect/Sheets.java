@@ -1,9 +1,5 @@
 package cn.evcheck.inspect;
 
-import org.apache.poi.ss.usermodel.*;
-
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,30 +7,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads indicator sheets: finds the header row naming a metric column (指标/指标名称/评价指标/项目)
+ * Interprets indicator sheets: finds the header row naming a metric column (指标/指标名称/评价指标/项目)
  * and a value column (数值/实际值/完成值/本年值/现状值/值), optionally a previous-value column
- * (上年值/去年值/基期值), and returns one row per metric. CSV is decoded UTF-8, else GB18030.
- * Thread-safe.
+ * (上年值/去年值/基期值), and returns one row per metric. The rows come from {@link Tables}.
+ * Pure.
  */
 public final class Sheets {
     private Sheets() {}
 
-    static final int MAX_ROWS = 5000;
     private static final List<String> METRIC = List.of("评价指标", "指标名称", "指标", "项目名称", "项目", "metric");
     private static final List<String> VALUE = List.of("实际值", "完成值", "本年值", "现状值", "当前值", "数值", "值", "value");
     private static final List<String> PREVIOUS = List.of("上年值", "去年值", "上年", "基期值", "前值", "previous");
     private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(?:\\.\\d+)?");
 
-    public static SheetFacts read(byte[] bytes, String ext) {
-        try {
-            List<String[]> cells = ext.equals("csv") ? csv(bytes) : workbook(bytes);
-            return rows(cells);
-        } catch (IOException | RuntimeException e) {
-            return SheetFacts.failed("unparseable", WordText.oneLine(e));
-        }
-    }
-
-    static SheetFacts rows(List<String[]> cells) {
+    /** Interprets a table's rows (from {@link Tables}) as an indicator sheet. */
+    public static SheetFacts of(List<String[]> cells) {
         for (int h = 0; h < Math.min(cells.size(), 20); h++) {
             String[] header = cells.get(h);
             int metric = column(header, METRIC);
@@ -70,42 +57,5 @@ public final class Sheets {
         if (raw == null) return null;
         Matcher m = NUMBER.matcher(raw.replace(",", "").replace("，", ""));
         return m.find() ? Double.parseDouble(m.group()) : null;
-    }
-
-    private static List<String[]> csv(byte[] bytes) {
-        String text = TextDecoding.utf8OrGb18030(bytes);
-        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
-        List<String[]> out = new ArrayList<>();
-        for (String line : text.split("\\r?\\n")) {
-            if (out.size() >= MAX_ROWS) break;
-            out.add(Sidecars.parseCsvLine(line));
-        }
-        return out;
-    }
-
-    private static List<String[]> workbook(byte[] bytes) throws IOException {
-        List<String[]> out = new ArrayList<>();
-        DataFormatter fmt = new DataFormatter(Locale.ROOT);
-        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
-            FormulaEvaluator eval = wb.getCreationHelper().createFormulaEvaluator();
-            Sheet sheet = wb.getSheetAt(0);
-            for (Row r : sheet) {
-                if (out.size() >= MAX_ROWS) break;
-                int last = Math.max(0, Math.min(r.getLastCellNum(), 64));
-                String[] row = new String[last];
-                for (int i = 0; i < last; i++) {
-                    Cell c = r.getCell(i);
-                    String v;
-                    try {
-                        v = c == null ? "" : fmt.formatCellValue(c, eval);
-                    } catch (RuntimeException e) {
-                        v = c == null ? "" : fmt.formatCellValue(c);
-                    }
-                    row[i] = v;
-                }
-                out.add(row);
-            }
-        }
-        return out;
     }
 }

@@ -1,11 +1,21 @@
 package cn.evcheck.inspect;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 /**
- * The text of a report-like document and what an assessor would notice in it.
+ * The text of a report-like document and what an assessor would notice in it. The whole body is
+ * read once and not kept: what the checks use of it (counts, personal data, the 落款, the
+ * opening and closing lines) is taken while it is read.
  *
  * @param status      OK, or why there is no text (ENCRYPTED, UNPARSEABLE, TOO_COMPLEX, WORKS)
  * @param format      the real format read: docx, doc, wps, uof, uot …
- * @param body        body text including tables (paragraphs separated by '\n'); empty unless OK
+ * @param head        the start of the body (paragraphs separated by '\n'), through its first
+ *                    {@link #HEAD_LINES} non-blank lines, at most {@link #HEAD_CHARS} characters;
+ *                    empty unless OK
+ * @param tail        the body's last non-blank lines (stripped, at most {@link #TAIL_LINES}, each cut to
+ *                    its last {@link #TAIL_CHARS} characters)
  * @param counts      counts of the body — Word's 字数 as the dialog shows it by default
  * @param notes       counts of footnotes and endnotes (Word counts them only on request)
  * @param boxes       counts of text boxes (likewise)
@@ -16,32 +26,95 @@ package cn.evcheck.inspect;
  * @param revisions   tracked insertions, deletions and moves left in the file
  * @param comments    comments left in the file
  * @param sealImage   an embedded picture that looks like a red seal
+ * @param pii         masked ID-card and mobile numbers in the whole body, in order ({@link ReportText#pii})
+ * @param signature   the 落款 (unit line and date) the body ends with, or null ({@link ReportText#signature})
  */
-public record TextFacts(Status status, String format, String body, WordCounter.Counts counts, WordCounter.Counts notes,
-                        WordCounter.Counts boxes, String detail, String application, boolean redTitle, boolean redRule,
-                        int revisions, int comments, boolean sealImage) {
+public record TextFacts(Status status, String format, String head, List<String> tail, WordCounter.Counts counts,
+                        WordCounter.Counts notes, WordCounter.Counts boxes, String detail, String application,
+                        boolean redTitle, boolean redRule, int revisions, int comments, boolean sealImage,
+                        List<String> pii, String signature) {
     public enum Status { OK, ENCRYPTED, UNPARSEABLE, TOO_COMPLEX, WORKS }
 
+    /** Non-blank lines kept from the start: the checks read titles, 文号 and secrecy marks there. */
+    public static final int HEAD_LINES = 40;
+    /** Characters kept from the start at most, whatever the lines. */
+    public static final int HEAD_CHARS = 20_000;
+    /** Non-blank lines kept from the end, for a 落款. */
+    public static final int TAIL_LINES = 5;
+    /** Characters kept of each of those lines at most (their ends). */
+    public static final int TAIL_CHARS = 1_000;
+
+    public TextFacts {
+        tail = List.copyOf(tail);
+        pii = List.copyOf(pii);
+    }
+
     public static TextFacts failed(Status status, String format, String detail) {
-        return new TextFacts(status, format, "", WordCounter.Counts.ZERO, WordCounter.Counts.ZERO, WordCounter.Counts.ZERO,
-                detail, "", false, false, 0, 0, false);
+        return new TextFacts(status, format, "", List.of(), WordCounter.Counts.ZERO, WordCounter.Counts.ZERO,
+                WordCounter.Counts.ZERO, detail, "", false, false, 0, 0, false, List.of(), null);
     }
 
     /** Plain body text and nothing else known. */
-    public static TextFacts ok(String format, String body) {
-        return new TextFacts(Status.OK, format, body, WordCounter.count(body), WordCounter.Counts.ZERO, WordCounter.Counts.ZERO,
-                "", "", false, false, 0, 0, false);
+    public static TextFacts ok(String format, CharSequence body) {
+        return of(format, body, WordCounter.Counts.ZERO, WordCounter.Counts.ZERO, "", false, false, 0, 0, false);
     }
 
-    /** The first non-blank lines, for titles and secrecy marks. */
+    /** A readable document: everything the checks need is taken from {@code body} now. */
+    public static TextFacts of(String format, CharSequence body, WordCounter.Counts notes, WordCounter.Counts boxes,
+                               String application, boolean redTitle, boolean redRule, int revisions, int comments,
+                               boolean sealImage) {
+        List<String> tail = tail(body, TAIL_LINES);
+        return new TextFacts(Status.OK, format, head(body), tail, WordCounter.count(body), notes, boxes, "", application,
+                redTitle, redRule, revisions, comments, sealImage, ReportText.pii(body),
+                ReportText.signature(tail.subList(Math.max(0, tail.size() - 2), tail.size())));
+    }
+
+    /** The first non-blank lines (stripped), for titles and secrecy marks; n at most {@link #HEAD_LINES}. */
     public String firstLines(int n) {
-        return body.lines().map(String::strip).filter(l -> !l.isEmpty()).limit(n)
+        return head.lines().map(String::strip).filter(l -> !l.isEmpty()).limit(n)
                 .reduce((a, b) -> a + "\n" + b).orElse("");
     }
 
-    /** The last non-blank lines, for a 落款. */
-    public java.util.List<String> lastLines(int n) {
-        java.util.List<String> all = body.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        return all.subList(Math.max(0, all.size() - n), all.size());
+    /** The last non-blank lines (stripped), for a 落款; n at most {@link #TAIL_LINES}. */
+    public List<String> lastLines(int n) {
+        return tail.subList(Math.max(0, tail.size() - n), tail.size());
+    }
+
+    /** The body up to the end of its HEAD_LINES-th non-blank line (so also its first HEAD_LINES lines). */
+    static String head(CharSequence body) {
+        int nonBlank = 0;
+        int i = 0;
+        int n = body.length();
+        while (i < n && nonBlank < HEAD_LINES && i < HEAD_CHARS) {
+            int end = i;
+            boolean blank = true;
+            while (end < n && body.charAt(end) != '\n' && body.charAt(end) != '\r') {
+                if (!Character.isWhitespace(body.charAt(end))) blank = false;
+                end++;
+            }
+            if (!blank) nonBlank++;
+            i = end;
+            if (nonBlank < HEAD_LINES && i < n) {
+                i += body.charAt(i) == '\r' && i + 1 < n && body.charAt(i + 1) == '\n' ? 2 : 1;
+            }
+        }
+        return body.subSequence(0, Math.min(i, Math.min(n, HEAD_CHARS))).toString();
+    }
+
+    /** The last {@code n} non-blank lines, stripped, in reading order. */
+    static List<String> tail(CharSequence body, int n) {
+        List<String> out = new ArrayList<>();
+        int end = body.length();
+        while (end > 0 && out.size() < n) {
+            int start = end;
+            while (start > 0 && body.charAt(start - 1) != '\n' && body.charAt(start - 1) != '\r') start--;
+            // A kept line is at most TAIL_CHARS long (its end): a 落款 line is short.
+            String line = body.subSequence(Math.max(start, end - TAIL_CHARS), end).toString().strip();
+            if (!line.isEmpty()) out.add(line);
+            end = start - 1;
+            if (end > 0 && body.charAt(end) == '\n' && body.charAt(end - 1) == '\r') end--;
+        }
+        Collections.reverse(out);
+        return out;
     }
 }

@@ -65,22 +65,4 @@ public enum FileType {
     private static int u(byte[] b, int i) {
         return b[i] & 0xFF;
     }
-
-    /** The type an extension promises, or null when the extension promises nothing we check. */
-    public static FileType expectedFor(String ext) {
-        return switch (ext) {
-            case "jpg", "jpeg", "jpe", "jfif" -> JPEG;
-            case "png" -> PNG;
-            case "gif" -> GIF;
-            case "bmp" -> BMP;
-            case "webp" -> WEBP;
-            case "heic", "heif" -> HEIC;
-            case "tif", "tiff" -> TIFF;
-            case "pdf" -> PDF;
-            case "docx", "xlsx", "pptx", "uot", "zip" -> ZIP;
-            case "doc", "wps", "xls", "et", "ppt" -> OLE2;
-            case "uof" -> XML;
-            default -> null;
-        };
-    }
 }

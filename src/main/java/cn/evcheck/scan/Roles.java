@@ -35,6 +35,12 @@ public final class Roles {
 
     public static boolean isCaptionSidecar(String fileName) {
         String n = Normalizer.normalize(fileName, Normalizer.Form.NFKC);
-        return n.equals("图片说明.csv") || n.equals("图片说明.xlsx") || n.equals("照片说明.csv") || n.equals("照片说明.xlsx");
+        int dot = n.lastIndexOf('.');
+        if (dot < 0) return false;
+        String stem = n.substring(0, dot);
+        String ext = n.substring(dot + 1);
+        // The extension is matched as written: "图片说明.CSV" is an ordinary file, as it always was.
+        return (stem.equals("图片说明") || stem.equals("照片说明")) && Formats.isCaptionSheet(ext)
+                && ext.equals(ext.toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -56,7 +56,7 @@ public final class ScanBenchmark {
         System.out.printf(Locale.ROOT, "package: %d photos (1600x1200), %d docx, %.1f MB%n", photos, reports, bytes / 1e6);
         for (int warm = 0; warm < 2; warm++) {
             readAll(root);
-            Engine.run("", root, rules, LocalDate.of(2019, 12, 31), 2, cn.evcheck.check.Progress.NONE);
+            Engine.run("", root, rules, LocalDate.of(2019, 12, 31), 2, cn.evcheck.inspect.Progress.NONE);
         }
         int rounds = 5;
         double read = 0;
@@ -66,9 +66,9 @@ public final class ScanBenchmark {
             long t0 = System.nanoTime();
             readAll(root);
             long t1 = System.nanoTime();
-            Engine.run("", root, rules, LocalDate.of(2019, 12, 31), 1, cn.evcheck.check.Progress.NONE);
+            Engine.run("", root, rules, LocalDate.of(2019, 12, 31), 1, cn.evcheck.inspect.Progress.NONE);
             long t2 = System.nanoTime();
-            Engine.run("", root, rules, LocalDate.of(2019, 12, 31), 2, cn.evcheck.check.Progress.NONE);
+            Engine.run("", root, rules, LocalDate.of(2019, 12, 31), 2, cn.evcheck.inspect.Progress.NONE);
             long t3 = System.nanoTime();
             read += (t1 - t0) / 1e6;
             one += (t2 - t1) / 1e6;

@@ -1,7 +1,8 @@
 package cn.evcheck.bench;
 
 import cn.evcheck.inspect.TextFacts;
-import cn.evcheck.inspect.WordText;
+import cn.evcheck.inspect.DocxReader;
+import cn.evcheck.inspect.Word97Reader;
 import cn.evcheck.testkit.Docs;
 import org.apache.poi.poifs.filesystem.DocumentInputStream;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
@@ -42,14 +43,14 @@ public final class WordCountBenchmark {
     private static void run(List<byte[]> docx, byte[] doc, int files, boolean print) throws Exception {
         long t0 = System.nanoTime();
         long words = 0;
-        for (byte[] b : docx) words += WordText.fromZip(b).counts().words();
+        for (byte[] b : docx) words += DocxReader.read(b).counts().words();
         long t1 = System.nanoTime();
         long inflated = 0;
         for (byte[] b : docx) inflated += unzip(b);
         long t2 = System.nanoTime();
         long docWords = 0;
         for (int i = 0; i < files; i++) {
-            TextFacts t = WordText.fromOle2(doc, "doc");
+            TextFacts t = Word97Reader.read(doc, "doc");
             docWords += t.counts().words();
         }
         long t3 = System.nanoTime();

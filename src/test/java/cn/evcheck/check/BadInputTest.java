@@ -2,7 +2,9 @@ package cn.evcheck.check;
 
 import cn.evcheck.testkit.Cli;
 import cn.evcheck.inspect.Facts;
+import cn.evcheck.inspect.Inspection;
 import cn.evcheck.inspect.Inspector;
+import cn.evcheck.inspect.Progress;
 import cn.evcheck.inspect.Sidecars;
 import cn.evcheck.model.Finding;
 import cn.evcheck.model.Report;
@@ -44,8 +46,8 @@ class BadInputTest {
                 .file("A-1/图片/2019-03-02 b.jpg", Jpegs.image(640, 480, 2, 0.8f));
         Inventory inv = new PackageScanner(rules).scan(tmp);
         Files.delete(tmp.resolve("A-1/图片/2019-03-02 b.jpg"));   // gone between the walk and the read
-        Map<String, Facts> facts = Engine.inspectAll(inv.files(), f -> Inspector.Needs.NONE, 2, Progress.NONE);
-        Report.UnitResult r = Engine.check("", inv, facts, Sidecars.load(inv.sidecars()), rules, LocalDate.of(2019, 12, 31), false);
+        Map<String, Facts> facts = Inspection.run(inv.files(), f -> Inspector.Needs.NONE, 2, Progress.NONE);
+        Report.UnitResult r = Engine.check("", inv, facts, Sidecars.index(inv.sidecars(), facts), rules, LocalDate.of(2019, 12, 31));
         List<String> codes = r.findings().stream().map(f -> f.code() + "|" + f.file()).toList();
         assertEquals(List.of("file.unreadable|A-1/图片/2019-03-02 b.jpg"), codes);
         assertEquals(Report.Status.INCOMPLETE, r.items().get(0).status());

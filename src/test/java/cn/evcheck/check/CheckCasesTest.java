@@ -1,6 +1,7 @@
 package cn.evcheck.check;
 
 import cn.evcheck.inspect.Facts;
+import cn.evcheck.inspect.Inspector;
 import cn.evcheck.inspect.Sidecars;
 import cn.evcheck.model.Code;
 import cn.evcheck.model.Finding;
@@ -106,13 +107,17 @@ class CheckCasesTest {
         }
         Inventory inv = new PackageScanner(rules).scan(root);
         Map<String, Facts> facts = new HashMap<>();
+        List<FileEntry> all = new ArrayList<>(inv.files());
+        all.addAll(inv.sidecars());
+        for (FileEntry f : inv.sidecars()) {   // caption sheets are read for real, as inspection reads them
+            facts.put(f.rel(), Inspector.inspect(f, Inspector.Needs.CAPTIONS));
+        }
         for (FileEntry f : inv.files()) {
             JsonNode spec = files.has(f.rel()) ? files.get(f.rel()) : JsonNodeFactory.instance.objectNode();
             facts.put(f.rel(), FactsSpec.facts(f, defaults(f, spec)));
         }
         LocalDate asOf = LocalDate.parse(c.path("as_of").asText("2019-12-31"));
-        UnitResult r = Engine.check(c.path("unit").asText(""), inv, facts, Sidecars.load(inv.sidecars()), rules, asOf,
-                c.path("ocr").asBoolean(false));
+        UnitResult r = Engine.check(c.path("unit").asText(""), inv, facts, Sidecars.index(inv.sidecars(), facts), rules, asOf);
         List<Finding> mine = r.findings().stream().filter(f -> check.codes().stream().anyMatch(x -> x.id().equals(f.code()))).toList();
         Set<String> want = new TreeSet<>();
         c.path("expect").forEach(e -> want.add(e.asText()));

@@ -33,17 +33,17 @@ class RedHeaderWordTest {
 
     @Test
     void redLargeTitleAndRule() throws Exception {
-        TextFacts t = WordText.fromZip(docx("FF0000", 52, true));
+        TextFacts t = DocxReader.read(docx("FF0000", 52, true));
         assertTrue(t.redTitle());
         assertTrue(t.redRule());
-        assertEquals("赣卫〔2020〕44号", DocNumbers.find(t.body()).text());
+        assertEquals("赣卫〔2020〕44号", DocNumbers.find(t.head()).text());
     }
 
     @Test
     void darkRedCountsBlackOrSmallDoesNot() throws Exception {
-        assertTrue(WordText.fromZip(docx("C00000", 44, false)).redTitle());
-        assertFalse(WordText.fromZip(docx("000000", 52, true)).redTitle());
-        assertFalse(WordText.fromZip(docx("FF0000", 24, false)).redTitle());
-        assertFalse(WordText.fromZip(docx("000000", 52, false)).redRule());
+        assertTrue(DocxReader.read(docx("C00000", 44, false)).redTitle());
+        assertFalse(DocxReader.read(docx("000000", 52, true)).redTitle());
+        assertFalse(DocxReader.read(docx("FF0000", 24, false)).redTitle());
+        assertFalse(DocxReader.read(docx("000000", 52, false)).redRule());
     }
 }

@@ -24,7 +24,7 @@ class WordTextTest {
             doc.write(out);
             bytes = out.toByteArray();
         }
-        TextFacts t = WordText.fromZip(bytes);
+        TextFacts t = DocxReader.read(bytes);
         assertEquals(TextFacts.Status.OK, t.status());
         assertEquals(14, t.counts().words());
     }
@@ -36,8 +36,8 @@ class WordTextTest {
                 + "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>"
                 + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
                 + "</w:p></w:body></w:document>";
-        TextFacts t = WordText.fromZip(zip("word/document.xml", xml));
-        assertEquals("保留文字3", t.body().strip());
+        TextFacts t = DocxReader.read(zip("word/document.xml", xml));
+        assertEquals("保留文字3", t.head().strip());
         assertEquals(5, t.counts().words());
     }
 
@@ -47,19 +47,19 @@ class WordTextTest {
         try (InputStream in = getClass().getResourceAsStream("/fixtures/report-2019.doc")) {
             doc = in.readAllBytes();
         }
-        TextFacts t = WordText.fromOle2(doc, "doc");
+        TextFacts t = Word97Reader.read(doc, "doc");
         assertEquals(TextFacts.Status.OK, t.status(), t.detail());
-        assertTrue(t.body().contains("2019年关爱空巢老人志愿服务情况说明"), t.body());
+        assertTrue(t.head().contains("2019年关爱空巢老人志愿服务情况说明"), t.head());
         assertEquals(16 + 15 + 4, t.counts().words());
-        TextFacts wps = WordText.fromOle2(doc, "wps");
+        TextFacts wps = Word97Reader.read(doc, "wps");
         assertEquals("wps", wps.format());
         assertEquals(35, wps.counts().words());
     }
 
     @Test
     void fieldCodesInWord97TextAreDropped() {
-        assertEquals("第3页", WordText.cleanWord97("第\u0013 PAGE \u00143\u0015页"));
-        assertEquals("ab", WordText.cleanWord97("a\u0013 TOC \u0013 x \u0015\u0015b"));
+        assertEquals("第3页", Word97Reader.cleanWord97("第\u0013 PAGE \u00143\u0015页"));
+        assertEquals("ab", Word97Reader.cleanWord97("a\u0013 TOC \u0013 x \u0015\u0015b"));
     }
 
     @Test
@@ -67,20 +67,20 @@ class WordTextTest {
         String uof = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><uof:UOF xmlns:uof=\"http://schemas.uof.org/cn/2003/uof\" "
                 + "xmlns:字=\"http://schemas.uof.org/cn/2003/uof-wordproc\"><uof:文字处理><字:主体><字:段落><字:句><字:文本串>永中文档测试</字:文本串>"
                 + "</字:句></字:段落></字:主体></uof:文字处理></uof:UOF>";
-        TextFacts t = WordText.fromUofXml(uof.getBytes(StandardCharsets.UTF_8));
+        TextFacts t = UofReader.readXml(new java.io.ByteArrayInputStream(uof.getBytes(StandardCharsets.UTF_8)));
         assertEquals(TextFacts.Status.OK, t.status(), t.detail());
         assertEquals(6, t.counts().words());
     }
 
     @Test
     void hostileInputsGiveAStatusNotAnException() {
-        assertEquals(TextFacts.Status.UNPARSEABLE, WordText.fromZip(new byte[]{'P', 'K', 3, 4, 1, 2, 3}).status());
-        assertEquals(TextFacts.Status.UNPARSEABLE, WordText.fromOle2(new byte[512], "doc").status());
-        assertEquals(TextFacts.Status.TOO_COMPLEX, WordText.fromZip(cn.evcheck.testkit.Pkg.zipBomb(30)).status());
+        assertEquals(TextFacts.Status.UNPARSEABLE, DocxReader.read(new byte[]{'P', 'K', 3, 4, 1, 2, 3}).status());
+        assertEquals(TextFacts.Status.UNPARSEABLE, Word97Reader.read(new byte[512], "doc").status());
+        assertEquals(TextFacts.Status.TOO_COMPLEX, DocxReader.read(cn.evcheck.testkit.Pkg.zipBomb(30)).status());
         String laughs = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;\">]>"
                 + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>";
-        assertEquals(TextFacts.Status.UNPARSEABLE, WordText.fromZip(zip("word/document.xml", laughs)).status());
-        assertEquals(TextFacts.Status.OK, WordText.fromZip(Docs.docx("正常")).status());
+        assertEquals(TextFacts.Status.UNPARSEABLE, DocxReader.read(zip("word/document.xml", laughs)).status());
+        assertEquals(TextFacts.Status.OK, DocxReader.read(Docs.docx("正常")).status());
     }
 
     static byte[] zip(String name, String content) {

@@ -148,7 +148,7 @@ final class ReportRuns {
         PackageConfig cfg = PackageConfig.load(DEMO);
         RuleSet rs = BuiltinRules.resolve(cfg.rules(), DEMO);
         return new Report(Main.version(), rs, cfg.asOf(), DEMO.toString(),
-                List.of(Engine.run(cfg.unit(), DEMO, rs, cfg.asOf(), 2, cn.evcheck.check.Progress.NONE)), Checks.codes());
+                List.of(Engine.run(cfg.unit(), DEMO, rs, cfg.asOf(), 2, cn.evcheck.inspect.Progress.NONE)), Checks.codes());
     }
 
     /** The multi-unit report as the CLI builds it with --by-unit. */
@@ -156,7 +156,7 @@ final class ReportRuns {
         RuleSet rs = BuiltinRules.resolve(multiRoot().resolve("rules.yaml").toString(), null);
         List<Report.UnitResult> units = new ArrayList<>();
         for (String u : List.of("赣马镇卫生院", "青口中心卫生院")) {
-            units.add(Engine.run(u, multi().resolve(u), rs, MULTI_AS_OF, 2, cn.evcheck.check.Progress.NONE));
+            units.add(Engine.run(u, multi().resolve(u), rs, MULTI_AS_OF, 2, cn.evcheck.inspect.Progress.NONE));
         }
         units.sort(Comparator.comparing(Report.UnitResult::name));
         return new Report(Main.version(), rs, MULTI_AS_OF, multi().toString(), units, Checks.codes());

@@ -12,15 +12,17 @@ import java.util.List;
 /**
  * Builds the facts inspection would produce for a file from a few lines of YAML, so check
  * tests state exactly what a check sees: {@code photo}, {@code text}, {@code pdf}, {@code doc},
- * {@code sheet} and {@code read_error}. Absent keys take the values of a sound, ordinary file.
+ * {@code sheet}, {@code read_error} and {@code refused}. Absent keys take the values of a sound,
+ * ordinary file. A scan without a text layer and without {@code ocr} text is one OCR could not read.
  */
 public final class FactsSpec {
     private FactsSpec() {}
 
     public static Facts facts(FileEntry f, JsonNode spec) {
-        String readError = str(spec, "read_error", null);
-        return new Facts(f, readError, photo(spec.get("photo")), text(spec.get("text")), pdf(spec.get("pdf")),
-                doc(spec.get("doc")), sheet(spec.get("sheet")));
+        if (spec.has("read_error")) return Facts.readError(f, spec.get("read_error").asText());
+        if (spec.has("refused")) return Facts.refused(f, spec.get("refused").asText());
+        return new Facts(f, null, photo(spec.get("photo")), text(spec.get("text")), pdf(spec.get("pdf")),
+                doc(spec.get("doc")), sheet(spec.get("sheet")), null, null);
     }
 
     private static PhotoFacts photo(JsonNode n) {
@@ -46,8 +48,8 @@ public final class FactsSpec {
             int more = n.get("words").asInt() - WordCounter.count(body).words();
             if (more > 0) body = body + (body.isEmpty() ? "" : "\n") + "字".repeat(more);
         }
-        return new TextFacts(status, format, body, WordCounter.count(body), WordCounter.count("注".repeat(n.path("notes").asInt(0))),
-                WordCounter.count("框".repeat(n.path("boxes").asInt(0))), "", "", n.path("red_title").asBoolean(false), false,
+        return TextFacts.of(format, body, WordCounter.count("注".repeat(n.path("notes").asInt(0))),
+                WordCounter.count("框".repeat(n.path("boxes").asInt(0))), "", n.path("red_title").asBoolean(false), false,
                 n.path("revisions").asInt(0), n.path("comments").asInt(0), n.path("seal_image").asBoolean(false));
     }
 
@@ -68,8 +70,10 @@ public final class FactsSpec {
         if (n.has("problem")) return DocFacts.failed(n.get("problem").asText(), str(n, "detail", ""));
         ScanDetector.Result first = new ScanDetector.Result(n.path("red_header").asBoolean(false), n.path("red_header").asBoolean(false),
                 0, 10, n.path("seal").asBoolean(false), n.path("seal").asBoolean(false) ? 1 : 0, true, 600, 848);
-        return new DocFacts(null, "", n.path("pages").asInt(1), str(n, "text", ""), first, first, str(n, "ocr", ""),
-                n.has("ocr"), 1600, 2262, 0);
+        String text = str(n, "text", "");
+        DocFacts.OcrState ocr = !text.isEmpty() ? DocFacts.OcrState.NOT_NEEDED
+                : n.has("ocr") ? DocFacts.OcrState.RAN : DocFacts.OcrState.UNAVAILABLE;
+        return new DocFacts(null, "", n.path("pages").asInt(1), text, first, first, str(n, "ocr", ""), ocr, 1600, 2262, 0);
     }
 
     private static SheetFacts sheet(JsonNode n) {

@@ -24,8 +24,8 @@ import java.util.stream.Stream;
 /**
  * Writes the test font {@link Fonts} loads: a TrueType subset of LXGW WenKai Regular (SIL OFL 1.1)
  * holding printable ASCII, {@link #PUNCTUATION} and every other character that occurs in the test
- * sources, and, so that a new test seldom needs a new font, in the main sources and the rule sets
- * (the project's own vocabulary). The OFL reserves the names "LXGW" and "霞鹜" for the original, so the subset is renamed
+ * sources, and, so that a new test seldom needs a new font, in the main sources, the message bundles
+ * and the rule sets (the project's own vocabulary). The OFL reserves the names "LXGW" and "霞鹜" for the original, so the subset is renamed
  * {@value #FAMILY}. Re-run it after adding text a test draws with characters the font lacks
  * ({@code FontsTest} says when); the output is the same bytes for the same input. Not a test. From
  * the project root:
@@ -55,7 +55,7 @@ public final class FontSubset {
         }
         Path source = Path.of(args[0]);
         Path output = Path.of(args.length > 1 ? args[1] : "src/test/resources/fonts/" + Fonts.FILE);
-        Set<Integer> wanted = wanted(Path.of("src/test/java"), Path.of("src/main/java"), Path.of("rules"));
+        Set<Integer> wanted = wanted(Path.of("src/test/java"), Path.of("src/main/java"), Path.of("src/main/resources/cn/evcheck"), Path.of("rules"));
         Set<Integer> missing = new TreeSet<>();
         byte[] font;
         try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBufferedFile(source.toFile()))) {
@@ -79,14 +79,14 @@ public final class FontSubset {
         }
     }
 
-    /** Printable ASCII, {@link #PUNCTUATION}, and every non-ASCII, non-control character in the .java and .yaml files under {@code dirs}. */
+    /** Printable ASCII, {@link #PUNCTUATION}, and every non-ASCII, non-control character in the .java, .yaml and .properties files under {@code dirs}. */
     static Set<Integer> wanted(Path... dirs) throws IOException {
         Set<Integer> cps = new TreeSet<>();
         for (int c = 0x20; c < 0x7F; c++) cps.add(c);
         PUNCTUATION.codePoints().forEach(cps::add);
         for (Path dir : dirs) {
             try (Stream<Path> files = Files.walk(dir)) {
-                for (Path f : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java") || f.toString().endsWith(".yaml")).sorted()::iterator) {
+                for (Path f : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java") || f.toString().endsWith(".yaml") || f.toString().endsWith(".properties")).sorted()::iterator) {
                     Files.readString(f, StandardCharsets.UTF_8).codePoints()
                             .filter(cp -> cp > 0x7F && !Character.isISOControl(cp) && Character.isDefined(cp))
                             .forEach(cps::add);

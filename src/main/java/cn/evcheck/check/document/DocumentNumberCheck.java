@@ -38,7 +38,8 @@ public final class DocumentNumberCheck implements Check {
                 if (docs.size() < m.min()) continue;
                 if (docs.stream().noneMatch(d -> d.number() != null)) {
                     String where = docs.stream().filter(Document::redHeader).map(Document::rel).findFirst().orElse(Documents.only(docs));
-                    String ocr = docs.stream().noneMatch(Document::scan) ? "not_needed" : ev.ocrAvailable() ? "ran" : "unavailable";
+                    String ocr = docs.stream().noneMatch(Document::scan) ? "not_needed"
+                            : docs.stream().anyMatch(Document::ocrMissing) ? "unavailable" : "ran";
                     out.emit(MISSING, item.id(), where).data("ocr", ocr)
                             .arg("ocr_note", ocr.equals("unavailable") ? Messages.ref("doc.ocr_unavailable") : "").say();
                 }

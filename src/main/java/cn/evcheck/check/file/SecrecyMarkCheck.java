@@ -30,7 +30,7 @@ public final class SecrecyMarkCheck implements Check {
             SecrecyMarks.Mark mark = SecrecyMarks.inName(p.f().name());
             String where = "文件名";
             if (fx.text() != null && fx.text().status() == TextFacts.Status.OK) {
-                SecrecyMarks.Mark m = SecrecyMarks.find(fx.text().body(), 6);
+                SecrecyMarks.Mark m = SecrecyMarks.find(fx.text().head(), 6);
                 if (better(m, mark)) {
                     mark = m;
                     where = "正文开头";

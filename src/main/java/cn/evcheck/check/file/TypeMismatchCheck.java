@@ -5,6 +5,7 @@ import cn.evcheck.inspect.TextFacts;
 import cn.evcheck.model.Code;
 import cn.evcheck.model.Severity;
 import cn.evcheck.scan.FileType;
+import cn.evcheck.scan.Formats;
 
 import java.util.List;
 
@@ -31,7 +32,7 @@ public final class TypeMismatchCheck implements Check {
     public void run(Evidence ev, Results out) {
         for (Placed p : ev.files()) {
             if (p.place() == Placed.Place.UNUSABLE) continue;
-            FileType expected = FileType.expectedFor(p.f().ext());
+            FileType expected = Formats.expectedType(p.f().ext());
             FileType actual = p.f().type();
             boolean encryptedOoxml = actual == FileType.OLE2 && p.text() != null && p.text().status() == TextFacts.Status.ENCRYPTED;
             // Unknown content (random bytes) is reported once, by the material's own check.

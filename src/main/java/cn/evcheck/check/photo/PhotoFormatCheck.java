@@ -7,6 +7,7 @@ import cn.evcheck.rules.Model.Item;
 import cn.evcheck.rules.Model.Kind;
 import cn.evcheck.rules.Model.PhotoDefaults;
 import cn.evcheck.scan.FileType;
+import cn.evcheck.scan.Formats;
 
 import java.util.List;
 
@@ -38,7 +39,7 @@ public final class PhotoFormatCheck implements Check {
                 if (t == FileType.PDF) continue;
                 if (t != FileType.JPEG) {
                     out.reject(p);
-                    if (FileType.expectedFor(p.f().ext()) != FileType.JPEG) {
+                    if (Formats.expectedType(p.f().ext()) != FileType.JPEG) {
                         out.emit(FORMAT, p).data("accepted", d.formats()).data("format", Wording.format(p.f()))
                                 .arg("type", Wording.type(p.f())).arg("formats", Wording.upper(d.formats())).say();
                     }

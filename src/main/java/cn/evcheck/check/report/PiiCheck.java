@@ -18,7 +18,7 @@ public final class PiiCheck implements Check {
     @Override
     public void run(Evidence ev, Results out) {
         for (Reports.Accepted r : Reports.accepted(ev, out)) {
-            List<String> pii = ev.pii(r.file().text());
+            List<String> pii = r.file().text().pii();
             if (pii.isEmpty()) continue;
             out.emit(PII, r.file()).data("count", pii.size()).data("masked", pii).arg("shown", pii.subList(0, Math.min(3, pii.size()))).say();
         }

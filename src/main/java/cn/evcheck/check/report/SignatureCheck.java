@@ -20,7 +20,7 @@ public final class SignatureCheck implements Check {
     public void run(Evidence ev, Results out) {
         for (Reports.Accepted r : Reports.accepted(ev, out)) {
             TextFacts t = r.file().text();
-            String sig = ev.signature(t);
+            String sig = t.signature();
             if (sig == null && !t.sealImage()) continue;
             Results.Emit e = out.emit(SIGNATURE, r.file());
             if (sig != null) e.data("signature", sig);

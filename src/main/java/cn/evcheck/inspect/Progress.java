@@ -1,4 +1,4 @@
-package cn.evcheck.check;
+package cn.evcheck.inspect;
 
 /** Told how many files a unit has once they are listed, then once per file inspected. Thread-safe. */
 public interface Progress {

@@ -1,6 +1,4 @@
-package cn.evcheck.check;
-
-import cn.evcheck.inspect.Dates;
+package cn.evcheck.inspect;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -12,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * What an assessor reads in a report's text: personal data that must not be published
  * (18-digit resident ID numbers with a valid check digit, mobile numbers) and a 落款 — an
- * issuing-unit line followed by a date — that reports do not need. Pure.
+ * issuing-unit line followed by a date — that reports do not need. Computed once, when a
+ * document's text is read, into {@link TextFacts#pii()} and {@link TextFacts#signature()}. Pure.
  */
 public final class ReportText {
     private ReportText() {}
@@ -23,7 +22,7 @@ public final class ReportText {
     private static final String CHECK = "10X98765432";
 
     /** Masked ID-card and mobile numbers found in the text, in order. */
-    public static List<String> pii(String text) {
+    public static List<String> pii(CharSequence text) {
         List<String> out = new ArrayList<>();
         Matcher m = ID.matcher(text);
         while (m.find()) {

@@ -1,0 +1,136 @@
+package cn.evcheck.inspect;
+
+import cn.evcheck.scan.FileEntry;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Inspects the files of a run, each once, in parallel, so that one file can never abort the run
+ * and the verdict on a file never depends on the thread count or on timing:
+ * <ul>
+ * <li>every file is read on a worker thread with a fixed stack of {@link #STACK_BYTES} — also
+ *     with one thread — so how deep a hostile file may nest is the same in every run;</li>
+ * <li>whatever is thrown while reading one file becomes that file's facts: a
+ *     {@link StackOverflowError} a refusal ({@link Facts#refused()}), an {@link LinkageError} or
+ *     any other exception or error a read error ({@link Facts#readError()});</li>
+ * <li>an {@link OutOfMemoryError} in the parallel phase decides nothing: the file is read again
+ *     after all others, alone; only if it runs out of memory alone is it refused;</li>
+ * <li>admission control: a file is read only when its estimated peak heap
+ *     ({@link Inspector#heapMb}) fits, with the estimates of the files being read, in a budget
+ *     of half the maximum heap, so parallel reads do not overcommit memory.</li>
+ * </ul>
+ * Facts come back keyed by relative path, in the order of the files given.
+ */
+public final class Inspection {
+    private Inspection() {}
+
+    /** The stack of every inspection thread: four times the JVM's usual default. */
+    public static final long STACK_BYTES = 4L * 1024 * 1024;
+
+    /** Reads every file with what {@code needs} says the checks need of it. */
+    public static Map<String, Facts> run(List<FileEntry> files, Function<FileEntry, Inspector.Needs> needs, int threads,
+                                         Progress progress) {
+        return run(files, needs, threads, progress, Inspector::inspect);
+    }
+
+    /** How one file is read: {@link Inspector#inspect}, or a stand-in in tests. */
+    @FunctionalInterface
+    interface Read {
+        Facts read(FileEntry f, Inspector.Needs needs) throws java.io.IOException;
+    }
+
+    static Map<String, Facts> run(List<FileEntry> files, Function<FileEntry, Inspector.Needs> needs, int threads,
+                                  Progress progress, Read read) {
+        int n = files.size();
+        Facts[] out = new Facts[n];
+        Inspector.Needs[] wanted = new Inspector.Needs[n];
+        for (int i = 0; i < n; i++) wanted[i] = needs.apply(files.get(i));
+        int budget = budgetMb();
+        Semaphore admission = new Semaphore(budget, true);
+        AtomicInteger next = new AtomicInteger();
+        int workers = Math.max(1, Math.min(threads, n));
+        Thread[] pool = new Thread[workers];
+        for (int w = 0; w < workers; w++) {
+            pool[w] = worker("evcheck-inspect-" + (w + 1), () -> {
+                int i;
+                while ((i = next.getAndIncrement()) < n) {
+                    int permits = (int) Math.min(budget, Inspector.heapMb(files.get(i), wanted[i]));
+                    admission.acquireUninterruptibly(permits);
+                    try {
+                        out[i] = attempt(read, files.get(i), wanted[i], false);
+                    } finally {
+                        admission.release(permits);
+                    }
+                    if (out[i] != null) progress.advance();
+                }
+            });
+        }
+        for (Thread t : pool) t.start();
+        for (Thread t : pool) join(t);
+        // Files whose read ran out of memory (or whose worker died) are read again, one at a time.
+        for (int i = 0; i < n; i++) {
+            if (out[i] != null) continue;
+            int k = i;
+            Thread t = worker("evcheck-inspect-alone", () -> out[k] = attempt(read, files.get(k), wanted[k], true));
+            t.start();
+            join(t);
+            if (out[k] == null) out[k] = Facts.readError(files.get(k), "not inspected");
+            progress.advance();
+        }
+        Map<String, Facts> byRel = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) byRel.put(files.get(i).rel(), out[i]);
+        return byRel;
+    }
+
+    /**
+     * One read of one file; null when it ran out of memory and {@code alone} is false (it is to be
+     * read again, alone).
+     */
+    static Facts attempt(Read read, FileEntry f, Inspector.Needs needs, boolean alone) {
+        try {
+            return read.read(f, needs);
+        } catch (StackOverflowError e) {
+            return Facts.refused(f, "nesting too deep (stack overflow)");
+        } catch (OutOfMemoryError e) {
+            return alone ? Facts.refused(f, "out of memory, even when read alone") : null;
+        } catch (Throwable e) {
+            // IOException, a library's RuntimeException, a LinkageError (a class the library needs
+            // for this file is missing), any other error: this file's problem, not the run's.
+            return Facts.readError(f, Errors.oneLine(e));
+        }
+    }
+
+    private static Thread worker(String name, Runnable body) {
+        Thread t = new Thread(null, body, name, STACK_BYTES);
+        t.setDaemon(true);
+        // A worker that dies outside a read (out of memory in bookkeeping) leaves its file to be
+        // read again alone; nothing for the clerk's terminal.
+        t.setUncaughtExceptionHandler((thread, e) -> { });
+        return t;
+    }
+
+    private static void join(Thread t) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+    }
+
+    /** Half the maximum heap, in MiB: what reads in parallel may together be estimated to take. */
+    static int budgetMb() {
+        long max = Runtime.getRuntime().maxMemory();
+        long mb = (max == Long.MAX_VALUE ? 4096L * 1024 * 1024 : max) / (1024 * 1024) / 2;
+        return (int) Math.max(16, Math.min(Integer.MAX_VALUE, mb));
+    }
+}

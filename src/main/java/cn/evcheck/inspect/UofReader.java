@@ -1,0 +1,102 @@
+package cn.evcheck.inspect;
+
+import cn.evcheck.scan.FileEntry;
+import cn.evcheck.scan.FileType;
+import org.xml.sax.Attributes;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * UOF, the Chinese office format 永中 and WPS save: UOF 1.0 {@code .uof} is one XML file, UOF 2.0
+ * {@code .uot} a zip with {@code content.xml}; either way the text of 字:文本串 elements, paragraph
+ * by paragraph, streamed through SAX (no DTDs) within {@link ZipCaps}. A {@code .uot} that holds a
+ * {@code word/document.xml} is read as the .docx it is.
+ */
+final class UofReader implements FormatReader {
+    @Override
+    public boolean reads(FileEntry f, Inspector.Needs needs) {
+        return Inspector.wordLike(f) && ((f.type() == FileType.XML && f.ext().equals("uof"))
+                || (f.type() == FileType.ZIP && f.ext().equals("uot")));
+    }
+
+    @Override
+    public Facts read(FileEntry f, Inspector.Needs needs) throws IOException {
+        if (f.size() > Inspector.MAX_FILE_BYTES) {
+            return Facts.text(f, TextFacts.failed(TextFacts.Status.TOO_COMPLEX, f.ext(), "larger than " + Inspector.MAX_FILE_BYTES + " bytes"));
+        }
+        if (f.type() == FileType.ZIP) return Facts.text(f, readZip(Source.of(f), f.size()));
+        try (InputStream in = Source.of(f).open()) {
+            return Facts.text(f, readXml(in));
+        }
+    }
+
+    @Override
+    public long heapMb(FileEntry f, Inspector.Needs needs) {
+        return 4 + 8 * f.size() / (1024 * 1024);
+    }
+
+    /** UOF 1.0: one XML document. */
+    static TextFacts readXml(InputStream in) {
+        try {
+            UofHandler h = new UofHandler();
+            SafeXml.parse(in, h);
+            return TextFacts.ok("uof", h.body);
+        } catch (IOException | SAXException | RuntimeException e) {
+            return TextFacts.failed(TextFacts.Status.UNPARSEABLE, "uof", Errors.oneLine(e));
+        }
+    }
+
+    /** UOF 2.0: {@code content.xml} of a zip of {@code size} bytes. */
+    static TextFacts readZip(Source source, long size) {
+        try (ZipInputStream zin = new ZipInputStream(source.open())) {
+            ZipCaps caps = new ZipCaps(size);
+            UofHandler content = null;
+            boolean meta = false;
+            ZipEntry e;
+            while ((e = zin.getNextEntry()) != null) {
+                if (e.getName().equals("word/document.xml")) return DocxReader.read(source, size);
+                if (e.getName().startsWith("_meta/")) meta = true;
+                if (e.getName().equals("content.xml")) {
+                    content = new UofHandler();
+                    SafeXml.parse(caps.entry(zin), content);
+                }
+            }
+            if (content != null && (meta || content.uof)) return TextFacts.ok("uot", content.body);
+            return TextFacts.failed(TextFacts.Status.UNPARSEABLE, "zip", "no word/document.xml");
+        } catch (TooComplex e) {
+            return TextFacts.failed(TextFacts.Status.TOO_COMPLEX, "uot", e.getMessage());
+        } catch (IOException | SAXException | RuntimeException e) {
+            return TextFacts.failed(TextFacts.Status.UNPARSEABLE, "uot", Errors.oneLine(e));
+        }
+    }
+
+    /** UOF 1.0/2.0: text in 字:文本串 (2.0: 字:文本串_415B), paragraphs in 字:段落. */
+    static final class UofHandler extends DefaultHandler {
+        final StringBuilder body = new StringBuilder();
+        /** An element in a UOF namespace was seen (a zip's content.xml may be another format's). */
+        boolean uof;
+        private int inText;
+
+        @Override
+        public void startElement(String uri, String local, String q, Attributes a) {
+            if (!uof && (uri.contains("uof") || q.contains("uof"))) uof = true;
+            if (local.startsWith("文本串")) inText++;
+        }
+
+        @Override
+        public void endElement(String uri, String local, String q) {
+            if (local.startsWith("文本串")) inText--;
+            else if (local.startsWith("段落")) body.append('\n');
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (inText > 0) body.append(ch, start, length);
+        }
+    }
+}

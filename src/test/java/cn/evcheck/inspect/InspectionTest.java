@@ -1,0 +1,85 @@
+package cn.evcheck.inspect;
+
+import cn.evcheck.scan.FileEntry;
+import cn.evcheck.scan.FileType;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.*;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Whatever one file's read throws is that file's facts; the run goes on, the same at any thread count. */
+class InspectionTest {
+    static FileEntry file(String name) {
+        return new FileEntry(Path.of("/nonexistent", name), name, name, "bin", 10, FileType.UNKNOWN, null, null, null, null, List.of());
+    }
+
+    static int depth(int n) {
+        return n <= 0 ? 0 : 1 + depth(n - 1);
+    }
+
+    /** A stand-in reader: each file name says what its read does. */
+    static Facts read(FileEntry f, Inspector.Needs needs, Map<String, AtomicInteger> calls) throws IOException {
+        int call = calls.computeIfAbsent(f.name(), k -> new AtomicInteger()).incrementAndGet();
+        return switch (f.name()) {
+            case "deep" -> Facts.refused(f, "depth " + depth(Integer.MAX_VALUE));
+            case "oom-once" -> {
+                if (call == 1) throw new OutOfMemoryError("Java heap space");
+                yield Facts.none(f);
+            }
+            case "oom-always" -> throw new OutOfMemoryError("Java heap space");
+            case "linkage" -> throw new NoClassDefFoundError("org/bouncycastle/cms/CMSException");
+            case "runtime" -> throw new IllegalStateException("library bug\nsecond line");
+            case "io" -> throw new IOException("gone");
+            default -> Facts.none(f);
+        };
+    }
+
+    @Test
+    void everyFailureBecomesThatFilesFacts() {
+        List<FileEntry> files = new ArrayList<>();
+        for (String n : List.of("a", "deep", "oom-once", "b", "oom-always", "linkage", "runtime", "io", "c")) files.add(file(n));
+        Map<String, Facts> previous = null;
+        for (int threads : new int[]{1, 2, 4}) {
+            Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+            AtomicInteger advanced = new AtomicInteger();
+            Progress progress = new Progress() {
+                @Override
+                public void start(String unit, int n) {
+                }
+
+                @Override
+                public void advance() {
+                    advanced.incrementAndGet();
+                }
+            };
+            Map<String, Facts> facts = Inspection.run(files, f -> Inspector.Needs.NONE, threads, progress,
+                    (f, n) -> read(f, n, calls));
+            assertEquals(files.stream().map(FileEntry::rel).toList(), List.copyOf(facts.keySet()), "in the order given");
+            assertEquals(files.size(), advanced.get());
+            assertEquals("nesting too deep (stack overflow)", facts.get("deep").refused());
+            assertNull(facts.get("oom-once").refused(), "an out-of-memory in the parallel phase decides nothing");
+            assertEquals(2, calls.get("oom-once").get());
+            assertEquals("out of memory, even when read alone", facts.get("oom-always").refused());
+            assertEquals("org/bouncycastle/cms/CMSException", facts.get("linkage").readError());
+            assertEquals("library bug", facts.get("runtime").readError());
+            assertEquals("gone", facts.get("io").readError());
+            for (String ok : List.of("a", "b", "c")) {
+                assertNull(facts.get(ok).readError());
+                assertNull(facts.get(ok).refused());
+            }
+            if (previous != null) assertEquals(previous, facts, "threads " + threads);
+            previous = facts;
+        }
+    }
+
+    @Test
+    void theBudgetIsHalfTheHeap() {
+        long max = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        assertEquals(Math.max(16, max / 2), Inspection.budgetMb());
+    }
+}
