@@ -119,11 +119,11 @@ class DocumentsTest {
         boolean said = false;
         for (JsonNode f : report.get("findings")) {
             if (f.get("code").asText().equals("doc.number_missing") && f.get("item").asText().equals("A-2")) {
-                assertEquals("unavailable", f.get("data").get("ocr").asText(), f.toString());
-                said = f.get("message").asText().contains("未安装文字识别");
+                assertEquals("disabled", f.get("data").get("ocr").asText(), f.toString());
+                said = f.get("message").asText().contains("文字识别已关闭");
             }
         }
-        assertTrue(said, "the doc.number_missing message tells that OCR was not available");
+        assertTrue(said, "the doc.number_missing message tells that OCR was switched off");
     }
 
     @Test

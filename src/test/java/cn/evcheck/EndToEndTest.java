@@ -197,11 +197,11 @@ class EndToEndTest {
         assertTrue(zh.out().contains("汇总：共 4 个条目，完成 1，未完成 2，缺失 1"), zh.out());
         // The default test group pins OCR off (-Devcheck.ocr=off): the package's scans get the one stderr note.
         assertEquals(1, zh.err().lines().count(), zh.err());
-        assertTrue(zh.err().startsWith("evcheck：提示：本机未安装文字识别（Tesseract 及简体中文模型 chi_sim）"), zh.err());
+        assertTrue(zh.err().startsWith("evcheck：提示：文字识别已关闭（EVCHECK_OCR=off），扫描件上的文号"), zh.err());
         Run en = Cli.run("check", pkg.toString(), "--rules", rules.toString(), "--as-of", "2019-04-15", "--lang", "en");
         assertTrue(en.out().contains("Summary: 4 items — 1 complete, 2 incomplete, 1 missing"), en.out());
         assertEquals(1, en.err().lines().count(), en.err());
-        assertTrue(en.err().startsWith("evcheck: note: OCR (Tesseract with chi_sim) is not installed"), en.err());
+        assertTrue(en.err().startsWith("evcheck: note: OCR is switched off (EVCHECK_OCR=off);"), en.err());
         Run quiet = Cli.run("check", pkg.toString(), "--rules", rules.toString(), "--as-of", "2019-04-15", "--quiet");
         assertEquals("", quiet.err());
     }

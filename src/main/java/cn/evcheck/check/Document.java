@@ -13,10 +13,10 @@ import cn.evcheck.inspect.TextFacts;
  *
  * @param numberSource text, ocr, sidecar or filename
  * @param scan         a page image without a text layer was looked at (OCR matters for it)
- * @param ocrMissing   it is such a scan and OCR could not read it here
+ * @param ocr          for such a scan, UNAVAILABLE or DISABLED where OCR could not read it here
  */
 public record Document(Placed file, boolean redHeader, boolean seal, DocNumbers.Found number, String numberSource,
-                       boolean scan, boolean ocrMissing) {
+                       boolean scan, DocFacts.OcrState ocr) {
     public String rel() {
         return file.rel();
     }
@@ -43,6 +43,6 @@ public record Document(Placed file, boolean redHeader, boolean seal, DocNumbers.
             source = "filename";
         }
         boolean scan = d != null && d.text().isEmpty();
-        return new Document(p, header, seal, n, source, scan, scan && d.ocrState() == DocFacts.OcrState.UNAVAILABLE);
+        return new Document(p, header, seal, n, source, scan, scan ? d.ocrState() : DocFacts.OcrState.NOT_NEEDED);
     }
 }

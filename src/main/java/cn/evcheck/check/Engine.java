@@ -64,7 +64,8 @@ public final class Engine {
             items.add(new ItemResult(item, status, byKind, mine, out.coverage(item.id())));
         }
         boolean ocrMissed = facts.values().stream().anyMatch(fx -> fx.doc() != null && fx.doc().problem() == null
-                && fx.doc().text().isEmpty() && fx.doc().ocrState() == DocFacts.OcrState.UNAVAILABLE);
+                && fx.doc().text().isEmpty()
+                && (fx.doc().ocrState() == DocFacts.OcrState.UNAVAILABLE || fx.doc().ocrState() == DocFacts.OcrState.DISABLED));
         return new UnitResult(ev.unit(), ev.inventory().root().toString(), items, sorted, photos(ev, out), reports(ev, out),
                 documents(ev, out), out.duplicates(), ev.inventory().files().size(), ocrMissed, ev.notApplicable());
     }

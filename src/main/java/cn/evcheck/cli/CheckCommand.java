@@ -220,9 +220,11 @@ final class CheckCommand implements Callable<Integer> {
     private void notes(PrintWriter err, boolean en, Report report, long t0) {
         if (quiet) return;
         if (report.units().stream().anyMatch(UnitResult::ocrMissed)) {
-            err.println(en ? "evcheck: note: OCR (Tesseract with chi_sim) is not installed; document numbers and secrecy marks on scans"
-                    + " were looked for only in file names, text layers and caption sheets"
-                    : "evcheck：提示：本机未安装文字识别（Tesseract 及简体中文模型 chi_sim），扫描件上的文号和密级标志只从文件名、PDF 文字层和图片说明表中查找");
+            boolean off = cn.evcheck.inspect.Ocr.availability() == cn.evcheck.inspect.Ocr.Availability.DISABLED;
+            err.println(en ? "evcheck: note: " + (off ? "OCR is switched off (EVCHECK_OCR=off)" : "OCR (Tesseract with chi_sim) is not installed")
+                    + "; document numbers and secrecy marks on scans were looked for only in file names, text layers and caption sheets"
+                    : "evcheck：提示：" + (off ? "文字识别已关闭（EVCHECK_OCR=off）" : "本机未安装文字识别（Tesseract 及简体中文模型 chi_sim）")
+                    + "，扫描件上的文号和密级标志只从文件名、PDF 文字层和图片说明表中查找");
         }
         if (verbose) {
             int files = report.units().stream().mapToInt(UnitResult::filesInspected).sum();

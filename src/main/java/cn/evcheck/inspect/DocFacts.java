@@ -16,7 +16,7 @@ package cn.evcheck.inspect;
 public record DocFacts(String problem, String detail, int pages, String text, ScanDetector.Result first,
                        ScanDetector.Result last, String ocr, OcrState ocrState, int width, int height, long millis) {
     /** OCR of a page: not needed (a text layer), ran, or needed but unavailable on this machine. */
-    public enum OcrState { NOT_NEEDED, RAN, UNAVAILABLE }
+    public enum OcrState { NOT_NEEDED, RAN, UNAVAILABLE, DISABLED }
 
     public static DocFacts failed(String problem, String detail) {
         return new DocFacts(problem, detail, 0, "", null, null, "", OcrState.NOT_NEEDED, 0, 0, 0);

@@ -70,8 +70,11 @@ public final class DocInspector {
         ScanDetector.Result r1 = ScanDetector.analyse(first);
         ScanDetector.Result r2 = last == first ? r1 : ScanDetector.analyse(last);
         String read = "";
-        DocFacts.OcrState state = !ocr ? DocFacts.OcrState.NOT_NEEDED
-                : Ocr.available() ? DocFacts.OcrState.RAN : DocFacts.OcrState.UNAVAILABLE;
+        DocFacts.OcrState state = !ocr ? DocFacts.OcrState.NOT_NEEDED : switch (Ocr.availability()) {
+            case AVAILABLE -> DocFacts.OcrState.RAN;
+            case DISABLED -> DocFacts.OcrState.DISABLED;
+            case MISSING -> DocFacts.OcrState.UNAVAILABLE;
+        };
         if (state == DocFacts.OcrState.RAN) {
             read = Ocr.read(top(first, r1), 3);
             if (DocNumbers.find(read) == null) {

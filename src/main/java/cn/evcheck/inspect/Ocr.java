@@ -21,23 +21,33 @@ import java.util.concurrent.TimeUnit;
 public final class Ocr {
     private Ocr() {}
 
-    private static volatile Boolean available;
+    /** Whether OCR can run here: yes, switched off on purpose, or Tesseract/chi_sim missing. */
+    public enum Availability { AVAILABLE, DISABLED, MISSING }
+
+    private static volatile Availability availability;
 
     public static boolean available() {
-        Boolean a = available;
+        return availability() == Availability.AVAILABLE;
+    }
+
+    public static Availability availability() {
+        Availability a = availability;
         if (a == null) {
             synchronized (Ocr.class) {
-                if (available == null) available = probe();
-                a = available;
+                if (availability == null) {
+                    availability = disabled() ? Availability.DISABLED : probe() ? Availability.AVAILABLE : Availability.MISSING;
+                }
+                a = availability;
             }
         }
         return a;
     }
 
+    private static boolean disabled() {
+        return "off".equalsIgnoreCase(System.getenv("EVCHECK_OCR")) || "off".equalsIgnoreCase(System.getProperty("evcheck.ocr"));
+    }
+
     private static boolean probe() {
-        if ("off".equalsIgnoreCase(System.getenv("EVCHECK_OCR")) || "off".equalsIgnoreCase(System.getProperty("evcheck.ocr"))) {
-            return false;
-        }
         try {
             Process p = new ProcessBuilder("tesseract", "--list-langs").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

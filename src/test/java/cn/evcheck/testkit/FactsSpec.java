@@ -71,8 +71,8 @@ public final class FactsSpec {
         ScanDetector.Result first = new ScanDetector.Result(n.path("red_header").asBoolean(false), n.path("red_header").asBoolean(false),
                 0, 10, n.path("seal").asBoolean(false), n.path("seal").asBoolean(false) ? 1 : 0, true, 600, 848);
         String text = str(n, "text", "");
-        DocFacts.OcrState ocr = !text.isEmpty() ? DocFacts.OcrState.NOT_NEEDED
-                : n.has("ocr") ? DocFacts.OcrState.RAN : DocFacts.OcrState.UNAVAILABLE;
+        DocFacts.OcrState ocr = n.has("ocr_state") ? DocFacts.OcrState.valueOf(n.get("ocr_state").asText())
+                : !text.isEmpty() ? DocFacts.OcrState.NOT_NEEDED : n.has("ocr") ? DocFacts.OcrState.RAN : DocFacts.OcrState.UNAVAILABLE;
         return new DocFacts(null, "", n.path("pages").asInt(1), text, first, first, str(n, "ocr", ""), ocr, 1600, 2262, 0);
     }
 

@@ -1,6 +1,7 @@
 package cn.evcheck.check.document;
 
 import cn.evcheck.check.*;
+import cn.evcheck.inspect.DocFacts;
 import cn.evcheck.model.Code;
 import cn.evcheck.model.Severity;
 import cn.evcheck.rules.Model.Item;
@@ -39,9 +40,10 @@ public final class DocumentNumberCheck implements Check {
                 if (docs.stream().noneMatch(d -> d.number() != null)) {
                     String where = docs.stream().filter(Document::redHeader).map(Document::rel).findFirst().orElse(Documents.only(docs));
                     String ocr = docs.stream().noneMatch(Document::scan) ? "not_needed"
-                            : docs.stream().anyMatch(Document::ocrMissing) ? "unavailable" : "ran";
+                            : docs.stream().anyMatch(d -> d.ocr() == DocFacts.OcrState.UNAVAILABLE) ? "unavailable"
+                            : docs.stream().anyMatch(d -> d.ocr() == DocFacts.OcrState.DISABLED) ? "disabled" : "ran";
                     out.emit(MISSING, item.id(), where).data("ocr", ocr)
-                            .arg("ocr_note", ocr.equals("unavailable") ? Messages.ref("doc.ocr_unavailable") : "").say();
+                            .arg("ocr_note", ocr.equals("unavailable") || ocr.equals("disabled") ? Messages.ref("doc.ocr_" + ocr) : "").say();
                 }
                 for (Document d : docs) {
                     if (d.number() == null || d.number().standard() || !d.numberSource().equals("text")) continue;
