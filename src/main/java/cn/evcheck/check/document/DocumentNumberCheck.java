@@ -4,12 +4,11 @@ import cn.evcheck.check.*;
 import cn.evcheck.inspect.DocFacts;
 import cn.evcheck.model.Code;
 import cn.evcheck.model.Severity;
-import cn.evcheck.rules.Model.Item;
 import cn.evcheck.rules.Model.Kind;
-import cn.evcheck.rules.Model.Material;
 import cn.evcheck.util.Messages;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * 正式发文需扫描正式发文的红头页(需要文号): a formal document must show its 文号; one written other
@@ -32,24 +31,19 @@ public final class DocumentNumberCheck implements Check {
 
     @Override
     public void run(Evidence ev, Results out) {
-        for (Item item : ev.present()) {
-            for (Material m : item.materials()) {
-                if (m.kind() != Kind.FORMAL_DOC) continue;
-                List<Document> docs = Documents.usable(ev, item, m, out);
-                if (docs.size() < m.min()) continue;
-                if (docs.stream().noneMatch(d -> d.number() != null)) {
-                    String where = docs.stream().filter(Document::redHeader).map(Document::rel).findFirst().orElse(Documents.only(docs));
-                    String ocr = docs.stream().noneMatch(Document::scan) ? "not_needed"
-                            : docs.stream().anyMatch(d -> d.ocr() == DocFacts.OcrState.UNAVAILABLE) ? "unavailable"
-                            : docs.stream().anyMatch(d -> d.ocr() == DocFacts.OcrState.DISABLED) ? "disabled" : "ran";
-                    out.emit(MISSING, item.id(), where).data("ocr", ocr)
-                            .arg("ocr_note", ocr.equals("unavailable") || ocr.equals("disabled") ? Messages.ref("doc.ocr_" + ocr) : "").say();
-                }
-                for (Document d : docs) {
-                    if (d.number() == null || d.number().standard() || !d.numberSource().equals("text")) continue;
-                    out.emit(NONSTANDARD, d.file()).data("number", d.number().text()).data("standard", d.number().suggestion()).say();
-                }
+        Documents.judgeUsable(ev, out, Set.of(Kind.FORMAL_DOC), (item, m, docs) -> {
+            if (docs.stream().noneMatch(d -> d.number() != null)) {
+                String where = docs.stream().filter(Document::redHeader).map(Document::rel).findFirst().orElse(Documents.only(docs));
+                String ocr = docs.stream().noneMatch(Document::scan) ? "not_needed"
+                        : docs.stream().anyMatch(d -> d.ocr() == DocFacts.OcrState.UNAVAILABLE) ? "unavailable"
+                        : docs.stream().anyMatch(d -> d.ocr() == DocFacts.OcrState.DISABLED) ? "disabled" : "ran";
+                out.emit(MISSING, item.id(), where).data("ocr", ocr)
+                        .arg("ocr_note", ocr.equals("unavailable") || ocr.equals("disabled") ? Messages.ref("doc.ocr_" + ocr) : "").say();
             }
-        }
+            for (Document d : docs) {
+                if (d.number() == null || d.number().standard() || !d.numberSource().equals("text")) continue;
+                out.emit(NONSTANDARD, d.file()).data("number", d.number().text()).data("standard", d.number().suggestion()).say();
+            }
+        });
     }
 }

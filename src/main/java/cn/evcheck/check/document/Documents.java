@@ -25,6 +25,26 @@ final class Documents {
         return files(ev, item, m.kind()).stream().filter(p -> !out.rejected(p)).map(ev::document).toList();
     }
 
+    /** What a per-material document check looks at: the item, the material, its usable documents. */
+    interface Judge {
+        void judge(Item item, Material m, List<Document> docs);
+    }
+
+    /**
+     * Calls {@code judge} for every material of the given kinds whose usable documents reach the
+     * required number (fewer is material.missing, said once by the presence check). A data table
+     * given only as an indicator sheet has no documents to judge.
+     */
+    static void judgeUsable(Evidence ev, Results out, java.util.Set<Kind> kinds, Judge judge) {
+        for (Item item : ev.present()) {
+            for (Material m : item.materials()) {
+                if (!kinds.contains(m.kind()) || files(ev, item, m.kind()).isEmpty()) continue;
+                List<Document> docs = usable(ev, item, m, out);
+                if (docs.size() >= m.min()) judge.judge(item, m, docs);
+            }
+        }
+    }
+
     /** The only document's path when there is exactly one (a finding can then name it), else null. */
     static String only(List<Document> docs) {
         return docs.size() == 1 ? docs.get(0).rel() : null;

@@ -3,12 +3,11 @@ package cn.evcheck.check.document;
 import cn.evcheck.check.*;
 import cn.evcheck.model.Code;
 import cn.evcheck.model.Severity;
-import cn.evcheck.rules.Model.Item;
 import cn.evcheck.rules.Model.Kind;
-import cn.evcheck.rules.Model.Material;
 import cn.evcheck.util.Messages.Localized;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * 正式发文需扫描正式发文的红头页 … 部门评价…需要提供红头页: a formal document or evaluation must show
@@ -30,14 +29,10 @@ public final class RedHeaderCheck implements Check {
 
     @Override
     public void run(Evidence ev, Results out) {
-        for (Item item : ev.present()) {
-            for (Material m : item.materials()) {
-                if (m.kind() != Kind.FORMAL_DOC && m.kind() != Kind.DEPT_EVAL) continue;
-                List<Document> docs = Documents.usable(ev, item, m, out);
-                if (docs.size() < m.min() || docs.stream().anyMatch(Document::redHeader)) continue;
-                out.emit(MISSING, item.id(), Documents.only(docs)).data("files", docs.size()).data("kind", m.kind().key)
-                        .arg("kind_label", new Localized(m.kind().zh, m.kind().en)).say();
-            }
-        }
+        Documents.judgeUsable(ev, out, Set.of(Kind.FORMAL_DOC, Kind.DEPT_EVAL), (item, m, docs) -> {
+            if (docs.stream().anyMatch(Document::redHeader)) return;
+            out.emit(MISSING, item.id(), Documents.only(docs)).data("files", docs.size()).data("kind", m.kind().key)
+                    .arg("kind_label", new Localized(m.kind().zh, m.kind().en)).say();
+        });
     }
 }

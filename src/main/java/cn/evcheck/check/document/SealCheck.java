@@ -3,11 +3,10 @@ package cn.evcheck.check.document;
 import cn.evcheck.check.*;
 import cn.evcheck.model.Code;
 import cn.evcheck.model.Severity;
-import cn.evcheck.rules.Model.Item;
 import cn.evcheck.rules.Model.Kind;
-import cn.evcheck.rules.Model.Material;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * 部门评价…需要提供红头页和盖章页; 统计表格…加盖…公章，扫描制作成图片格式: an evaluation and a data
@@ -28,15 +27,10 @@ public final class SealCheck implements Check {
 
     @Override
     public void run(Evidence ev, Results out) {
-        for (Item item : ev.present()) {
-            for (Material m : item.materials()) {
-                if (m.kind() != Kind.DEPT_EVAL && m.kind() != Kind.DATA_TABLE) continue;
-                if (m.kind() == Kind.DATA_TABLE && Documents.files(ev, item, m.kind()).isEmpty()) continue;
-                List<Document> docs = Documents.usable(ev, item, m, out);
-                if (docs.size() < m.min() || docs.stream().anyMatch(Document::seal)) continue;
-                out.emit(MISSING, item.id(), Documents.only(docs)).data("files", docs.size()).data("kind", m.kind().key)
-                        .say(m.kind() == Kind.DATA_TABLE ? "table" : "evaluation");
-            }
-        }
+        Documents.judgeUsable(ev, out, Set.of(Kind.DEPT_EVAL, Kind.DATA_TABLE), (item, m, docs) -> {
+            if (docs.stream().anyMatch(Document::seal)) return;
+            out.emit(MISSING, item.id(), Documents.only(docs)).data("files", docs.size()).data("kind", m.kind().key)
+                    .say(m.kind() == Kind.DATA_TABLE ? "table" : "evaluation");
+        });
     }
 }

@@ -2,7 +2,6 @@ package cn.evcheck.check.file;
 
 import cn.evcheck.check.*;
 import cn.evcheck.model.Code;
-import cn.evcheck.model.Severity;
 import cn.evcheck.scan.Inventory;
 
 import java.util.List;
