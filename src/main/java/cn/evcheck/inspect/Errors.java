@@ -4,10 +4,18 @@ package cn.evcheck.inspect;
 final class Errors {
     private Errors() {}
 
-    /** The first line of the message, or the exception's simple name when it has none. */
+    /** Java's default toString of an object: a class name and its identity hash, which changes from run to run. */
+    private static final java.util.regex.Pattern IDENTITY = java.util.regex.Pattern.compile(
+            "(?:[A-Za-z_$][\\w$]*\\.)*([A-Za-z_$][\\w$]*)@[0-9a-f]{4,8}\\b");
+
+    /**
+     * The first line of the message, or the exception's simple name when it has none. Object
+     * identities a library prints ("…DirectoryNode@44f187e") become the bare class name, so the
+     * same file gives the same words in every run and with any thread count.
+     */
     static String oneLine(Throwable e) {
         String m = e.getMessage();
         if (m == null || m.isBlank()) return e.getClass().getSimpleName();
-        return m.lines().findFirst().orElse(m);
+        return IDENTITY.matcher(m.lines().findFirst().orElse(m)).replaceAll("$1");
     }
 }

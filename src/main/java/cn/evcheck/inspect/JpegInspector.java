@@ -147,6 +147,8 @@ public final class JpegInspector {
      * Walks the marker segments to the first start-of-scan and then looks for the end-of-image
      * marker. Returns null when sound, else a reason; fills dims with width and height from SOF.
      * When {@code whole} is false only a prefix was read and the end marker is not looked for.
+     * Like libjpeg, it skips stray bytes between segments (a metadata block whose declared length
+     * is a few bytes short — seen in real camera and editor files) to the next marker.
      */
     static String structure(byte[] b, boolean whole, int[] dims) {
         int n = b.length;
@@ -154,7 +156,10 @@ public final class JpegInspector {
         int i = 2;
         boolean sof = false;
         while (i < n) {
-            if ((b[i] & 0xFF) != 0xFF) return "bad_marker";
+            if ((b[i] & 0xFF) != 0xFF) {
+                i = nextMarker(b, i);
+                if (i < 0) return "bad_marker";
+            }
             while (i < n && (b[i] & 0xFF) == 0xFF) i++;
             if (i >= n) return "truncated";
             int marker = b[i] & 0xFF;
@@ -184,5 +189,14 @@ public final class JpegInspector {
             i += len;
         }
         return "truncated";
+    }
+
+    /** The index of the next 0xFF that starts a segment marker (0xC0–0xFE) at or after {@code from}, or -1. */
+    private static int nextMarker(byte[] b, int from) {
+        for (int j = from; j + 1 < b.length; j++) {
+            int m = b[j + 1] & 0xFF;
+            if ((b[j] & 0xFF) == 0xFF && m >= 0xC0 && m != 0xFF) return j;
+        }
+        return -1;
     }
 }

@@ -8,12 +8,14 @@ import cn.evcheck.model.Severity;
 import cn.evcheck.rules.Model.Item;
 import cn.evcheck.rules.Model.Kind;
 import cn.evcheck.scan.FileType;
+import cn.evcheck.scan.Formats;
 import cn.evcheck.util.Messages.Localized;
 
 import java.util.List;
 
 /**
- * A photo that cannot be shown: a truncated or broken JPEG (found from its markers), a header
+ * A photo that cannot be shown: a truncated or broken JPEG (found from its markers), a file named
+ * .jpg whose content is no image format at all, a header
  * declaring more pixels than a photo has (a decompression bomb, never decoded), or a combined
  * photo PDF that is damaged, password-protected or over the limits. Not counted.
  */
@@ -36,6 +38,12 @@ public final class PhotoIntegrityCheck implements Check {
             for (Placed p : ev.placed(item, Kind.PHOTOS)) {
                 if (p.f().type() == FileType.JPEG) jpeg(p, out);
                 else if (p.f().type() == FileType.PDF) pdf(p, out);
+                else if (p.f().type() == FileType.UNKNOWN && Formats.expectedType(p.f().ext()) == FileType.JPEG) {
+                    // Named .jpg, but no image format at all (a video, a broken header …): nothing else reports it.
+                    out.reject(p);
+                    out.emit(CORRUPT, p).data("reason", "unknown_content").arg("why", new Localized(corruptZh("unknown_content"),
+                            "not an image: its content is no known format")).say();
+                }
             }
         }
     }
@@ -69,6 +77,7 @@ public final class PhotoIntegrityCheck implements Check {
             case "truncated" -> "文件被截断，缺少结束标记";
             case "no_soi", "bad_marker" -> "文件结构错误";
             case "no_frame", "no_scan" -> "没有图像数据";
+            case "unknown_content" -> "内容不是任何图片格式";
             default -> "无法解析";
         };
     }
