@@ -23,6 +23,9 @@ final class SheetReader implements FormatReader {
             rows = Tables.read(f);
         } catch (TooComplex e) {
             return Facts.refused(f, e.getMessage());
+        } catch (Tables.Encrypted | org.apache.poi.EncryptedDocumentException e) {
+            return needs.captions() ? Facts.captions(f, CaptionSheet.failed("unreadable", "encrypted"))
+                    : Facts.sheet(f, SheetFacts.failed("encrypted", "password"));
         } catch (IOException | RuntimeException e) {
             return needs.captions() ? Facts.captions(f, CaptionSheet.failed("unreadable", Errors.oneLine(e)))
                     : Facts.sheet(f, SheetFacts.failed("unparseable", Errors.oneLine(e)));

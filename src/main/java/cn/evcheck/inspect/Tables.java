@@ -81,7 +81,7 @@ public final class Tables {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
              POIFSFileSystem fs = new POIFSFileSystem(ch, true)) {
             DirectoryNode root = fs.getRoot();
-            if (root.hasEntry("EncryptionInfo") || root.hasEntry("EncryptedPackage")) throw new IOException("encrypted");
+            if (root.hasEntry("EncryptionInfo") || root.hasEntry("EncryptedPackage")) throw new Encrypted();
             try (HSSFWorkbook wb = new HSSFWorkbook(root, true)) {
                 DataFormatter fmt = formatter();
                 Rows rows = new Rows();
@@ -92,12 +92,31 @@ public final class Tables {
                     int last = Math.max(0, Math.min(r.getLastCellNum(), MAX_COLUMNS));
                     for (int i = 0; i < last; i++) {
                         Cell c = r.getCell(i);
-                        cells.add(c == null ? "" : fmt.formatCellValue(c));
+                        cells.add(c == null ? "" : shown(fmt, c));
                     }
                     rows.add(cells);
                 }
                 return rows.list;
             }
+        }
+    }
+
+    /**
+     * A cell as Excel shows it; where POI cannot apply the cell's number format (it rejects some
+     * of Excel's own Chinese date formats, such as [DBNum1][$-804]yyyy"年"m"月"d"日"), the plain value.
+     */
+    private static String shown(DataFormatter fmt, Cell c) {
+        try {
+            return fmt.formatCellValue(c);
+        } catch (RuntimeException e) {
+            return c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC ? String.valueOf(c.getNumericCellValue()) : c.toString();
+        }
+    }
+
+    /** A password-protected workbook: Excel and WPS store it as an encrypted OLE2 file, whatever its extension. */
+    static final class Encrypted extends IOException {
+        Encrypted() {
+            super("encrypted");
         }
     }
 

@@ -309,8 +309,8 @@ final class XlsxTable {
             if (f == null) return v;
             try {
                 return formatter.formatRawCellContents(Double.parseDouble(v), (Integer) f[0], (String) f[1]);
-            } catch (NumberFormatException e) {
-                return v;
+            } catch (RuntimeException e) {
+                return v;   // not a number, or a format POI rejects (some of Excel's Chinese date formats)
             }
         }
 

@@ -9,15 +9,15 @@ import cn.evcheck.rules.Model.Kind;
 import java.util.List;
 
 /**
- * A spreadsheet filed as a data table whose values evcheck cannot read: damaged, or without the
- * 指标 and 数值 columns — its figures cannot be checked against the targets.
+ * A spreadsheet filed as a data table whose values evcheck cannot read: damaged, password-protected,
+ * or without the 指标 and 数值 columns — its figures cannot be checked against the targets.
  */
 public final class DataSheetCheck implements Check {
     public static final Code UNVERIFIABLE = Code.of("data.unverifiable", Severity.WARNING, Clauses.TARGETS);
 
     @Override
     public List<Code> codes() {
-        return List.of(UNVERIFIABLE, SharedCodes.UNREADABLE);
+        return List.of(UNVERIFIABLE, SharedCodes.UNREADABLE, SharedCodes.ENCRYPTED);
     }
 
     @Override
@@ -30,6 +30,8 @@ public final class DataSheetCheck implements Check {
                 if (why == null) continue;
                 if (why.equals("no_header")) {
                     out.emit(UNVERIFIABLE, p).data("reason", why).say("no_header");
+                } else if (why.equals("encrypted")) {
+                    out.emit(SharedCodes.ENCRYPTED, p).say();
                 } else {
                     out.emit(SharedCodes.UNREADABLE, p).data("reason", why).say("sheet");
                 }

@@ -34,7 +34,9 @@ public final class TypeMismatchCheck implements Check {
             if (p.place() == Placed.Place.UNUSABLE) continue;
             FileType expected = Formats.expectedType(p.f().ext());
             FileType actual = p.f().type();
-            boolean encryptedOoxml = actual == FileType.OLE2 && p.text() != null && p.text().status() == TextFacts.Status.ENCRYPTED;
+            // Word, Excel and WPS store a password-protected .docx/.xlsx as an encrypted OLE2 file: not mis-named.
+            boolean encryptedOoxml = actual == FileType.OLE2 && ((p.text() != null && p.text().status() == TextFacts.Status.ENCRYPTED)
+                    || (p.sheet() != null && "encrypted".equals(p.sheet().problem())));
             // Unknown content (random bytes) is reported once, by the material's own check.
             if (expected == null || expected == actual || actual == FileType.UNKNOWN || encryptedOoxml) continue;
             Results.Emit e = out.emit(MISMATCH, p).data("actual", Wording.format(p.f())).data("extension", p.f().ext())
