@@ -80,4 +80,20 @@ class CommandsTest {
         assertEquals(1, check.code(), check.err());
         assertTrue(check.out().contains("汇总：共 38 个条目，完成 0，未完成 0，缺失 38"), check.out());
     }
+
+    /** An Error anywhere (here: the terminal itself failing) ends the run with exit 3 and one line, never 1 or a stack trace. */
+    @Test
+    void anInternalFailureIsExitThreeAndOneLine() {
+        java.io.OutputStream broken = new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                throw new InternalError("stdout is gone");
+            }
+        };
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = cn.evcheck.cli.Main.run(broken, err, "check", "samples/青口中心卫生院", "--quiet");
+        assertEquals(3, code);
+        String e = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("evcheck: 检查未能完成 (the check could not complete): InternalError: stdout is gone", e.strip());
+    }
 }
