@@ -10,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.*;
-import java.util.function.Function;
 
 /**
  * Loads a YAML rule set into the immutable {@link Model.RuleSet}. Strict: unknown keys, wrong
