@@ -16,6 +16,8 @@ public final class Clauses {
     public static final String CAPTIONS = "赣卫〔2020〕44号 网上申报具体要求：每张图片需注明时间、地点、主办单位、主题等（各条目列明的要素）";
     public static final String PERIOD = "赣卫〔2020〕44号 网上申报具体要求：说明2018年以来开展活动情况（各条目的年份和期间）";
     public static final String FORMAL_DOC = GANYU + "正式发文需扫描正式发文的红头页(需要文号)制作成图片格式上报，文件内容可与红头页一起制作成PDF文件上传，也可以WORD、WPS或永中格式上传";
+    public static final String MARKED = GANYU + "对于要求“提供反映某某工作的相关正式发文”，不需专门发文，可提供对这项工作进行安排部署的相关正式发文，并将相关工作情况在文件中作出标注";
+    public static final String SCAN = GANYU + "正式发文需扫描正式发文的红头页…制作成图片格式上报；省级主管部门评价意见…需要提供红头页和盖章页（红头和公章须看得出红色）";
     public static final String DEPT_EVAL = GANYU + "省级主管部门评价意见不需要文号，需要提供红头页和盖章页";
     public static final String DATA_TABLE = "株洲市石峰区2017创文社会事业发展专业组责任分工（三）：统计表格从“网上申报系统”下载模板进行填写，加盖市级相关主管部门公章，扫描制作成图片格式文件上传";
     public static final String TARGETS = "各条目的数值指标（如赣卫〔2020〕44号：临床用血100%来自自愿无偿献血，或千人口献血人次＞10；滨海新区巩固国家卫生区主要指标）";

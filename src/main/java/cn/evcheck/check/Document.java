@@ -4,45 +4,148 @@ import cn.evcheck.inspect.DocFacts;
 import cn.evcheck.inspect.DocNumbers;
 import cn.evcheck.inspect.Sidecars;
 import cn.evcheck.inspect.TextFacts;
+import cn.evcheck.rules.Model.Item;
+import cn.evcheck.rules.Model.Kind;
+
+import java.util.List;
 
 /**
- * What one formal document, evaluation or data-table file shows: a red-header page (scan or
- * Word red title), a seal, and a 文号 with where it was read — a text layer or Word text (its
- * spelling can be judged), else OCR, a line of the caption sheet next to the scan, or the file
- * name (these only prove presence).
+ * One formal document, evaluation or scanned data table as an assessor judges it (PRODUCT.md §4):
+ * a PDF or a Word-family file, or a run of page images that starts with its red-header page.
+ * Where its red-header page, its seal page and its 文号 were seen, and how the 文号 was read — a
+ * text layer or Word text (its spelling can be judged), else OCR, a line of the caption sheet next
+ * to the scan, or the file name (these only prove presence).
  *
+ * @param files        the document's files in page order (one for a PDF or Word file)
+ * @param redHeader    the page showing the red header (红头页), or null
+ * @param seal         the page showing a round red seal (盖章页), or null
+ * @param number       the 文号, or null
  * @param numberSource text, ocr, sidecar or filename
  * @param scan         a page image without a text layer was looked at (OCR matters for it)
  * @param ocr          for such a scan, UNAVAILABLE or DISABLED where OCR could not read it here
+ * @param greyscale    a scanned page shows no colour at all: a red header or seal could not be seen
+ * @param word         a Word-family file (it can carry a red title, not a stamped seal)
+ * @param substitute   a Word-family 情况说明 filed in place of a classified document (seed 000)
  */
-public record Document(Placed file, boolean redHeader, boolean seal, DocNumbers.Found number, String numberSource,
-                       boolean scan, DocFacts.OcrState ocr) {
-    public String rel() {
-        return file.rel();
+public record Document(Item item, Kind kind, List<Placed> files, Page redHeader, Page seal, DocNumbers.Found number,
+                       String numberSource, boolean scan, DocFacts.OcrState ocr, boolean greyscale, boolean word,
+                       boolean substitute) {
+    public Document {
+        files = List.copyOf(files);
     }
 
+    /** A page of a document: a file, and the page in it (1 for an image or a Word file). */
+    public record Page(Placed file, int page) {
+        /** "通知-1.jpg", or "评价.pdf 第3页" for a page after the first of a PDF. */
+        public String label() {
+            return page <= 1 ? file.rel() : file.rel() + " 第" + page + "页";
+        }
+
+        public String labelEn() {
+            return page <= 1 ? file.rel() : file.rel() + " page " + page;
+        }
+    }
+
+    /** The document's first file: where its findings sit. */
+    public Placed first() {
+        return files.get(0);
+    }
+
+    public String rel() {
+        return first().rel();
+    }
+
+    public boolean hasRedHeader() {
+        return redHeader != null;
+    }
+
+    public boolean hasSeal() {
+        return seal != null;
+    }
+
+    /** Whether the document proves its material: the signs its proof asks for, a 文号 where required. */
+    public boolean proves(cn.evcheck.rules.Model.Material m) {
+        if (substitute) return true;
+        return m.proof().met(hasRedHeader(), hasSeal()) && (!m.number() || number != null);
+    }
+
+    /** The pages a document shows, in order: one per image, a PDF's page count, 1 for a Word file. */
+    public int pages() {
+        int n = 0;
+        for (Placed p : files) n += p.doc() != null ? Math.max(1, p.doc().pages()) : 1;
+        return n;
+    }
+
+    /** What one document file shows on its own. */
     static Document of(Placed p, Sidecars sidecars) {
+        return group(List.of(p), sidecars);
+    }
+
+    /**
+     * A document made of page files in order: the red header on the first page that shows one
+     * (page 1 of a PDF), the seal on the last page that shows one, the 文号 read near the red header.
+     */
+    static Document group(List<Placed> files, Sidecars sidecars) {
+        Placed head = files.get(0);
+        Page header = null;
+        Page seal = null;
+        boolean scan = false;
+        boolean grey = false;
+        boolean word = false;
+        DocFacts.OcrState ocr = DocFacts.OcrState.NOT_NEEDED;
+        for (Placed p : files) {
+            TextFacts t = p.text();
+            DocFacts d = p.doc();
+            if (header == null && ((d != null && d.redHeader()) || (t != null && t.redTitle()))) {
+                header = new Page(p, 1);
+                head = p;
+            }
+            if (d != null && d.last() != null && d.last().seal() && d.pages() > 1) seal = new Page(p, d.pages());
+            else if (d != null && d.first() != null && d.first().seal()) seal = new Page(p, 1);
+            else if (t != null && t.sealImage()) seal = new Page(p, 1);
+            if (t != null && d == null) word = true;
+            if (d != null && d.text().isEmpty()) {
+                scan = true;
+                if (d.first() != null && d.first().greyscale() && !d.redHeader() && !d.seal()) grey = true;
+                if (ocr == DocFacts.OcrState.NOT_NEEDED || d.ocrState() != DocFacts.OcrState.RAN) ocr = d.ocrState();
+            }
+        }
+        Read n = number(head, sidecars);
+        if (n == null) {
+            for (Placed p : files) {
+                if (p == head) continue;
+                n = number(p, sidecars);
+                if (n != null) break;
+            }
+        }
+        boolean substitute = word && files.size() == 1 && head.role() == Kind.FORMAL_DOC && isSituationNote(files.get(0));
+        return new Document(head.item(), head.role(), files, header, seal, n == null ? null : n.found, n == null ? null : n.source,
+                scan, scan ? ocr : DocFacts.OcrState.NOT_NEEDED, grey, word, substitute);
+    }
+
+    private record Read(DocNumbers.Found found, String source) {}
+
+    /** The 文号 of one page file: its text layer or Word text, else OCR, the caption sheet, the file name. */
+    private static Read number(Placed p, Sidecars sidecars) {
         TextFacts t = p.text();
         DocFacts d = p.doc();
-        boolean header = (d != null && d.redHeader()) || (t != null && t.redTitle());
-        boolean seal = d != null && d.seal();
         String text = t != null ? t.head() : d != null ? d.text() : "";
         String head = text.lines().limit(40).reduce("", (a, b) -> a + "\n" + b);
         DocNumbers.Found n = DocNumbers.find(head);
-        String source = "text";
-        if (n == null && d != null && !d.ocr().isEmpty()) {
-            n = DocNumbers.find(d.ocr());
-            source = "ocr";
-        }
-        if (n == null) {
-            n = DocNumbers.find(sidecars.captionFor(p.f()));
-            source = "sidecar";
-        }
-        if (n == null) {
-            n = DocNumbers.find(p.f().stem());
-            source = "filename";
-        }
-        boolean scan = d != null && d.text().isEmpty();
-        return new Document(p, header, seal, n, source, scan, scan ? d.ocrState() : DocFacts.OcrState.NOT_NEEDED);
+        if (n != null) return new Read(n, "text");
+        if (d != null && !d.ocr().isEmpty() && (n = DocNumbers.find(d.ocr())) != null) return new Read(n, "ocr");
+        if ((n = DocNumbers.find(sidecars.captionFor(p.f()))) != null) return new Read(n, "sidecar");
+        if ((n = DocNumbers.find(p.f().stem())) != null) return new Read(n, "filename");
+        return null;
+    }
+
+    /**
+     * A Word-family file named or titled 情况说明: seed 000 lets a WORD/WPS/永中 情况说明 of the work
+     * stand in for a classified document that must not be uploaded.
+     */
+    static boolean isSituationNote(Placed p) {
+        TextFacts t = p.text();
+        if (t == null || t.status() != TextFacts.Status.OK) return false;
+        return p.f().stem().contains("情况说明") || t.firstLines(3).contains("情况说明");
     }
 }

@@ -47,6 +47,7 @@ public final class Engine {
                 out.running(c);
                 c.run(ev, out);
             }
+            if (phase == Check.Phase.ACCEPT) ev.settle(out::rejected);
         }
         out.running(null);
         return result(ev, out, all);
@@ -67,7 +68,7 @@ public final class Engine {
                 && fx.doc().text().isEmpty()
                 && (fx.doc().ocrState() == DocFacts.OcrState.UNAVAILABLE || fx.doc().ocrState() == DocFacts.OcrState.DISABLED));
         return new UnitResult(ev.unit(), ev.inventory().root().toString(), items, sorted, photos(ev, out), reports(ev, out),
-                documents(ev, out), out.duplicates(), ev.inventory().files().size(), ocrMissed, ev.notApplicable());
+                documents(ev, sorted), out.duplicates(), ev.inventory().files().size(), ocrMissed, ev.notApplicable());
     }
 
     /** Why each photo counted or not. */
@@ -107,19 +108,28 @@ public final class Engine {
         return list;
     }
 
-    /** What every usable document showed. */
-    private static List<DocumentRecord> documents(Evidence ev, Results out) {
+    /** The verdict on every document. */
+    private static List<DocumentRecord> documents(Evidence ev, List<Finding> findings) {
         List<DocumentRecord> list = new ArrayList<>();
         for (Item item : ev.present()) {
-            for (Placed p : ev.placed(item)) {
-                Document d = ev.document(p);
-                if (d == null || out.rejected(p)) continue;
-                list.add(new DocumentRecord(p.rel(), item.id(), p.role().key, d.redHeader(), d.seal(),
-                        d.number() == null ? null : d.number().text(), d.number() == null ? null : d.numberSource(),
-                        d.number() != null && d.numberSource().equals("text") ? d.number().standard() : null));
+            for (Material m : item.materials()) {
+                if (!Evidence.isDocumentKind(m.kind())) continue;
+                for (Document d : ev.documents(item, m.kind())) {
+                    List<String> files = d.files().stream().map(Placed::rel).toList();
+                    List<String> problems = findings.stream().filter(f -> f.file() != null && files.contains(f.file()))
+                            .map(Finding::code).distinct().sorted().toList();
+                    list.add(new DocumentRecord(d.rel(), files, item.id(), m.kind().key, d.pages(), ref(d.redHeader()),
+                            ref(d.seal()), d.number() == null ? null : d.number().text(), d.number() == null ? null : d.numberSource(),
+                            d.number() != null && d.numberSource().equals("text") ? d.number().standard() : null,
+                            d.greyscale(), d.substitute(), m.proof().key(), m.number(), d.proves(m), problems));
+                }
             }
         }
-        list.sort(Comparator.comparing(DocumentRecord::file));
+        list.sort(Comparator.comparing(DocumentRecord::file).thenComparing(DocumentRecord::kind));
         return list;
+    }
+
+    private static DocumentRecord.PageRef ref(Document.Page p) {
+        return p == null ? null : new DocumentRecord.PageRef(p.file().rel(), p.page());
     }
 }

@@ -26,7 +26,8 @@ public final class Evidence {
     private final List<Placed> files = new ArrayList<>();
     private final Map<String, List<Placed>> byItem = new HashMap<>();
     private final Map<String, List<Photo>> photos = new HashMap<>();
-    private final Map<String, Document> documents = new HashMap<>();
+    private Map<String, DocumentGroups.Grouped> documents;
+    private final Map<String, Document> byPage = new HashMap<>();
     private final List<Item> items = new ArrayList<>();
     private final List<String> notApplicable = new ArrayList<>();
     private final Values values;
@@ -58,12 +59,50 @@ public final class Evidence {
             List<Photo> ps = new ArrayList<>();
             for (Placed p : placed(item, Kind.PHOTOS)) ps.addAll(Photos.of(p, sidecars, asOf));
             photos.put(item.id(), ps);
-            for (Placed p : placed(item)) {
-                if (p.role() != Kind.PHOTOS && p.role() != Kind.REPORT && !Placement.isSheet(p.f())) {
-                    documents.put(p.rel(), Document.of(p, sidecars));
-                }
+        }
+    }
+
+    /**
+     * Groups the document files into documents once the accept phase has refused the files that
+     * cannot serve as evidence (a document is judged only on pages that open). Called by the engine
+     * between the accept phase and the others; documents are not known before.
+     */
+    void settle(java.util.function.Predicate<Placed> rejected) {
+        Map<String, DocumentGroups.Grouped> all = new HashMap<>();
+        for (Item item : items) {
+            for (Kind kind : Kind.values()) {
+                if (!isDocumentKind(kind)) continue;
+                List<Placed> files = placed(item, kind).stream().filter(p -> isDocumentFile(p) && !rejected.test(p)).toList();
+                DocumentGroups.Grouped g = DocumentGroups.group(files, sidecars);
+                all.put(kind.key + ":" + item.id(), g);
+                for (Document d : g.documents()) for (Placed p : d.files()) byPage.put(p.rel(), d);
             }
         }
+        documents = all;
+    }
+
+    public static boolean isDocumentKind(Kind k) {
+        return k == Kind.FORMAL_DOC || k == Kind.DEPT_EVAL || k == Kind.DATA_TABLE;
+    }
+
+    /** A file filed as a document (正式发文, 部门评价, 数据表格) that is not a data sheet. */
+    public static boolean isDocumentFile(Placed p) {
+        return p.role() != null && isDocumentKind(p.role()) && !Placement.isSheet(p.f());
+    }
+
+    private DocumentGroups.Grouped grouped(Item item, Kind kind) {
+        if (documents == null) throw new IllegalStateException("documents are grouped after the accept phase");
+        return documents.getOrDefault(kind.key + ":" + item.id(), new DocumentGroups.Grouped(List.of(), List.of()));
+    }
+
+    /** The documents of an item's material kind, in path order of their first files. */
+    public List<Document> documents(Item item, Kind kind) {
+        return grouped(item, kind).documents();
+    }
+
+    /** Images filed as documents of an item's kind that show no document page (an activity photo …). */
+    public List<Placed> strays(Item item, Kind kind) {
+        return grouped(item, kind).strays();
     }
 
     public RuleSet rules() {
@@ -81,6 +120,12 @@ public final class Evidence {
     /** The as-of date capped at the end of the rule period. */
     public LocalDate until() {
         return until;
+    }
+
+    /** The as-of date capped at the end of an item's period (its own, else the rule set's). */
+    public LocalDate until(Item item) {
+        LocalDate end = rules.to(item);
+        return asOf.isAfter(end) ? end : asOf;
     }
 
     public Inventory inventory() {
@@ -129,9 +174,10 @@ public final class Evidence {
         return items.stream().flatMap(i -> photos(i).stream()).toList();
     }
 
-    /** The document evidence of a formal-document, evaluation or data-table file (not a data sheet). */
+    /** The document a file is a page of, or null (not a document file, refused, or no document page). */
     public Document document(Placed p) {
-        return documents.get(p.rel());
+        if (documents == null) throw new IllegalStateException("documents are grouped after the accept phase");
+        return byPage.get(p.rel());
     }
 
     /**

@@ -59,6 +59,6 @@ public record Photo(Placed file, Integer page, boolean readable, List<Caption> c
 
     /** Whether the date falls within the rule period up to the as-of date. */
     public boolean inPeriod(Evidence ev) {
-        return date != null && !date.isBefore(ev.rules().from()) && !date.isAfter(ev.until());
+        return date != null && !date.isBefore(ev.rules().from(item())) && !date.isAfter(ev.until(item()));
     }
 }

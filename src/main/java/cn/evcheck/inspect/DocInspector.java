@@ -126,8 +126,10 @@ public final class DocInspector {
         return renderer.renderImageWithDPI(index, dpi, ImageType.RGB);
     }
 
+    /** RGB for colour images; greyscale and black-and-white scans stay as they are (the detector reads them, and sees that they are grey). */
     private static BufferedImage toRgb(BufferedImage img) {
-        if (img.getType() == BufferedImage.TYPE_INT_RGB) return img;
+        if (img.getType() == BufferedImage.TYPE_INT_RGB || img.getType() == BufferedImage.TYPE_BYTE_GRAY
+                || img.getType() == BufferedImage.TYPE_BYTE_BINARY) return img;
         BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
         out.createGraphics().drawImage(img, 0, 0, null);
         return out;

@@ -46,8 +46,26 @@ import java.util.Arrays;
 public final class ScanDetector {
     private ScanDetector() {}
 
+    /**
+     * @param colourShare the share of cells with any colour at all (chroma of at least
+     *                    {@value #WEAK_CHROMA}, whatever the hue): 0 for a greyscale or black-and-white scan
+     * @param greyscale   the page was scanned in greyscale or black and white: a one-channel image
+     *                    (or a grey palette), or one whose every cell is exactly neutral, which no
+     *                    colour scan of paper is — with no colour on it. A colour scan of a page that
+     *                    happens to have no colour is not greyscale: its red header is simply absent.
+     */
     public record Result(boolean redHeader, boolean redRule, double titleMass, int ruleY,
-                         boolean seal, int sealCount, boolean paperLike, int analysedWidth, int analysedHeight) {}
+                         boolean seal, int sealCount, boolean paperLike, int analysedWidth, int analysedHeight,
+                         double colourShare, boolean greyscale) {
+        /**
+         * Below this share of coloured cells a page shows no colour a reader could see: a red
+         * header or seal (thousands of cells on a 600-px page) cannot be on it.
+         */
+        public static final double GREY_SHARE = 0.0005;
+    }
+
+    /** Cells whose chroma stays at or below this are neutral: what a greyscale image converted to RGB gives. */
+    private static final int NEUTRAL_CHROMA = 3;
 
     private static final int MAX_WIDTH = 600;
 
@@ -71,18 +89,20 @@ public final class ScanDetector {
         int f = Math.max(1, (page.getWidth() + MAX_WIDTH - 1) / MAX_WIDTH);
         int w = page.getWidth() / f;
         int h = page.getHeight() / f;
-        if (h == 0) return new Result(false, false, 0, -1, false, 0, false, w, h);
+        if (h == 0) return new Result(false, false, 0, -1, false, 0, false, w, h, 0, false);
 
         byte[] red = new byte[w * h];
-        int paper = classify(page, f, w, h, red);
-        boolean paperLike = paper >= PAPER_SHARE * w * h;
+        int[] counts = classify(page, f, w, h, red);
+        boolean paperLike = counts[0] >= PAPER_SHARE * w * h;
+        double colourShare = (double) counts[1] / ((long) w * h);
 
         HeaderFinder.Rule rule = HeaderFinder.findRule(red, w, h);
         HeaderFinder.Title title = HeaderFinder.title(red, w, h, rule);
         boolean header = paperLike && rule != null && HeaderFinder.isHeaderTitle(title, w);
         int seals = SealFinder.countSeals(red, w, h);
         return new Result(header, rule != null, title.mass(), rule == null ? -1 : rule.ys()[w / 2],
-                paperLike && seals > 0, seals, paperLike, w, h);
+                paperLike && seals > 0, seals, paperLike, w, h, colourShare,
+                colourShare < Result.GREY_SHARE && (greyModel(page) || counts[2] <= NEUTRAL_CHROMA));
     }
 
     /**
@@ -125,9 +145,9 @@ public final class ScanDetector {
      * Averages each f×f block over a centred grid of samples f/2 px apart (all pixels at f ≤ 3, 2×2
      * of them above, so every stroke at least ~0.2 mm thick is sampled at any resolution while a
      * 300-dpi page is read in a few milliseconds), stores each cell's red level and returns how many
-     * cells are paper.
+     * cells are paper, how many show any colour, and the largest chroma of a cell.
      */
-    private static int classify(BufferedImage page, int f, int w, int h, byte[] red) {
+    private static int[] classify(BufferedImage page, int f, int w, int h, byte[] red) {
         Grid grid = Grid.of(f);
         int scale = (65536 + grid.per() * grid.per() - 1) / (grid.per() * grid.per());
         RowReader reader = reader(page);
@@ -135,6 +155,8 @@ public final class ScanDetector {
         int[] sg = new int[w];
         int[] sb = new int[w];
         int paper = 0;
+        int colour = 0;
+        int maxChroma = 0;
         for (int by = 0; by < h; by++) {
             Arrays.fill(sr, 0);
             Arrays.fill(sg, 0);
@@ -147,9 +169,24 @@ public final class ScanDetector {
                 red[i] = redLevel(r, g, b);
                 int chroma = Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b));
                 if (chroma <= PAPER_CHROMA && 299 * r + 587 * g + 114 * b >= PAPER_LUMA * 1000) paper++;
+                if (chroma >= WEAK_CHROMA) colour++;
+                if (chroma > maxChroma) maxChroma = chroma;
             }
         }
-        return paper;
+        return new int[] {paper, colour, maxChroma};
+    }
+
+    /** A one-channel image, or a palette of greys only (a black-and-white or greyscale scan). */
+    private static boolean greyModel(BufferedImage page) {
+        java.awt.image.ColorModel cm = page.getColorModel();
+        if (cm.getNumColorComponents() == 1) return true;
+        if (cm instanceof java.awt.image.IndexColorModel icm) {
+            for (int i = 0; i < icm.getMapSize(); i++) {
+                if (icm.getRed(i) != icm.getGreen(i) || icm.getGreen(i) != icm.getBlue(i)) return false;
+            }
+            return true;
+        }
+        return false;
     }
 
     /** Reads int-packed RGB and 8-bit interleaved RGB or grey in place; anything else row by row through Java2D. */

@@ -113,11 +113,19 @@ public final class JsonRenderer {
                 m.put("file", d.file());
                 m.put("item", d.item());
                 m.put("kind", d.kind());
-                m.put("red_header", d.redHeader());
-                m.put("seal", d.seal());
+                m.put("files", d.files());
+                m.put("pages", d.pages());
+                m.put("proof", d.proof());
+                m.put("number_required", d.numberRequired());
+                m.put("red_header", page(d.redHeader()));
+                m.put("seal", page(d.seal()));
                 m.put("number", d.number());
                 m.put("number_source", d.numberSource());
                 m.put("number_standard", d.numberStandard());
+                m.put("greyscale", d.greyscale());
+                m.put("substitute", d.substitute());
+                m.put("proven", d.proven());
+                m.put("problems", d.problems());
                 documents.add(m);
             }
         }
@@ -137,6 +145,15 @@ public final class JsonRenderer {
     private static Map<String, Object> map(Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+        return m;
+    }
+
+    /** A document page as JSON: {file, page}, or null. */
+    private static Map<String, Object> page(DocumentRecord.PageRef p) {
+        if (p == null) return null;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", p.file());
+        m.put("page", p.page());
         return m;
     }
 }

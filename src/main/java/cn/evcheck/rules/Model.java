@@ -74,9 +74,94 @@ public final class Model {
      */
     public record Target(String metric, String op, Double value, String unit) {}
 
+    /** What a document must show to prove itself (PRODUCT.md §4 {@code proof:}). */
+    public enum Sign {
+        RED_HEADER("red_header", "红头页", "red-header page"), SEAL("seal", "盖章页", "seal page");
+
+        public final String key;
+        public final String zh;
+        public final String en;
+
+        Sign(String key, String zh, String en) {
+            this.key = key;
+            this.zh = zh;
+            this.en = en;
+        }
+    }
+
+    /**
+     * The signs a document of a material must show: all of them, or any one ({@code anyOf}); none
+     * for a material that needs no proof ({@code proof: none}).
+     */
+    public record Proof(List<Sign> signs, boolean anyOf) {
+        public static final Proof NONE = new Proof(List.of(), false);
+
+        public Proof {
+            signs = List.copyOf(signs);
+        }
+
+        public static Proof all(Sign... signs) {
+            return new Proof(List.of(signs), false);
+        }
+
+        public boolean none() {
+            return signs.isEmpty();
+        }
+
+        /** Whether a document showing these signs is proven. */
+        public boolean met(boolean redHeader, boolean seal) {
+            if (signs.isEmpty()) return true;
+            boolean any = false;
+            boolean all = true;
+            for (Sign s : signs) {
+                boolean has = s == Sign.RED_HEADER ? redHeader : seal;
+                any |= has;
+                all &= has;
+            }
+            return anyOf ? any : all;
+        }
+
+        /** Whether the sign is required on its own (all-of); in an any-of proof no single sign is. */
+        public boolean requires(Sign s) {
+            return !anyOf && signs.contains(s);
+        }
+
+        public boolean mentions(Sign s) {
+            return signs.contains(s);
+        }
+
+        /** As the rule file writes it: red_header, [red_header, seal], any_of [red_header, seal], none. */
+        public String key() {
+            if (signs.isEmpty()) return "none";
+            String list = signs.stream().map(s -> s.key).reduce((a, b) -> a + ", " + b).orElse("");
+            if (anyOf) return "any_of [" + list + "]";
+            return signs.size() == 1 ? list : "[" + list + "]";
+        }
+    }
+
+    /**
+     * How a document kind is judged: the signs it must show, whether a 文号 is required. Seed 000's
+     * defaults: 正式发文 red-header page with 文号; 部门评价 red-header page and seal page; 数据表格 a seal.
+     */
+    public record DocRule(Proof proof, boolean number) {
+        public static DocRule seed000(Kind kind) {
+            return switch (kind) {
+                case FORMAL_DOC -> new DocRule(Proof.all(Sign.RED_HEADER), true);
+                case DEPT_EVAL -> new DocRule(Proof.all(Sign.RED_HEADER, Sign.SEAL), false);
+                case DATA_TABLE -> new DocRule(Proof.all(Sign.SEAL), false);
+                default -> new DocRule(Proof.NONE, false);
+            };
+        }
+    }
+
+    /**
+     * A required material. {@code proof} and {@code number} (文号 required) apply to the document
+     * kinds and are resolved at load time from the material, the rule set's defaults and seed 000;
+     * {@code marked}: a 相关正式发文 whose relevant passage must be marked.
+     */
     public record Material(Kind kind, Each each, Integer words, int min, Per per,
                            List<CaptionField> caption, List<String> festivals, List<Integer> years,
-                           List<Target> targets, String note) {
+                           List<Target> targets, Proof proof, boolean number, boolean marked, String note) {
         public Material {
             caption = List.copyOf(caption);
             festivals = List.copyOf(festivals);
@@ -87,7 +172,8 @@ public final class Model {
 
     public record Item(String id, String part, String indicator, String standard, String requirement,
                        List<String> leaders, List<String> leadDepartments, List<String> responsible,
-                       List<String> categories, List<Integer> years, List<Material> materials, String note) {
+                       List<String> categories, List<Integer> years, List<Material> materials, String note,
+                       LocalDate from, LocalDate to) {
         public Item {
             leaders = List.copyOf(leaders);
             leadDepartments = List.copyOf(leadDepartments);
@@ -119,9 +205,15 @@ public final class Model {
         }
     }
 
-    public record DocumentDefaults(List<String> formats) {
+    /** Document formats, and how each document kind is judged where a material does not say. */
+    public record DocumentDefaults(List<String> formats, java.util.Map<Kind, DocRule> rules) {
         public DocumentDefaults {
             formats = List.copyOf(formats);
+            rules = java.util.Map.copyOf(rules);
+        }
+
+        public DocRule rule(Kind kind) {
+            return rules.getOrDefault(kind, DocRule.seed000(kind));
         }
     }
 
@@ -136,6 +228,16 @@ public final class Model {
                           Defaults defaults, List<Item> items, String sha256, String origin) {
         public RuleSet {
             items = List.copyOf(items);
+        }
+
+        /** Where an item's period starts: its own {@code period}, else the rule set's. */
+        public LocalDate from(Item item) {
+            return item != null && item.from() != null ? item.from() : from;
+        }
+
+        /** Where an item's period ends: its own {@code period}, else the rule set's. */
+        public LocalDate to(Item item) {
+            return item != null && item.to() != null ? item.to() : to;
         }
 
         public Item item(String itemId) {

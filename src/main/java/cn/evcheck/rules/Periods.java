@@ -74,9 +74,9 @@ public final class Periods {
      * year the material does not ask for are left out.
      */
     public static List<Period> forMaterial(RuleSet rules, Item item, Material m, LocalDate asOf) {
-        LocalDate until = asOf.isAfter(rules.to()) ? rules.to() : asOf;
+        LocalDate until = asOf.isAfter(rules.to(item)) ? rules.to(item) : asOf;
         List<Integer> years = item.yearsFor(m);
-        List<Period> ps = of(m.per(), rules.from(), rules.to(), until, m.festivals(), years,
+        List<Period> ps = of(m.per(), rules.from(item), rules.to(item), until, m.festivals(), years,
                 rules.defaults().festivalBefore(), rules.defaults().festivalAfter());
         if (m.per() != Per.FESTIVAL && m.per() != Per.TOTAL && !years.isEmpty()) {
             ps = ps.stream().filter(p -> years.contains(p.start().getYear())).toList();

@@ -48,9 +48,9 @@ public final class RuleLoader extends YamlBinder {
 
     private static final List<String> TOP_KEYS = List.of("evcheck", "id", "title", "source", "period", "defaults", "items");
     private static final List<String> ITEM_KEYS = List.of("id", "part", "indicator", "standard", "requirement", "leader",
-            "lead_department", "responsible", "categories", "years", "materials", "note");
+            "lead_department", "responsible", "categories", "years", "materials", "note", "period");
     private static final List<String> MATERIAL_KEYS = List.of("kind", "each", "words", "min", "per", "caption",
-            "festivals", "years", "target", "note");
+            "festivals", "years", "target", "proof", "number", "marked", "note");
     private static final List<String> FESTIVALS = Model.FESTIVALS;
 
     private RuleSet ruleSet(YNode root, String sha, String origin) throws RuleException {
@@ -76,7 +76,7 @@ public final class RuleLoader extends YamlBinder {
         Map<String, Loc> seen = new HashMap<>();
         Map<String, String> seenNormal = new HashMap<>();
         for (YNode n : itemsNode.values()) {
-            Item item = item(n);
+            Item item = item(n, defaults, from, to);
             Loc at = n.loc();
             if (seen.containsKey(item.id())) {
                 throw error(at, "条目编号“" + item.id() + "”重复（首次出现在第 " + seen.get(item.id()).line() + " 行）",
@@ -100,7 +100,7 @@ public final class RuleLoader extends YamlBinder {
     private Defaults defaults(YNode node) throws RuleException {
         PhotoDefaults photo = new PhotoDefaults(List.of("jpg", "jpeg"), 2_097_152L, 2_000_001L, 640);
         ReportDefaults report = new ReportDefaults(List.of("doc", "docx", "wps", "uof", "uot"), null, 0.2, 0.5);
-        DocumentDefaults document = new DocumentDefaults(List.of("jpg", "jpeg", "pdf"));
+        DocumentDefaults document = new DocumentDefaults(List.of("jpg", "jpeg", "pdf"), Map.of());
         int before = 7;
         int after = 7;
         if (node == null) return new Defaults(photo, report, document, before, after);
@@ -130,8 +130,16 @@ public final class RuleLoader extends YamlBinder {
         }
         YNode doc = d.opt("document");
         if (doc != null) {
-            Obj o = obj(doc, "defaults.document", List.of("formats"));
-            document = new DocumentDefaults(formats(o.required("formats", YList.class)));
+            List<String> keys = new ArrayList<>(List.of("formats"));
+            for (Kind k : DOCUMENT_KINDS) keys.add(k.key);
+            Obj o = obj(doc, "defaults.document", keys);
+            Map<Kind, DocRule> rules = new EnumMap<>(Kind.class);
+            for (Kind k : DOCUMENT_KINDS) {
+                if (!o.has(k.key)) continue;
+                Obj kr = obj(o.required(k.key, YMap.class), "defaults.document." + k.key, List.of("proof", "number"));
+                rules.put(k, docRule(kr, DocRule.seed000(k)));
+            }
+            document = new DocumentDefaults(o.has("formats") ? formats(o.required("formats", YList.class)) : document.formats(), rules);
         }
         YNode fw = d.opt("festival_window");
         if (fw != null) {
@@ -153,7 +161,68 @@ public final class RuleLoader extends YamlBinder {
         return max + 1;
     }
 
-    private Item item(YNode node) throws RuleException {
+    private static final List<Kind> DOCUMENT_KINDS = List.of(Kind.FORMAL_DOC, Kind.DEPT_EVAL, Kind.DATA_TABLE);
+
+    /** {@code proof:} and {@code number:} over a base rule. */
+    private DocRule docRule(Obj o, DocRule base) throws RuleException {
+        Proof proof = o.has("proof") ? proof(o.opt("proof")) : base.proof();
+        boolean number = o.has("number") ? bool(o.required("number", YScalar.class)) : base.number();
+        return new DocRule(proof, number);
+    }
+
+    private static final java.util.regex.Pattern ANY_OF = java.util.regex.Pattern.compile("(any_of|all_of)\\s*\\[(.*)]");
+
+    /**
+     * A proof: {@code red_header}, {@code [red_header, seal]} (all of them), {@code any_of [red_header, seal]}
+     * (also as a mapping {@code {any_of: [...]}}), or {@code none}.
+     */
+    private Proof proof(YNode node) throws RuleException {
+        if (node instanceof YMap) {
+            Obj o = obj(node, "proof", List.of("any_of", "all_of"));
+            if (o.has("any_of") == o.has("all_of")) {
+                throw error(node.loc(), "proof 映射须只有 any_of 或 all_of 之一", "a proof mapping takes exactly one of any_of, all_of");
+            }
+            String key = o.has("any_of") ? "any_of" : "all_of";
+            YList l = o.required(key, YList.class);
+            return new Proof(signs(l), key.equals("any_of"));
+        }
+        if (node instanceof YList l) return new Proof(signs(l), false);
+        YScalar s = scalar(node);
+        String text = str(s).strip();
+        if (text.equals("none")) return Proof.NONE;
+        java.util.regex.Matcher m = ANY_OF.matcher(text);
+        if (m.matches()) {
+            List<Sign> signs = new ArrayList<>();
+            for (String part : m.group(2).split("[,，、]")) {
+                if (!part.isBlank()) signs.add(sign(s, part.strip()));
+            }
+            if (signs.isEmpty()) throw error(s.loc(), "proof 的列表为空", "the proof list is empty");
+            return new Proof(signs, m.group(1).equals("any_of"));
+        }
+        return new Proof(List.of(sign(s, text)), false);
+    }
+
+    private List<Sign> signs(YList list) throws RuleException {
+        List<Sign> signs = new ArrayList<>();
+        for (YNode n : list.values()) {
+            YScalar s = scalar(n);
+            Sign sign = sign(s, str(s).strip());
+            if (!signs.contains(sign)) signs.add(sign);
+        }
+        if (signs.isEmpty()) throw error(list.loc(), "proof 的列表为空", "the proof list is empty");
+        return signs;
+    }
+
+    private Sign sign(YScalar at, String key) throws RuleException {
+        for (Sign s : Sign.values()) if (s.key.equals(key)) return s;
+        List<String> known = new ArrayList<>();
+        for (Sign s : Sign.values()) known.add(s.key);
+        known.add("none");
+        throw error(at.loc(), "未知的 proof“" + key + "”，可用：" + String.join("、", known) + suggestion(key, known, true),
+                "unknown proof '" + key + "'; known: " + String.join(", ", known) + suggestion(key, known, false));
+    }
+
+    private Item item(YNode node, Defaults defaults, LocalDate setFrom, LocalDate setTo) throws RuleException {
         Obj o = obj(node, "条目", ITEM_KEYS);
         String id = str(o.required("id", YScalar.class));
         if (id.isBlank()) throw error(node.loc(), "条目编号为空", "item id is empty");
@@ -162,17 +231,26 @@ public final class RuleLoader extends YamlBinder {
             throw error(o.opt("categories").loc(), "categories 中有重复的类别", "categories has duplicates");
         }
         List<Integer> years = o.has("years") ? years(o.required("years", YList.class)) : List.of();
+        LocalDate from = null;
+        LocalDate to = null;
+        if (o.has("period")) {
+            // An item whose own period differs from the rule set's (a campaign year of its own).
+            Obj period = obj(o.required("period", YMap.class), "period", List.of("from", "to"));
+            from = period.has("from") ? date(period.required("from", YScalar.class)) : setFrom;
+            to = period.has("to") ? date(period.required("to", YScalar.class)) : setTo;
+            if (to.isBefore(from)) throw error(period.map.loc(), "period 的 to 早于 from", "period 'to' is before 'from'");
+        }
         YList mats = o.required("materials", YList.class);
         List<Material> materials = new ArrayList<>();
-        for (YNode m : mats.values()) materials.add(material(m, categories, years));
+        for (YNode m : mats.values()) materials.add(material(m, categories, years, defaults));
         if (materials.isEmpty()) throw error(mats.loc(), "materials 不能为空", "materials must not be empty");
         Item item = new Item(id, o.optString("part", ""), o.optString("indicator", ""), o.optString("standard", ""),
                 o.optString("requirement", ""), o.stringOrList("leader"), o.stringOrList("lead_department"),
-                o.stringOrList("responsible"), categories, years, materials, o.optString("note", ""));
+                o.stringOrList("responsible"), categories, years, materials, o.optString("note", ""), from, to);
         return item;
     }
 
-    private Material material(YNode node, List<String> categories, List<Integer> itemYears) throws RuleException {
+    private Material material(YNode node, List<String> categories, List<Integer> itemYears, Defaults defaults) throws RuleException {
         Obj o = obj(node, "材料", MATERIAL_KEYS);
         YScalar kindNode = o.required("kind", YScalar.class);
         Kind kind = enumValue(kindNode, Kind.values(), k -> k.key, "kind");
@@ -229,7 +307,19 @@ public final class RuleLoader extends YamlBinder {
                 targets.add(target(t));
             }
         }
-        Material m = new Material(kind, each, words, min, per, caption, festivals, years, targets, o.optString("note", ""));
+        DocRule rule = DOCUMENT_KINDS.contains(kind) ? defaults.document().rule(kind) : DocRule.seed000(kind);
+        for (String key : List.of("proof", "number")) {
+            if (o.has(key) && !DOCUMENT_KINDS.contains(kind)) {
+                throw error(o.keyLoc(key), key + " 只适用于 formal_doc、dept_eval、data_table", key + " applies only to formal_doc, dept_eval, data_table");
+            }
+        }
+        rule = docRule(o, rule);
+        boolean marked = o.has("marked") && bool(o.required("marked", YScalar.class));
+        if (o.has("marked") && kind != Kind.FORMAL_DOC) {
+            throw error(o.keyLoc("marked"), "marked 只适用于 kind: formal_doc", "marked applies only to kind: formal_doc");
+        }
+        Material m = new Material(kind, each, words, min, per, caption, festivals, years, targets, rule.proof(), rule.number(),
+                marked, o.optString("note", ""));
         return m;
     }
 

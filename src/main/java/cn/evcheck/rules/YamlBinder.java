@@ -37,6 +37,13 @@ abstract class YamlBinder {
         }
     }
 
+    boolean bool(YScalar s) throws RuleException {
+        if (s.kind() != YScalar.Kind.BOOLEAN) {
+            throw error(s.loc(), "应为 true 或 false，实际是“" + s.text() + "”", "must be true or false, found '" + s.text() + "'");
+        }
+        return Boolean.parseBoolean(s.text().toLowerCase(java.util.Locale.ROOT));
+    }
+
     long positiveLong(YScalar s) throws RuleException {
         long v = integer(s);
         if (v <= 0) throw error(s.loc(), "应为正整数", "must be a positive integer");

@@ -128,7 +128,7 @@ class RuleLoaderTest {
         // Ⅲ-15 ①: 分别提供说明报告，每个300字左右；每类每月至少提供1张，注明时间、单位名称或个人姓名、服务对象、关爱内容
         Item i1 = rs.item("III-15-2-1");
         assertEquals(List.of("关爱空巢老人", "留守儿童", "困境儿童", "困难群体", "残疾人", "贫困户"), i1.categories());
-        assertEquals(new Material(Kind.REPORT, Each.CATEGORY, 300, 1, Per.TOTAL, List.of(), List.of(), List.of(), List.of(), ""), m(i1, 0));
+        assertEquals(new Material(Kind.REPORT, Each.CATEGORY, 300, 1, Per.TOTAL, List.of(), List.of(), List.of(), List.of(), Proof.NONE, false, false, ""), m(i1, 0));
         assertEquals(List.of(Kind.PHOTOS, Each.CATEGORY, 1, Per.MONTH, List.of(TIME, UNIT, BENEFICIARY, CONTENT)),
                 List.of(m(i1, 1).kind(), m(i1, 1).each(), m(i1, 1).min(), m(i1, 1).per(), m(i1, 1).caption()));
         assertEquals(List.of("刘永全"), i1.leaders());

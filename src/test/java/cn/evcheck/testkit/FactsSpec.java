@@ -68,12 +68,20 @@ public final class FactsSpec {
     private static DocFacts doc(JsonNode n) {
         if (n == null) return null;
         if (n.has("problem")) return DocFacts.failed(n.get("problem").asText(), str(n, "detail", ""));
-        ScanDetector.Result first = new ScanDetector.Result(n.path("red_header").asBoolean(false), n.path("red_header").asBoolean(false),
-                0, 10, n.path("seal").asBoolean(false), n.path("seal").asBoolean(false) ? 1 : 0, true, 600, 848);
+        // red_header / seal: page 1; last_seal: a seal on the last page only; paper: false for a photo
+        // of anything but a page; greyscale: a page scanned without colour.
+        boolean paper = n.path("paper").asBoolean(true);
+        double colour = n.path("greyscale").asBoolean(false) ? 0 : 0.02;
+        boolean header = n.path("red_header").asBoolean(false);
+        boolean seal = n.path("seal").asBoolean(false);
+        ScanDetector.Result first = new ScanDetector.Result(header, header, 0, 10, seal, seal ? 1 : 0, paper, 600, 848, colour, colour == 0);
+        boolean lastSeal = n.path("last_seal").asBoolean(false);
+        ScanDetector.Result last = !lastSeal ? first
+                : new ScanDetector.Result(false, false, 0, -1, true, 1, paper, 600, 848, colour, colour == 0);
         String text = str(n, "text", "");
         DocFacts.OcrState ocr = n.has("ocr_state") ? DocFacts.OcrState.valueOf(n.get("ocr_state").asText())
                 : !text.isEmpty() ? DocFacts.OcrState.NOT_NEEDED : n.has("ocr") ? DocFacts.OcrState.RAN : DocFacts.OcrState.UNAVAILABLE;
-        return new DocFacts(null, "", n.path("pages").asInt(1), text, first, first, str(n, "ocr", ""), ocr, 1600, 2262, 0);
+        return new DocFacts(null, "", n.path("pages").asInt(lastSeal ? 2 : 1), text, first, last, str(n, "ocr", ""), ocr, 1600, 2262, 0);
     }
 
     private static SheetFacts sheet(JsonNode n) {

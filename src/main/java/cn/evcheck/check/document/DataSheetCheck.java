@@ -25,7 +25,7 @@ public final class DataSheetCheck implements Check {
         for (Item item : ev.present()) {
             if (!item.requires(Kind.DATA_TABLE)) continue;
             for (Placed p : ev.placed(item, Kind.DATA_TABLE)) {
-                if (ev.document(p) != null) continue;   // a scan, not a sheet
+                if (Evidence.isDocumentFile(p)) continue;   // a scan, not a sheet
                 String why = p.sheet() == null ? "unreadable" : p.sheet().problem();
                 if (why == null) continue;
                 if (why.equals("no_header")) {

@@ -4,49 +4,59 @@ import cn.evcheck.check.*;
 import cn.evcheck.rules.Model.Item;
 import cn.evcheck.rules.Model.Kind;
 import cn.evcheck.rules.Model.Material;
+import cn.evcheck.util.Messages.Localized;
 
 import java.util.List;
 
-/** The document materials of an item (正式发文, 部门评价, 数据表格) and their usable files. */
+/**
+ * The document materials of an item (正式发文, 部门评价, 数据表格), judged one document at a time:
+ * whether a document proves what its material asks for, and whether the item already has enough
+ * documents that do — a bad document beside enough good ones is still reported, one grade lower,
+ * since the item is complete without it.
+ */
 final class Documents {
     private Documents() {}
 
     static boolean isDocument(Kind k) {
-        return k == Kind.FORMAL_DOC || k == Kind.DEPT_EVAL || k == Kind.DATA_TABLE;
+        return Evidence.isDocumentKind(k);
     }
 
     /** The document files (not data sheets) of an item's material kind, in path order. */
     static List<Placed> files(Evidence ev, Item item, Kind kind) {
-        return ev.placed(item, kind).stream().filter(p -> ev.document(p) != null).toList();
+        return ev.placed(item, kind).stream().filter(Evidence::isDocumentFile).toList();
     }
 
-    /** The documents of a material that passed the readability check. */
-    static List<Document> usable(Evidence ev, Item item, Material m, Results out) {
-        return files(ev, item, m.kind()).stream().filter(p -> !out.rejected(p)).map(ev::document).toList();
-    }
-
-    /** What a per-material document check looks at: the item, the material, its usable documents. */
+    /** What a per-document check looks at. */
     interface Judge {
-        void judge(Item item, Material m, List<Document> docs);
+        void judge(Item item, Material m, Document d, boolean enough);
     }
 
-    /**
-     * Calls {@code judge} for every material of the given kinds whose usable documents reach the
-     * required number (fewer is material.missing, said once by the presence check). A data table
-     * given only as an indicator sheet has no documents to judge.
-     */
-    static void judgeUsable(Evidence ev, Results out, java.util.Set<Kind> kinds, Judge judge) {
+    /** Calls {@code judge} for every document of every document material of the given kinds. */
+    static void each(Evidence ev, java.util.Set<Kind> kinds, Judge judge) {
         for (Item item : ev.present()) {
             for (Material m : item.materials()) {
-                if (!kinds.contains(m.kind()) || files(ev, item, m.kind()).isEmpty()) continue;
-                List<Document> docs = usable(ev, item, m, out);
-                if (docs.size() >= m.min()) judge.judge(item, m, docs);
+                if (!kinds.contains(m.kind())) continue;
+                boolean enough = good(ev, item, m) >= m.min();
+                for (Document d : ev.documents(item, m.kind())) judge.judge(item, m, d, enough);
             }
         }
     }
 
-    /** The only document's path when there is exactly one (a finding can then name it), else null. */
-    static String only(List<Document> docs) {
-        return docs.size() == 1 ? docs.get(0).rel() : null;
+    /** Whether a document proves its material: the signs its proof asks for, a 文号 where required. */
+    static boolean proves(Document d, Material m) {
+        return d.proves(m);
+    }
+
+    /** How many documents of a material prove it. */
+    static int good(Evidence ev, Item item, Material m) {
+        return (int) ev.documents(item, m.kind()).stream().filter(d -> proves(d, m)).count();
+    }
+
+    /** Starts a finding on a document, one grade lower when its item has enough good documents anyway. */
+    static Results.Emit emit(Results out, cn.evcheck.model.Code code, Document d, Material m, boolean enough) {
+        Results.Emit e = out.emit(code, d.first()).data("kind", m.kind().key).arg("kind_label", new Localized(m.kind().zh, m.kind().en));
+        if (d.files().size() > 1) e.data("pages", d.files().stream().map(Placed::rel).toList());
+        if (enough && code.lesser() != null) e.lesser();
+        return e;
     }
 }

@@ -52,7 +52,7 @@ public final class PhotoDateCheck implements Check {
         } else if (!ph.inPeriod(ev)) {
             Results.Emit e = out.emit(OUT_OF_PERIOD, ph.file());
             if (ph.page() != null) e.data("page", ph.page());
-            e.data("date", date.toString()).data("from", ev.rules().from().toString()).data("to", ev.until().toString())
+            e.data("date", date.toString()).data("from", ev.rules().from(ph.item()).toString()).data("to", ev.until(ph.item()).toString())
                     .arg("where", Wording.where(ph.page())).say();
         }
     }

@@ -94,7 +94,7 @@ public final class ReportSlotsCheck implements Check {
         for (int year : years) {
             List<Placed> in = slots.getOrDefault(year, List.of());
             if (in.size() > 1) duplicate(item, String.valueOf(year), in, out);
-            if (!in.isEmpty() || year > ev.until().getYear()) continue;   // filled, or not due yet
+            if (!in.isEmpty() || year > ev.until(item).getYear()) continue;   // filled, or not due yet
             out.emit(MISSING, item.id(), null).period(String.valueOf(year)).data("year", year).arg("words", words).say("year");
         }
     }
