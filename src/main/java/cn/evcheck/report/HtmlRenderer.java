@@ -179,9 +179,26 @@ public final class HtmlRenderer {
                 .append(esc(Sections.requirement(it, en))).append("</p>\n<p class=\"need\"><b>").append(esc(t("应交材料：", "Materials: ")))
                 .append("</b>").append(esc(Sections.materials(it, en))).append(" <b>").append(esc(t("已有：", "Found: "))).append("</b>")
                 .append(esc(ir.status() == Status.MISSING ? t("无", "nothing") : Sections.found(ir, en))).append("</p>\n");
+        documents(DocumentVerdicts.of(e.unit(), it.id()));
         for (CoverageGrid grid : ir.coverage()) calendar(grid, ir.item());
         findings(e.unit(), ir.findings(), ir);
         sb.append("</article>\n");
+    }
+
+    /** The verdict on each document of an item: red-header page, 文号, seal page. */
+    private void documents(List<DocumentRecord> docs) {
+        if (docs.isEmpty()) return;
+        sb.append("<table class=\"docs\"><thead><tr>");
+        for (String h : DocumentVerdicts.headers(en)) sb.append("<th>").append(esc(h)).append("</th>");
+        sb.append("</tr></thead><tbody>\n");
+        for (DocumentRecord d : docs) {
+            DocumentVerdicts.Row row = DocumentVerdicts.row(d, en);
+            sb.append("<tr class=\"").append(row.proven() ? "ok" : "bad").append("\" title=\"").append(esc(String.join("\n", d.files())))
+                    .append("\"><td>").append(esc(row.file())).append("</td><td>").append(esc(row.pages())).append("</td><td>")
+                    .append(esc(row.redHeader())).append("</td><td>").append(esc(row.number())).append("</td><td>").append(esc(row.seal()))
+                    .append("</td><td>").append(esc(row.verdict())).append("</td></tr>\n");
+        }
+        sb.append("</tbody></table>\n");
     }
 
     private void meta(String k, List<String> v) {

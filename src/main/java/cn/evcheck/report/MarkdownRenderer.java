@@ -108,6 +108,17 @@ public final class MarkdownRenderer {
         line("- " + label(t("要求", "Requirement")) + md(Sections.requirement(it, en)));
         line("- " + label(t("应交材料", "Materials")) + md(Sections.materials(it, en)) + (en ? "; " : "；")
                 + label(t("已有", "Found")) + md(ir.status() == Status.MISSING ? t("无", "nothing") : Sections.found(ir, en)));
+        List<DocumentRecord> docs = DocumentVerdicts.of(e.unit(), it.id());
+        if (!docs.isEmpty()) {
+            line("");
+            line("| " + String.join(" | ", DocumentVerdicts.headers(en)) + " |");
+            line("|---|---:|---|---|---|---|");
+            for (DocumentRecord d : docs) {
+                DocumentVerdicts.Row row = DocumentVerdicts.row(d, en);
+                line("| " + String.join(" | ", List.of(cell(row.file()), row.pages(), cell(row.redHeader()), cell(row.number()),
+                        cell(row.seal()), cell(row.verdict()))) + " |");
+            }
+        }
         for (CoverageGrid grid : ir.coverage()) calendar(grid, ir.item());
         if (ir.findings().isEmpty()) return;
         line("");

@@ -55,7 +55,7 @@ public final class TextRenderer {
                 for (Sections.Entry e : s.entries()) {
                     if (multi) line("");
                     if (multi) line("  " + (en ? "Unit: " : "单位：") + e.unit().name());
-                    item(e.result());
+                    item(e.unit(), e.result());
                 }
             }
             for (UnitResult u : r.units()) {
@@ -76,7 +76,7 @@ public final class TextRenderer {
     }
 
     private void unit(UnitResult u) {
-        for (ItemResult ir : u.items()) item(ir);
+        for (ItemResult ir : u.items()) item(u, ir);
         notApplicable(u);
         loose(u);
     }
@@ -98,7 +98,7 @@ public final class TextRenderer {
         }
     }
 
-    private void item(ItemResult ir) {
+    private void item(UnitResult u, ItemResult ir) {
         Item item = ir.item();
         line("");
         String status = switch (ir.status()) {
@@ -121,6 +121,11 @@ public final class TextRenderer {
             if (n != null) found.add(k.label(en) + " " + n + (en ? "" : (k == Kind.PHOTOS ? " 张" : " 份")));
         }
         line("    " + (en ? "Found: " : "已有：") + found);
+        List<DocumentRecord> docs = DocumentVerdicts.of(u, item.id());
+        if (!docs.isEmpty()) {
+            line("    " + (en ? "Documents:" : "文件核验："));
+            for (DocumentRecord d : docs) line("      " + DocumentVerdicts.line(d, en));
+        }
         if (ir.findings().isEmpty()) return;
         line("    " + (en ? "Gaps and problems:" : "缺口与问题："));
         // Coverage: one line per category, periods folded into ranges (shared with HTML and Markdown).

@@ -61,6 +61,10 @@ public final class XlsxRenderer {
         return en ? "Coverage" : "覆盖情况";
     }
 
+    public static String documentsSheet(boolean en) {
+        return en ? "Documents" : "文件核验";
+    }
+
     public static String summarySheet(boolean en) {
         return en ? "Summary" : "汇总";
     }
@@ -81,6 +85,7 @@ public final class XlsxRenderer {
         try {
             gaps();
             coverage();
+            documents();
             summary();
             if (Sections.multiUnit(r)) matrix();
             about();
@@ -166,6 +171,44 @@ public final class XlsxRenderer {
         text(row, c++, it == null ? "" : Sections.join(it.leaders(), en), null);
         text(row, c, f.code(), null);
         return rowNo + 1;
+    }
+
+    /** One row per formal document, evaluation and scanned data table: its verdict. Only when there are any. */
+    private void documents() {
+        if (r.units().stream().allMatch(u -> u.documents().isEmpty())) return;
+        XSSFSheet sh = wb.createSheet(documentsSheet(en));
+        List<String> head = new ArrayList<>();
+        if (Sections.multiUnit(r)) head.add(en ? "Unit" : "单位");
+        head.addAll(en ? List.of("Item", "Material") : List.of("条目", "材料"));
+        head.addAll(DocumentVerdicts.headers(en));
+        head.add(en ? "Files" : "全部文件");
+        header(sh, head);
+        int[] widths = {13, 12, 36, 7, 30, 26, 30, 30, 60};
+        int c0 = Sections.multiUnit(r) ? 1 : 0;
+        if (c0 == 1) sh.setColumnWidth(0, 18 * 256);
+        for (int i = 0; i < widths.length; i++) sh.setColumnWidth(c0 + i, widths[i] * 256);
+        int rowNo = 1;
+        for (UnitResult u : r.units()) {
+            for (DocumentRecord d : u.documents()) {
+                DocumentVerdicts.Row v = DocumentVerdicts.row(d, en);
+                Row row = sh.createRow(rowNo++);
+                int c = 0;
+                if (c0 == 1) text(row, c++, Sections.unitLabel(r, u), null);
+                text(row, c++, d.item(), null);
+                cn.evcheck.rules.Model.Kind kind = java.util.Arrays.stream(cn.evcheck.rules.Model.Kind.values())
+                        .filter(k -> k.key.equals(d.kind())).findFirst().orElse(null);
+                text(row, c++, kind == null ? d.kind() : kind.label(en), null);
+                text(row, c++, v.file(), "wrap");
+                text(row, c++, v.pages(), null);
+                text(row, c++, v.redHeader(), "wrap");
+                text(row, c++, v.number(), "wrap");
+                text(row, c++, v.seal(), "wrap");
+                text(row, c++, v.verdict(), v.proven() ? null : "sev-error");
+                text(row, c, String.join("\n", d.files()), "wrap");
+            }
+        }
+        sh.setAutoFilter(new CellRangeAddress(0, Math.max(0, rowNo - 1), 0, head.size() - 1));
+        sh.createFreezePane(0, 1);
     }
 
     /** Per photo requirement a block: a title row, a header of periods, one row per category. */
