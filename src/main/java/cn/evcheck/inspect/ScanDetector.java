@@ -61,6 +61,9 @@ public final class ScanDetector {
     private static final int PAPER_LUMA = 165;
     private static final int PAPER_CHROMA = 45;
     private static final double PAPER_SHARE = 0.55;
+    /** Paper gone yellowish (old stock, a phone's warm white balance): blue lowest, red and green close. */
+    private static final int WARM_PAPER_CHROMA = 72;
+    private static final int WARM_PAPER_RG = 24;
 
 
     private static final double NUMBER_ABOVE = 0.09;
@@ -98,6 +101,12 @@ public final class ScanDetector {
         int top = Math.max(0, (int) (rule - NUMBER_ABOVE * pageHeight));
         int bottom = Math.min(pageHeight, (int) Math.ceil(rule + NUMBER_BELOW * pageHeight));
         return new Rectangle(0, top, pageWidth, bottom - top);
+    }
+
+    /** Bright and nearly colourless, or bright with the warm tint of yellowed paper. */
+    private static boolean isPaper(int r, int g, int b, int chroma) {
+        if (299 * r + 587 * g + 114 * b < PAPER_LUMA * 1000) return false;
+        return chroma <= PAPER_CHROMA || chroma <= WARM_PAPER_CHROMA && b <= Math.min(r, g) && Math.abs(r - g) <= WARM_PAPER_RG;
     }
 
     private static byte redLevel(int r, int g, int b) {
@@ -146,7 +155,7 @@ public final class ScanDetector {
                 int b = sb[bx] * scale >>> 16;
                 red[i] = redLevel(r, g, b);
                 int chroma = Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b));
-                if (chroma <= PAPER_CHROMA && 299 * r + 587 * g + 114 * b >= PAPER_LUMA * 1000) paper++;
+                if (isPaper(r, g, b, chroma)) paper++;
             }
         }
         return paper;
