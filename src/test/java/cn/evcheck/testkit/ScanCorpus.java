@@ -27,7 +27,9 @@ import java.util.TreeMap;
  * 文号 as printed, {@code -} for none, {@code ?} where it cannot be read and is not scored —, seal y/n,
  * secret — the marking or {@code -}, notes), run through the production pipeline
  * ({@link DocInspector#jpeg}) and scored per detector and per source. Used by the JUnit regression
- * guard {@code ScanCorpusTest} (OCR off) and the benchmark {@code DetectorCorpus} (OCR on).
+ * guard {@code ScanCorpusTest} (OCR off) and the benchmark {@code DetectorCorpus} (OCR on). {@code number}
+ * scores the exact string; {@code number_any} only whether a 文号 was found where one is printed (what
+ * {@code doc.number_missing} needs).
  */
 public final class ScanCorpus {
     private ScanCorpus() {}
@@ -146,7 +148,7 @@ public final class ScanCorpus {
         }
     }
 
-    public static final List<String> DETECTORS = List.of("red_header", "seal", "number", "secret");
+    public static final List<String> DETECTORS = List.of("red_header", "seal", "number", "number_any", "secret");
 
     /** Counts per source (and "all"), per detector. Number and secret only where OCR ran. */
     public static Map<String, Map<String, Counts>> score(List<Seen> seen) {
@@ -163,6 +165,7 @@ public final class ScanCorpus {
                 m.get("seal").add(s.label().seal(), s.seal(), f);
                 if (s.facts().ocrRan()) {
                     m.get("number").addNumber(s.label().number(), s.number(), f);
+                    if (!s.label().number().equals("?")) m.get("number_any").add(s.label().hasNumber(), s.number() != null, f);
                     m.get("secret").add(!s.label().secret().equals("-"), s.secret() != null, f);
                 }
             }
