@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The red header of GB/T 9704 in a page's red cells (see {@link ScanDetector}): the thin red
- * separation line (straight at some angle within ±5°, across most of the width, in the top 45 %)
+ * separation line (straight at some angle within ±5°, across most of the width, in the top 55 %)
  * and the mass of strongly red title cells above it, centred. Pure.
  */
 final class HeaderFinder {

@@ -25,10 +25,11 @@ import java.util.Arrays;
  * averaging keeps the hue of red mixed with white paper or black text, so thin, pale, orange-ish
  * and JPEG-smeared strokes stay red.
  * <ul>
- * <li>{@code paperLike}: at least 55 % of the cells are bright and nearly colourless.</li>
- * <li>{@code redRule}: a red run in the top 45 % of the page, straight at some angle within ±5°,
+ * <li>{@code paperLike}: at least 55 % of the cells are bright and nearly colourless (or warm-tinted
+ *     like yellowed paper).</li>
+ * <li>{@code redRule}: a red run in the top 55 % of the page, straight at some angle within ±5°,
  *     spanning at least 55 % of the width (gaps up to 3 % allowed, 80 % of the span red), at most
- *     about 2 % of the page height thick, with nearly no red just above and below it. {@code ruleY}
+ *     about 2 % of the page height thick, with nearly no red on at least one side of it. {@code ruleY}
  *     is its row at the middle column of the analysed image, −1 without a rule.</li>
  * <li>{@code titleMass}: strongly red cells above the rule (in the top 35 % when there is none) as a
  *     share of all cells.</li>
