@@ -5,13 +5,13 @@ import java.util.List;
 
 /**
  * The red header of GB/T 9704 in a page's red cells (see {@link ScanDetector}): the thin red
- * separation line (straight at some angle within ±5°, across most of the width, in the top 45 %)
+ * separation line (straight at some angle within ±5°, across most of the width, in the top 55 %)
  * and the mass of strongly red title cells above it, centred. Pure.
  */
 final class HeaderFinder {
     private HeaderFinder() {}
 
-    private static final double RULE_ZONE = 0.45;
+    private static final double RULE_ZONE = 0.55;
     private static final double RULE_MIN_SPAN = 0.55;
     private static final double RULE_MIN_FILL = 0.8;
     private static final double RULE_MAX_GAP = 0.03;
@@ -143,9 +143,16 @@ final class HeaderFinder {
             }
         }
         if (top > bottom || bottom - top + 1 > maxThick) return null;
+        // Nearly no red on at least one side: the 信函 format and tight layouts set the red mark right
+        // on the rule, but a thin line with red on both sides is part of a larger red area.
+        boolean above = false;
+        boolean below = false;
         for (int d = -reach; d <= reach; d++) {
-            if ((d < top - 1 || d > bottom + 1) && profile[d + reach] > RULE_OUTSIDE_SHARE * bestCount) return null;
+            if (profile[d + reach] <= RULE_OUTSIDE_SHARE * bestCount) continue;
+            if (d < top - 1) above = true;
+            if (d > bottom + 1) below = true;
         }
+        if (above && below) return null;
         return new Rule(ys, top);
     }
 

@@ -25,10 +25,11 @@ import java.util.Arrays;
  * averaging keeps the hue of red mixed with white paper or black text, so thin, pale, orange-ish
  * and JPEG-smeared strokes stay red.
  * <ul>
- * <li>{@code paperLike}: at least 55 % of the cells are bright and nearly colourless.</li>
- * <li>{@code redRule}: a red run in the top 45 % of the page, straight at some angle within ±5°,
+ * <li>{@code paperLike}: at least 55 % of the cells are bright and nearly colourless (or warm-tinted
+ *     like yellowed paper).</li>
+ * <li>{@code redRule}: a red run in the top 55 % of the page, straight at some angle within ±5°,
  *     spanning at least 55 % of the width (gaps up to 3 % allowed, 80 % of the span red), at most
- *     about 2 % of the page height thick, with nearly no red just above and below it. {@code ruleY}
+ *     about 2 % of the page height thick, with nearly no red on at least one side of it. {@code ruleY}
  *     is its row at the middle column of the analysed image, −1 without a rule.</li>
  * <li>{@code titleMass}: strongly red cells above the rule (in the top 35 % when there is none) as a
  *     share of all cells.</li>
@@ -79,6 +80,9 @@ public final class ScanDetector {
     private static final int PAPER_LUMA = 165;
     private static final int PAPER_CHROMA = 45;
     private static final double PAPER_SHARE = 0.55;
+    /** Paper gone yellowish (old stock, a phone's warm white balance): blue lowest, red and green close. */
+    private static final int WARM_PAPER_CHROMA = 72;
+    private static final int WARM_PAPER_RG = 24;
 
 
     private static final double NUMBER_ABOVE = 0.09;
@@ -118,6 +122,12 @@ public final class ScanDetector {
         int top = Math.max(0, (int) (rule - NUMBER_ABOVE * pageHeight));
         int bottom = Math.min(pageHeight, (int) Math.ceil(rule + NUMBER_BELOW * pageHeight));
         return new Rectangle(0, top, pageWidth, bottom - top);
+    }
+
+    /** Bright and nearly colourless, or bright with the warm tint of yellowed paper. */
+    private static boolean isPaper(int r, int g, int b, int chroma) {
+        if (299 * r + 587 * g + 114 * b < PAPER_LUMA * 1000) return false;
+        return chroma <= PAPER_CHROMA || chroma <= WARM_PAPER_CHROMA && b <= Math.min(r, g) && Math.abs(r - g) <= WARM_PAPER_RG;
     }
 
     private static byte redLevel(int r, int g, int b) {
@@ -168,7 +178,7 @@ public final class ScanDetector {
                 int b = sb[bx] * scale >>> 16;
                 red[i] = redLevel(r, g, b);
                 int chroma = Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b));
-                if (chroma <= PAPER_CHROMA && 299 * r + 587 * g + 114 * b >= PAPER_LUMA * 1000) paper++;
+                if (isPaper(r, g, b, chroma)) paper++;
                 if (chroma >= WEAK_CHROMA) colour++;
                 if (chroma > maxChroma) maxChroma = chroma;
             }
