@@ -45,4 +45,22 @@ class ScanCorpusTest {
         // or always says no fails above.
         assertTrue(by.get("all").get("red_header").tn > 0 && by.get("all").get("seal").tn > 0);
     }
+
+    /**
+     * Issue 10: a greyscale scan is said as such. Every page of the greyscale source is greyscale,
+     * and no colour page that shows red (clean or photo-like, yellowed paper included) is. A page
+     * with no colour at all cannot be told from a greyscale scan by its pixels and may go either way.
+     */
+    @Test
+    void greyscaleScansAreToldFromColourScans() {
+        List<ScanCorpus.Seen> seen = ScanCorpus.read(CORPUS).stream().map(l -> ScanCorpus.inspect(l, false)).toList();
+        int grey = 0;
+        for (ScanCorpus.Seen s : seen) {
+            boolean expected = s.label().source().equals("own-grey");
+            if (expected) grey++;
+            if (!expected && !s.label().redHeader() && !s.label().seal()) continue;
+            assertEquals(expected, s.facts().first().greyscale(), s.label().name() + " (" + s.label().source() + ")");
+        }
+        assertEquals(5, grey, "greyscale pages in the corpus");
+    }
 }
