@@ -70,6 +70,9 @@ final class ExplainCommand implements Callable<Integer> {
                 if (!item.leaders().isEmpty()) out.println((en ? "Leader:      " : "分管领导：") + String.join("、", item.leaders()));
                 if (!item.leadDepartments().isEmpty()) out.println((en ? "Lead office: " : "牵头科室：") + String.join("、", item.leadDepartments()));
                 if (!item.responsible().isEmpty()) out.println((en ? "Responsible: " : "责任单位：") + String.join("、", item.responsible()));
+                if (item.from() != null) {
+                    out.println((en ? "Period (this item's own): " : "期间（本条目单独规定）：") + rs.from(item) + " – " + rs.to(item));
+                }
                 if (!item.categories().isEmpty()) out.println((en ? "Categories:  " : "类别：") + String.join("、", item.categories()));
                 out.println(en ? "Materials:" : "材料：");
                 for (Material m : item.materials()) out.println("  - " + Describe.material(m, item, en));

@@ -37,6 +37,8 @@ public final class Describe {
                 }
             }
             default -> {
+                String proof = proof(m, en);
+                if (!proof.isEmpty()) s.append(en ? " (" + proof + ")" : "（" + proof + "）");
                 if (m.min() > 1) s.append(en ? ", at least " + m.min() : "，至少" + m.min() + "份");
                 if (!m.targets().isEmpty()) {
                     s.append(en ? ", target " : "，指标：");
@@ -45,6 +47,24 @@ public final class Describe {
             }
         }
         return s.toString();
+    }
+
+    /**
+     * What each document must show: "红头页，须有文号", "红头页和盖章页", "红头页或盖章页", "盖章",
+     * and "相关工作须在文件中标注" for a marked 相关正式发文; "" where nothing is asked.
+     */
+    public static String proof(Material m, boolean en) {
+        List<String> parts = new java.util.ArrayList<>();
+        Proof p = m.proof();
+        if (p.signs().size() == 1 && p.signs().get(0) == Sign.SEAL) {
+            parts.add(en ? "stamped with a seal" : "加盖公章");
+        } else if (!p.none()) {
+            parts.add(String.join(en ? (p.anyOf() ? " or " : " and ") : (p.anyOf() ? "或" : "和"),
+                    p.signs().stream().map(x -> en ? x.en : x.zh).toList()));
+        }
+        if (m.number()) parts.add(en ? "with its document number" : "须有文号");
+        if (m.marked()) parts.add(en ? "the relevant work marked in it" : "相关工作须在文件中标注");
+        return String.join(en ? ", " : "，", parts);
     }
 
     public static String target(Target t) {

@@ -197,4 +197,112 @@ class RuleLoaderTest {
         assertEquals(800, rs.defaults().report().words());
         assertEquals(List.of("jpg", "jpeg"), rs.defaults().photo().formats());
     }
+
+    static RuleSet load(String yaml) throws Exception {
+        return RuleLoader.load(yaml.getBytes(StandardCharsets.UTF_8), "r.yaml", "r.yaml");
+    }
+
+    /** Issue 10: what a document must show, in each spelling the vocabulary allows, with seed 000's defaults. */
+    @Test
+    void proofNumberAndMarked() throws Exception {
+        RuleSet rs = load(HEAD + """
+                  - id: A-1
+                    materials:
+                      - {kind: formal_doc}
+                      - {kind: dept_eval}
+                      - {kind: data_table}
+                      - {kind: formal_doc, proof: "any_of [red_header, seal]", number: false, marked: true}
+                      - {kind: dept_eval, proof: [red_header, seal]}
+                      - {kind: data_table, proof: {any_of: [seal, red_header]}}
+                      - {kind: data_table, proof: none}
+                      - {kind: formal_doc, proof: seal}
+                """);
+        Item a = rs.item("A-1");
+        assertEquals(new Proof(List.of(Sign.RED_HEADER), false), m(a, 0).proof());
+        assertTrue(m(a, 0).number(), "seed 000: 红头页(需要文号)");
+        assertEquals(Proof.all(Sign.RED_HEADER, Sign.SEAL), m(a, 1).proof());
+        assertFalse(m(a, 1).number(), "seed 000: 部门评价 needs no 文号");
+        assertEquals(Proof.all(Sign.SEAL), m(a, 2).proof());
+        assertEquals(new Proof(List.of(Sign.RED_HEADER, Sign.SEAL), true), m(a, 3).proof());
+        assertFalse(m(a, 3).number());
+        assertTrue(m(a, 3).marked());
+        assertEquals("any_of [red_header, seal]", m(a, 3).proof().key());
+        assertEquals("[red_header, seal]", m(a, 4).proof().key());
+        assertEquals("any_of [seal, red_header]", m(a, 5).proof().key());
+        assertTrue(m(a, 6).proof().none());
+        assertTrue(m(a, 6).proof().met(false, false));
+        assertTrue(m(a, 7).number(), "a material's own proof keeps the kind's number rule");
+        // any_of is met by either sign, all-of only by both
+        assertTrue(m(a, 3).proof().met(false, true));
+        assertFalse(m(a, 4).proof().met(true, false));
+        assertTrue(fail(HEAD + """
+                  - id: A-1
+                    materials: [{kind: formal_doc, proof: red_heder}]
+                """).render(true).contains("unknown proof 'red_heder'; known: red_header, seal, none. Did you mean 'red_header'?"));
+        assertTrue(fail(HEAD + """
+                  - id: A-1
+                    materials: [{kind: report, marked: true}]
+                """).render(true).contains("marked applies only to kind: formal_doc"));
+        assertTrue(fail(HEAD + """
+                  - id: A-1
+                    materials: [{kind: photos, proof: seal}]
+                """).render(true).contains("proof applies only to formal_doc, dept_eval, data_table"));
+        assertTrue(fail(HEAD + """
+                  - id: A-1
+                    materials: [{kind: formal_doc, number: maybe}]
+                """).render(true).contains("must be true or false"));
+    }
+
+    /** Defaults per document kind for the whole rule set, and a period of an item's own. */
+    @Test
+    void documentDefaultsPerKindAndItemPeriod() throws Exception {
+        RuleSet rs = load("""
+                evcheck: 1
+                id: t
+                period: {from: 2019-01-01, to: 2019-12-31}
+                defaults:
+                  document:
+                    formal_doc: {proof: "any_of [red_header, seal]", number: false}
+                items:
+                  - {id: A-1, materials: [{kind: formal_doc}, {kind: formal_doc, number: true}]}
+                  - {id: A-2, period: {from: 2019-07-01}, materials: [{kind: photos}]}
+                """);
+        assertEquals(List.of("jpg", "jpeg", "pdf"), rs.defaults().document().formats(), "formats keep their default");
+        assertTrue(m(rs.item("A-1"), 0).proof().anyOf());
+        assertFalse(m(rs.item("A-1"), 0).number());
+        assertTrue(m(rs.item("A-1"), 1).number());
+        assertEquals(java.time.LocalDate.of(2019, 7, 1), rs.from(rs.item("A-2")));
+        assertEquals(java.time.LocalDate.of(2019, 12, 31), rs.to(rs.item("A-2")), "the end falls back to the rule set's");
+        assertEquals(java.time.LocalDate.of(2019, 1, 1), rs.from(rs.item("A-1")));
+        assertTrue(fail(HEAD + """
+                  - {id: A-1, period: {from: 2019-07-01, to: 2019-06-01}, materials: [{kind: report}]}
+                """).render(true).contains("period 'to' is before 'from'"));
+    }
+
+    /** Seed 002 accepts the 红头页 or the 盖章页 of a 规范文件 and never asks for a 文号; its evaluations need both pages. */
+    @Test
+    void shifengDocumentsFollowSeed002() throws Exception {
+        RuleSet rs = BuiltinRules.load("shifeng-2017");
+        Material doc = m(rs.item("III-31-0-1"), 0);
+        assertEquals(Kind.FORMAL_DOC, doc.kind());
+        assertEquals(new Proof(List.of(Sign.RED_HEADER, Sign.SEAL), true), doc.proof());
+        assertFalse(doc.number());
+        Material eval = m(rs.item("III-53-0-1"), 0);
+        assertEquals(Proof.all(Sign.RED_HEADER, Sign.SEAL), eval.proof());
+        assertFalse(eval.number());
+        assertEquals(Proof.all(Sign.SEAL), m(rs.item("III-61-2-1"), 0).proof());
+        for (Item i : rs.items()) for (Material x : i.materials()) assertFalse(x.number(), i.id() + ": seed 002 names no 文号");
+    }
+
+    /** Seed 000's 相关正式发文 items are marked; binhai's indicator tables need no seal. */
+    @Test
+    void ganyuMarksItsRelatedDocumentsAndBinhaiNeedsNoStamps() throws Exception {
+        RuleSet g = BuiltinRules.load("ganyu-weijian-2020");
+        List<String> marked = g.items().stream().filter(i -> i.materials().stream().anyMatch(Material::marked)).map(Item::id).toList();
+        List<String> related = g.items().stream().filter(i -> i.requirement().contains("相关正式发文")).map(Item::id).toList();
+        assertEquals(List.of("III-28-3-1", "III-60-1-1"), marked);
+        assertEquals(related, marked);
+        RuleSet b = BuiltinRules.load("binhai-weisheng-2023");
+        for (Item i : b.items()) assertTrue(m(i, 0).proof().none(), i.id());
+    }
 }
