@@ -209,12 +209,10 @@ public final class HtmlRenderer {
             StringBuilder msg = new StringBuilder(esc(f.message(en)));
             List<String> pics = new ArrayList<>();
             if (f.file() != null) pics.add(f.file());
-            if (f.code().equals("photo.duplicate") && f.data().get("files") instanceof List<?> l) {
-                for (Object o : l) {
-                    if (o instanceof Map<?, ?> m && m.get("file") != null && !pics.contains(m.get("file").toString())) {
-                        pics.add(m.get("file").toString());
-                    }
-                }
+            // A copy is shown beside the original it copies.
+            if (f.code().equals("photo.duplicate") && f.data().get("original") instanceof Map<?, ?> m && m.get("file") != null
+                    && !pics.contains(m.get("file").toString())) {
+                pics.add(m.get("file").toString());
             }
             StringBuilder imgs = new StringBuilder();
             for (String p : pics) {
