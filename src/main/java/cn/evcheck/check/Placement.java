@@ -61,7 +61,10 @@ public final class Placement {
         if (wordLike || Formats.isWordFamily(f.ext())) {
             return first(item, Kind.REPORT, Kind.FORMAL_DOC, Kind.DEPT_EVAL, Kind.DATA_TABLE);
         }
-        if (t == FileType.PDF) return first(item, Kind.FORMAL_DOC, Kind.DEPT_EVAL, Kind.DATA_TABLE, Kind.PHOTOS, Kind.REPORT);
+        // An OFD is the fixed-layout document a PDF would be: judged (and refused) where a PDF would be.
+        if (t == FileType.PDF || t == FileType.OFD) {
+            return first(item, Kind.FORMAL_DOC, Kind.DEPT_EVAL, Kind.DATA_TABLE, Kind.PHOTOS, Kind.REPORT);
+        }
         if (isSheet(f)) return first(item, Kind.DATA_TABLE);
         if (t == FileType.TEXT || t == FileType.RTF || t == FileType.HTML) return first(item, Kind.REPORT);
         return null;

@@ -115,8 +115,9 @@ public final class Results {
             add("msg." + code.id());
         }
 
+        /** The message's variant; null for the plain message. */
         public void say(String variant) {
-            add("msg." + code.id() + "." + variant);
+            add(variant == null ? "msg." + code.id() : "msg." + code.id() + "." + variant);
         }
 
         private void add(String key) {

@@ -36,7 +36,7 @@ public final class Wording {
     /** What a file really is: its type's label ("PNG", "文本"), or its extension when unknown; the type name in English. */
     public static Localized type(FileEntry f) {
         boolean unknown = f.type() == FileType.UNKNOWN;
-        return new Localized(unknown ? "." + f.ext() : f.type().label, f.type().name());
+        return new Localized(unknown ? "." + f.ext() : f.type().label, f.type().en);
     }
 
     /** The data value naming a file's real format: its type, or its extension when unknown. */

@@ -67,6 +67,10 @@ final class ExplainCommand implements Callable<Integer> {
                 out.println((en ? "Indicator:   " : "指标：") + item.indicator());
                 if (!item.standard().isEmpty()) out.println((en ? "Standard:    " : "测评标准：") + item.standard());
                 if (!item.requirement().isEmpty()) out.println((en ? "Requirement: " : "申报要求：") + item.requirement());
+                List<String> notes = Describe.notes(item, en);
+                for (int i = 0; i < notes.size(); i++) {
+                    out.println((i > 0 ? (en ? "             " : "　　　") : en ? "Note:        " : "备注：") + notes.get(i));
+                }
                 if (!item.leaders().isEmpty()) out.println((en ? "Leader:      " : "分管领导：") + String.join("、", item.leaders()));
                 if (!item.leadDepartments().isEmpty()) out.println((en ? "Lead office: " : "牵头科室：") + String.join("、", item.leadDepartments()));
                 if (!item.responsible().isEmpty()) out.println((en ? "Responsible: " : "责任单位：") + String.join("、", item.responsible()));

@@ -22,7 +22,7 @@ public final class DocxReader implements FormatReader {
 
     @Override
     public boolean reads(FileEntry f, Inspector.Needs needs) {
-        return f.type() == FileType.ZIP && Inspector.wordLike(f) && !f.ext().equals("uot");
+        return Inspector.wordLike(f) && (f.type() == FileType.DOCX || (f.type() == FileType.ZIP && !f.ext().equals("uot")));
     }
 
     @Override

@@ -37,6 +37,6 @@ final class SheetReader implements FormatReader {
     public long heapMb(FileEntry f, Inspector.Needs needs) {
         long mb = f.size() / (1024 * 1024);
         // xlsx: shared strings held whole; xls: HSSF's model; csv: only the rows kept.
-        return f.type() == FileType.ZIP ? 8 + 12 * mb : f.type() == FileType.OLE2 ? 4 + 10 * mb : 4 + 4 * mb;
+        return f.type().isZip() ? 8 + 12 * mb : f.type() == FileType.OLE2 ? 4 + 10 * mb : 4 + 4 * mb;
     }
 }

@@ -52,7 +52,7 @@ public final class Tables {
     }
 
     static List<String[]> read(Path path, FileType type, String ext) throws IOException {
-        if (type == FileType.ZIP) return XlsxTable.read(path);
+        if (type == FileType.XLSX || type == FileType.ZIP) return XlsxTable.read(path);
         if (type == FileType.OLE2) return hssf(path);
         if (ext.equals("csv")) return CsvTable.read(Source.of(path));
         throw new IOException("not a spreadsheet (" + type.name().toLowerCase(Locale.ROOT) + ")");

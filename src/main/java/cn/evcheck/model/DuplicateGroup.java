@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Photos that show the same picture (the same bytes, or a re-saved, resized, recompressed or
  * lightly cropped copy), as the duplicate check grouped them. {@code id} is "dup-N" in report
- * order; members are sorted by file and page.
+ * order; members come original first — the earliest-dated use, ties and undated uses by file
+ * and page — then the copies in the same order.
  */
 public record DuplicateGroup(String id, boolean identical, List<Member> members) {
     public DuplicateGroup {

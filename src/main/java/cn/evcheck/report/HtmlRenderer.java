@@ -20,9 +20,10 @@ import java.util.*;
  * {@code report.js} beside this class in the resources; no network, no web fonts)
  * with a summary bar, filters (severity, 牵头科室, 责任单位, only items with problems; also
  * settable from the URL fragment, e.g. {@code #lead=组织人事科&sev=error}), per item its
- * requirement text, status, findings and a coverage calendar per photo category, and in
- * multi-unit mode an item × unit status matrix. A pure function of the report (thumbnails of
- * problem photos are passed in, see {@link Thumbnails}); the same report gives the same bytes.
+ * requirement text and the rule set's note, status, findings and a coverage calendar per photo
+ * category, and in multi-unit mode an item × unit status matrix. A pure function of the report
+ * (thumbnails of problem photos are passed in, see {@link Thumbnails}); the same report gives
+ * the same bytes.
  */
 public final class HtmlRenderer {
     private final Report r;
@@ -176,7 +177,12 @@ public final class HtmlRenderer {
         meta(t("分管领导", "Leader"), it.leaders());
         meta(t("责任单位", "Responsible"), it.responsible());
         sb.append("</p>\n<p class=\"req\"><b>").append(esc(t("要求：", "Requirement: "))).append("</b>")
-                .append(esc(Sections.requirement(it, en))).append("</p>\n<p class=\"need\"><b>").append(esc(t("应交材料：", "Materials: ")))
+                .append(esc(Sections.requirement(it, en))).append("</p>\n");
+        String note = Describe.note(it, en);
+        if (!note.isEmpty()) {
+            sb.append("<p class=\"note\"><b>").append(esc(t("备注：", "Note: "))).append("</b>").append(esc(note)).append("</p>\n");
+        }
+        sb.append("<p class=\"need\"><b>").append(esc(t("应交材料：", "Materials: ")))
                 .append("</b>").append(esc(Sections.materials(it, en))).append(" <b>").append(esc(t("已有：", "Found: "))).append("</b>")
                 .append(esc(ir.status() == Status.MISSING ? t("无", "nothing") : Sections.found(ir, en))).append("</p>\n");
         documents(DocumentVerdicts.of(e.unit(), it.id()));
@@ -226,12 +232,10 @@ public final class HtmlRenderer {
             StringBuilder msg = new StringBuilder(esc(f.message(en)));
             List<String> pics = new ArrayList<>();
             if (f.file() != null) pics.add(f.file());
-            if (f.code().equals("photo.duplicate") && f.data().get("files") instanceof List<?> l) {
-                for (Object o : l) {
-                    if (o instanceof Map<?, ?> m && m.get("file") != null && !pics.contains(m.get("file").toString())) {
-                        pics.add(m.get("file").toString());
-                    }
-                }
+            // A copy is shown beside the original it copies.
+            if (f.code().equals("photo.duplicate") && f.data().get("original") instanceof Map<?, ?> m && m.get("file") != null
+                    && !pics.contains(m.get("file").toString())) {
+                pics.add(m.get("file").toString());
             }
             StringBuilder imgs = new StringBuilder();
             for (String p : pics) {

@@ -2,6 +2,7 @@ package cn.evcheck.report;
 
 import cn.evcheck.model.*;
 import cn.evcheck.model.Report.*;
+import cn.evcheck.rules.Describe;
 import cn.evcheck.rules.Model.Item;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,6 +60,8 @@ public final class JsonRenderer {
                 m.put("id", it.id());
                 m.put("status", ir.status().name().toLowerCase(Locale.ROOT));
                 m.put("indicator", it.indicator());
+                String note = Describe.note(it, english);
+                m.put("note", note.isEmpty() ? null : note);
                 m.put("leader", it.leaders());
                 m.put("lead_department", it.leadDepartments());
                 m.put("responsible", it.responsible());

@@ -106,6 +106,8 @@ public final class MarkdownRenderer {
         meta(meta, t("责任单位", "Responsible"), it.responsible());
         if (meta.length() > 0) line("- " + meta);
         line("- " + label(t("要求", "Requirement")) + md(Sections.requirement(it, en)));
+        String note = Describe.note(it, en);
+        if (!note.isEmpty()) line("- " + label(t("备注", "Note")) + md(note));
         line("- " + label(t("应交材料", "Materials")) + md(Sections.materials(it, en)) + (en ? "; " : "；")
                 + label(t("已有", "Found")) + md(ir.status() == Status.MISSING ? t("无", "nothing") : Sections.found(ir, en)));
         List<DocumentRecord> docs = DocumentVerdicts.of(e.unit(), it.id());

@@ -111,6 +111,8 @@ public final class TextRenderer {
         StringJoiner req = new StringJoiner(en ? "; " : "；");
         for (Material m : item.materials()) req.add(Describe.material(m, item, en));
         line("    " + (en ? "Required: " : "要求：") + req);
+        String note = Describe.note(item, en);
+        if (!note.isEmpty()) line("    " + (en ? "Note: " : "备注：") + note);
         if (ir.status() == Status.MISSING) {
             for (Finding f : ir.findings()) line("    " + mark(f.severity()) + " " + f.message(en));
             return;

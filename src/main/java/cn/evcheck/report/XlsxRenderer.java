@@ -117,9 +117,9 @@ public final class XlsxRenderer {
         if (g == Grouping.DEPARTMENT) h.add(en ? "Lead office (group)" : "牵头科室（分组）");
         if (g == Grouping.UNIT) h.add(en ? "Responsible unit (group)" : "责任单位（分组）");
         if (multiUnit) h.add(en ? "Unit" : "单位");
-        h.addAll(en ? List.of("Item", "Indicator", "Requirement", "Gap", "File", "Period", "Severity", "Lead office",
+        h.addAll(en ? List.of("Item", "Indicator", "Requirement", "Note", "Gap", "File", "Period", "Severity", "Lead office",
                 "Responsible units", "Leader", "Code")
-                : List.of("条目", "指标", "要求", "缺口", "文件", "期间", "严重程度", "牵头科室", "责任单位", "分管领导", "代码"));
+                : List.of("条目", "指标", "要求", "备注", "缺口", "文件", "期间", "严重程度", "牵头科室", "责任单位", "分管领导", "代码"));
         return h;
     }
 
@@ -131,7 +131,7 @@ public final class XlsxRenderer {
         int c0 = 0;
         if (grouped()) widths[c0++] = 22;
         if (Sections.multiUnit(r)) widths[c0++] = 18;
-        int[] rest = {13, 28, 60, 60, 48, 18, 9, 20, 30, 10, 26};
+        int[] rest = {13, 28, 60, 36, 60, 48, 18, 9, 20, 30, 10, 26};
         System.arraycopy(rest, 0, widths, c0, rest.length);
         for (int i = 0; i < widths.length; i++) sh.setColumnWidth(i, widths[i] * 256);
         int row = 1;
@@ -162,6 +162,7 @@ public final class XlsxRenderer {
         text(row, c++, f.item() == null ? "" : f.item(), null);
         text(row, c++, it == null ? "" : it.indicator(), "wrap");
         text(row, c++, it == null ? "" : Sections.requirement(it, en), "wrap");
+        text(row, c++, it == null ? "" : Describe.note(it, en), "wrap");
         text(row, c++, f.message(en), "wrap");
         text(row, c++, f.file() == null ? "" : f.file(), "wrap");
         text(row, c++, f.period() == null ? "" : f.period(), null);

@@ -2,7 +2,9 @@ package cn.evcheck.rules;
 
 import cn.evcheck.rules.Model.*;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Short human descriptions of what a material requires, in Chinese or English. */
 public final class Describe {
@@ -65,6 +67,36 @@ public final class Describe {
         if (m.number()) parts.add(en ? "with its document number" : "须有文号");
         if (m.marked()) parts.add(en ? "the relevant work marked in it" : "相关工作须在文件中标注");
         return String.join(en ? ", " : "，", parts);
+    }
+
+    /** A note that begins by calling itself one ("备注：…"): the reader's own label says it. */
+    private static final Pattern NOTE_LABEL = Pattern.compile("^\\s*备注\\s*[：:]\\s*");
+
+    /**
+     * The rule set's notes on an item, for the clerk: the item's own, then each material's,
+     * labelled with its material ("图片资料：…"; with the whole description where the item asks
+     * for two materials of one kind). Empty when the rule set has none.
+     */
+    public static List<String> notes(Item item, boolean en) {
+        List<String> out = new ArrayList<>();
+        String own = clean(item.note());
+        if (!own.isEmpty()) out.add(own);
+        for (Material m : item.materials()) {
+            String n = clean(m.note());
+            if (n.isEmpty()) continue;
+            boolean alone = item.materials().stream().filter(x -> x.kind() == m.kind()).count() == 1;
+            out.add((alone ? m.kind().label(en) : material(m, item, en)) + (en ? ": " : "：") + n);
+        }
+        return out;
+    }
+
+    /** {@link #notes} on one line ("" when none), for the reports. */
+    public static String note(Item item, boolean en) {
+        return String.join(en ? "; " : "；", notes(item, en));
+    }
+
+    private static String clean(String note) {
+        return note == null ? "" : NOTE_LABEL.matcher(note).replaceFirst("").strip();
     }
 
     public static String target(Target t) {

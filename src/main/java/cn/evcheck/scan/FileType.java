@@ -3,21 +3,58 @@ package cn.evcheck.scan;
 import java.util.Locale;
 
 /**
- * A file's real type, told from its first bytes ({@code reference/formats.md}); containers
- * (ZIP, OLE2) are refined by the inspector, which looks inside.
+ * A file's real type, told from its first bytes ({@code reference/formats.md}). A ZIP is refined
+ * by the names in its central directory ({@link ZipDirectory}): a Word, Excel or PowerPoint
+ * 2007+ file, or an OFD (GB/T 33190) fixed-layout file; a ZIP that is none of these, or whose
+ * directory cannot be read, stays {@link #ZIP}. OLE2 containers are refined by the inspector,
+ * which looks inside.
  */
 public enum FileType {
     JPEG("JPEG"), PNG("PNG"), GIF("GIF"), BMP("BMP"), WEBP("WebP"), HEIC("HEIC"), TIFF("TIFF"),
-    PDF("PDF"), ZIP("ZIP"), OLE2("OLE2"), XML("XML"), RTF("RTF"), HTML("HTML"), TEXT("文本"), EMPTY("空文件"), UNKNOWN("未知");
+    PDF("PDF"), ZIP("ZIP"),
+    DOCX("Word 2007+ 文档（.docx）", "a Word 2007+ document (.docx)", "docx"),
+    XLSX("Excel 2007+ 表格（.xlsx）", "an Excel 2007+ workbook (.xlsx)", "xlsx"),
+    PPTX("PowerPoint 2007+ 演示文档（.pptx）", "a PowerPoint 2007+ presentation (.pptx)", "pptx"),
+    OFD("OFD 版式文件", "an OFD fixed-layout file", "ofd"),
+    OLE2("OLE2"), XML("XML"), RTF("RTF"), HTML("HTML"), TEXT("文本"), EMPTY("空文件"), UNKNOWN("未知");
 
+    /** What the type is called in Chinese messages. */
     public final String label;
+    /** What it is called in English messages. */
+    public final String en;
+    /** The extension a file of this type has, or null where the type alone does not say it. */
+    public final String ext;
 
     FileType(String label) {
         this.label = label;
+        this.en = name();
+        this.ext = null;
+    }
+
+    FileType(String label, String en, String ext) {
+        this.label = label;
+        this.en = en;
+        this.ext = ext;
     }
 
     public boolean isImage() {
         return this == JPEG || this == PNG || this == GIF || this == BMP || this == WEBP || this == HEIC || this == TIFF;
+    }
+
+    /** A ZIP archive, whatever its directory showed it to be. */
+    public boolean isZip() {
+        return this == ZIP || this == DOCX || this == XLSX || this == PPTX || this == OFD;
+    }
+
+    /**
+     * Whether content of this type is what an extension promising {@code expected} should hold.
+     * A ZIP whose directory told nothing (damaged, or no known layout) neither confirms nor
+     * contradicts a ZIP-based extension, and a .zip may hold any ZIP; beyond that the types must match.
+     */
+    public boolean satisfies(FileType expected) {
+        if (this == expected) return true;
+        if (this == ZIP) return expected.isZip();
+        return expected == ZIP && isZip();
     }
 
     /** Sniffs a type from up to the first 1 KiB of a file. */

@@ -20,6 +20,8 @@ public final class Formats {
         /** Other image formats: not accepted as photos. */
         IMAGE,
         PDF,
+        /** OFD (GB/T 33190), the Chinese fixed-layout format: not accepted by the upload system. */
+        OFD,
         /** Word, Kingsoft WPS and UOF documents and their templates. */
         WORD,
         /** Spreadsheets and CSV: data tables and caption sheets. */
@@ -52,7 +54,8 @@ public final class Formats {
         row("tif", FileType.TIFF, Family.IMAGE);
         row("tiff", FileType.TIFF, Family.IMAGE);
         row("pdf", FileType.PDF, Family.PDF);
-        row("docx", FileType.ZIP, Family.WORD);
+        row("ofd", FileType.OFD, Family.OFD);
+        row("docx", FileType.DOCX, Family.WORD);
         row("doc", FileType.OLE2, Family.WORD);
         row("wps", FileType.OLE2, Family.WORD);
         row("uof", FileType.XML, Family.WORD);
@@ -61,11 +64,11 @@ public final class Formats {
         row("dot", null, Family.WORD);
         row("dotx", null, Family.WORD);
         row("wpt", null, Family.WORD);
-        TABLE.put("xlsx", new Format("xlsx", FileType.ZIP, Family.SHEET, true));
+        TABLE.put("xlsx", new Format("xlsx", FileType.XLSX, Family.SHEET, true));
         row("xls", FileType.OLE2, Family.SHEET);
         row("et", FileType.OLE2, Family.SHEET);
         TABLE.put("csv", new Format("csv", null, Family.SHEET, true));
-        row("pptx", FileType.ZIP, Family.SLIDES);
+        row("pptx", FileType.PPTX, Family.SLIDES);
         row("ppt", FileType.OLE2, Family.SLIDES);
         row("zip", FileType.ZIP, Family.ARCHIVE);
     }

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 /**
  * Walks a package (PRODUCT.md §3) and places every file: which item folder holds it (matched
  * by normalised id), which role and category its folders announce, and its sniffed type (first
- * 1 KiB only). Uses {@code java.nio.file} throughout so GBK-named files from Windows shares stay
- * openable. Never follows symbolic links and never writes. Not thread-safe; one per walk.
+ * 1 KiB only, and a ZIP's central directory: {@link ZipDirectory}). Uses {@code java.nio.file}
+ * throughout so GBK-named files from Windows shares stay openable. Never follows symbolic links
+ * and never writes. Not thread-safe; one per walk.
  */
 public final class PackageScanner {
     /** Operating-system litter and evcheck's own config: never evidence, never reported. */
@@ -144,6 +145,7 @@ public final class PackageScanner {
             unreadable.add(new Inventory.Unreadable(rel(p), reason(e)));
             return;
         }
+        if (type == FileType.ZIP) type = ZipDirectory.classify(p);
         int dot = name.lastIndexOf('.');
         String ext = dot > 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
         String category = here.category();

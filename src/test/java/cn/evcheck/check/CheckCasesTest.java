@@ -178,7 +178,10 @@ class CheckCasesTest {
         return out;
     }
 
-    /** The file's first bytes say what its extension (or {@code type}) says; {@code size} pads it, sparse. */
+    /**
+     * The file's first bytes say what its extension (or {@code type}) says — a docx, xlsx or ofd
+     * also has the central directory that tells them apart; {@code size} pads it, sparse.
+     */
     private static void write(Path p, JsonNode spec) throws IOException {
         Files.createDirectories(p.getParent());
         if (spec.has("content")) {
@@ -197,7 +200,11 @@ class CheckCasesTest {
             case "jpg", "jpeg", "jpe" -> new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0};
             case "png" -> new byte[]{(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10};
             case "pdf" -> "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
-            case "docx", "xlsx", "zip", "uot" -> new byte[]{'P', 'K', 3, 4};
+            case "docx" -> zip("[Content_Types].xml", "word/document.xml");
+            case "xlsx" -> zip("[Content_Types].xml", "xl/workbook.xml");
+            case "pptx" -> zip("[Content_Types].xml", "ppt/presentation.xml");
+            case "ofd" -> zip("OFD.xml", "Doc_0/Document.xml");
+            case "zip", "uot" -> new byte[]{'P', 'K', 3, 4};
             case "doc", "wps", "xls", "et" -> new byte[]{(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
             case "txt", "csv" -> "文本\n".getBytes(StandardCharsets.UTF_8);
             default -> new byte[]{0, 1, 2, 3, (byte) 0xFE, (byte) 0x99};
@@ -206,6 +213,15 @@ class CheckCasesTest {
             raf.write(magic);
             raf.setLength(Math.max(size, magic.length));
         }
+    }
+
+    /** An archive of empty entries: its directory tells what it is (scan.ZipDirectory), its content nothing. */
+    private static byte[] zip(String... names) throws IOException {
+        java.io.ByteArrayOutputStream bos = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(bos)) {
+            for (String n : names) z.putNextEntry(new java.util.zip.ZipEntry(n));
+        }
+        return bos.toByteArray();
     }
 
     private static JsonNode read(Path file) {

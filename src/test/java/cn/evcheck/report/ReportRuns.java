@@ -62,6 +62,7 @@ final class ReportRuns {
                 lead_department: 医政医管科
                 responsible: [青口中心卫生院, 赣马镇卫生院]
                 categories: [义诊, 健康讲座]
+                note: "备注：须为活动现场照片（<原图> & “实拍”）"
                 materials:
                   - {kind: photos, each: category, min: 1, per: month}
               - id: A-2
@@ -71,7 +72,7 @@ final class ReportRuns {
                 lead_department: 组织人事科
                 responsible: [青口中心卫生院]
                 materials:
-                  - {kind: report, words: 300}
+                  - {kind: report, words: 300, note: 每个单位一份}
               - id: A-3
                 indicator: 应急培训
                 requirement: 每两月1张现场照片

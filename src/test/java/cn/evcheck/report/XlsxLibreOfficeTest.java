@@ -104,6 +104,7 @@ class XlsxLibreOfficeTest {
         row.add(f.item() == null ? "" : f.item());
         row.add(it == null ? "" : it.indicator());
         row.add(it == null ? "" : it.requirement());
+        row.add(it == null ? "" : cn.evcheck.rules.Describe.note(it, false));
         row.add(f.message(false));
         row.add(f.file() == null ? "" : f.file());
         row.add(f.period() == null ? "" : f.period());

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.*;
 
 class FileTypeTest {
     static FileType sniff(byte[] b) {
@@ -37,6 +37,19 @@ class FileTypeTest {
         assertEquals(FileType.TEXT, sniff("时间,说明\n".getBytes(StandardCharsets.UTF_8)));
         assertEquals(FileType.EMPTY, FileType.sniff(new byte[0], 0));
         assertEquals(FileType.UNKNOWN, sniff(bytes(0, 1, 2, 3, 0, 5, 6, 7)));
+    }
+
+    @Test
+    void zipBasedTypesSatisfyTheirOwnExtensionAndAnUnrevealingZipSatisfiesAny() {
+        assertTrue(FileType.DOCX.satisfies(FileType.DOCX));
+        assertFalse(FileType.XLSX.satisfies(FileType.DOCX), "an .xlsx named .docx");
+        assertFalse(FileType.DOCX.satisfies(FileType.OLE2), "a .docx named .wps");
+        assertFalse(FileType.OFD.satisfies(FileType.PDF), "an OFD named .pdf");
+        assertTrue(FileType.ZIP.satisfies(FileType.DOCX), "a damaged .docx is its reader's to report");
+        assertFalse(FileType.ZIP.satisfies(FileType.OLE2));
+        assertTrue(FileType.OFD.satisfies(FileType.ZIP), "a .zip may hold anything zipped");
+        assertFalse(FileType.PNG.satisfies(FileType.JPEG));
+        for (FileType t : FileType.values()) assertEquals(t.ext != null, t.isZip() && t != FileType.ZIP, t.name());
     }
 
     @Test

@@ -11,8 +11,9 @@ class FormatsTest {
     void eachExtensionPromisesItsType() {
         Map<String, FileType> promised = Map.ofEntries(Map.entry("jpg", FileType.JPEG), Map.entry("JPEG", FileType.JPEG),
                 Map.entry("jfif", FileType.JPEG), Map.entry("png", FileType.PNG), Map.entry("heif", FileType.HEIC),
-                Map.entry("tif", FileType.TIFF), Map.entry("pdf", FileType.PDF), Map.entry("docx", FileType.ZIP),
-                Map.entry("uot", FileType.ZIP), Map.entry("xlsx", FileType.ZIP), Map.entry("zip", FileType.ZIP),
+                Map.entry("tif", FileType.TIFF), Map.entry("pdf", FileType.PDF), Map.entry("docx", FileType.DOCX),
+                Map.entry("uot", FileType.ZIP), Map.entry("xlsx", FileType.XLSX), Map.entry("zip", FileType.ZIP),
+                Map.entry("pptx", FileType.PPTX), Map.entry("ofd", FileType.OFD),
                 Map.entry("doc", FileType.OLE2), Map.entry("wps", FileType.OLE2), Map.entry("xls", FileType.OLE2),
                 Map.entry("et", FileType.OLE2), Map.entry("ppt", FileType.OLE2), Map.entry("uof", FileType.XML));
         promised.forEach((ext, type) -> assertEquals(type, Formats.expectedType(ext), ext));

@@ -51,7 +51,8 @@ public final class DocumentReadableCheck implements Check {
         boolean real = f.type() == FileType.JPEG || f.type() == FileType.PDF || (t != null && t.status() != TextFacts.Status.UNPARSEABLE);
         if (!formats.contains(f.ext()) || !real) {
             out.emit(FORMAT, p).data("accepted", formats).data("format", f.ext()).arg("kind", new Localized(kind.zh, kind.en))
-                    .arg("formats", Wording.upper(formats)).arg("type", Wording.type(f)).say();
+                    .arg("formats", Wording.upper(formats)).arg("type", Wording.type(f))
+                    .say(f.type() != FileType.OFD ? null : formats.contains("pdf") ? "ofd" : "ofd_scan");
         } else if ((t != null && t.status() == TextFacts.Status.ENCRYPTED) || (d != null && "encrypted".equals(d.problem()))) {
             out.emit(SharedCodes.ENCRYPTED, p).say();
         } else if (d != null && "too_complex".equals(d.problem())) {

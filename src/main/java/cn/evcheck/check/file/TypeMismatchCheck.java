@@ -10,10 +10,13 @@ import cn.evcheck.scan.Formats;
 import java.util.List;
 
 /**
- * The content is not what the extension says (a PNG renamed .jpg, a .docx saved as .doc). An
- * error where the extension promises a photo — the system accepts real JPG/JPEG only — else a
- * warning, since Word and WPS open a mis-named document. Encrypted Office files (OLE2 inside a
- * .docx) are reported as encrypted, not as mis-named.
+ * The content is not what the extension says (a PNG renamed .jpg, a .docx saved as .wps, an
+ * .xlsx named .docx, an OFD named .pdf), naming what it really is. An error where the extension
+ * promises a photo — the system accepts real JPG/JPEG only — or the content is OFD, which
+ * nothing but an OFD reader opens; else a warning, since Word and WPS open a mis-named document
+ * (where the real format belongs to the same family, renaming it is the fix). Encrypted Office
+ * files (OLE2 inside a .docx) are reported as encrypted, not as mis-named; a ZIP whose directory
+ * told nothing is not held against a ZIP-based extension (its reader reports it if damaged).
  */
 public final class TypeMismatchCheck implements Check {
     public static final Code MISMATCH = Code.graded("file.type_mismatch", Severity.ERROR, Severity.WARNING, Clauses.PHOTOS);
@@ -38,11 +41,15 @@ public final class TypeMismatchCheck implements Check {
             boolean encryptedOoxml = actual == FileType.OLE2 && ((p.text() != null && p.text().status() == TextFacts.Status.ENCRYPTED)
                     || (p.sheet() != null && "encrypted".equals(p.sheet().problem())));
             // Unknown content (random bytes) is reported once, by the material's own check.
-            if (expected == null || expected == actual || actual == FileType.UNKNOWN || encryptedOoxml) continue;
+            if (expected == null || actual.satisfies(expected) || actual == FileType.UNKNOWN || encryptedOoxml) continue;
             Results.Emit e = out.emit(MISMATCH, p).data("actual", Wording.format(p.f())).data("extension", p.f().ext())
                     .arg("type", Wording.type(p.f()));
-            if (expected == FileType.JPEG) {
+            if (actual == FileType.OFD) {
+                e.say("ofd");   // opens in no PDF reader or Word, and the system refuses it
+            } else if (expected == FileType.JPEG) {
                 e.say("photo");
+            } else if (actual.ext != null && Formats.family(actual.ext) == Formats.family(p.f().ext())) {
+                e.lesser().arg("real", actual.ext).say("rename");   // a .docx saved as .wps: renaming it is the fix
             } else {
                 e.lesser().say();
             }

@@ -12,13 +12,19 @@ import java.util.*;
 /**
  * 负面清单 I30 弄虚作假: the same photo (same bytes, or re-saved, resized, recompressed, lightly
  * cropped — perceptual hashes within {@link #NEAR_DUPLICATE_BITS}) used more than once anywhere
- * in the unit. One finding per group, naming every member and the date it was counted for.
+ * in the unit. In each group the earliest-dated use is the original; every later use is a copy
+ * the clerk must replace, and gets the finding, naming the original and its date. Uses of the
+ * same date, and undated ones (after every dated one), rank by path and page.
  */
 public final class DuplicatePhotoCheck implements Check {
     public static final Code DUPLICATE = Code.of("photo.duplicate", Severity.ERROR, Clauses.FALSIFIED);
 
     /** Hamming distance of two pHashes at or below which two photos are the same picture. */
     public static final int NEAR_DUPLICATE_BITS = 12;
+
+    /** Original first: by activity date (undated last), then path, then page. */
+    static final Comparator<Photo> RANK = Comparator.comparing(Photo::date, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Photo::rel).thenComparing(p -> p.page() == null ? 0 : p.page());
 
     @Override
     public List<Code> codes() {
@@ -33,7 +39,7 @@ public final class DuplicatePhotoCheck implements Check {
     @Override
     public void run(Evidence ev, Results out) {
         List<Photo> ps = ev.photos().stream().filter(p -> p.sha() != null || p.phash() != null)
-                .sorted(Comparator.comparing(Photo::label)).toList();
+                .sorted(Comparator.comparing(Photo::rel).thenComparing(p -> p.page() == null ? 0 : p.page())).toList();
         int n = ps.size();
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) parent[i] = i;
@@ -45,30 +51,43 @@ public final class DuplicatePhotoCheck implements Check {
         Map<Integer, List<Photo>> groups = new TreeMap<>();
         for (int i = 0; i < n; i++) groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(ps.get(i));
         int groupNo = 0;
-        for (List<Photo> g : groups.values()) {
-            if (g.size() < 2) continue;
+        for (List<Photo> members : groups.values()) {
+            if (members.size() < 2) continue;
+            List<Photo> g = members.stream().sorted(RANK).toList();
             String group = "dup-" + (++groupNo);
-            Photo first = g.get(0);
-            boolean identical = g.stream().allMatch(p -> p.sha() != null && p.sha().equals(first.sha()));
+            Photo original = g.get(0);
+            boolean identical = g.stream().allMatch(p -> p.sha() != null && p.sha().equals(original.sha()));
             List<Map<String, Object>> files = new ArrayList<>();
-            List<DuplicateGroup.Member> members = new ArrayList<>();
-            List<Localized> named = new ArrayList<>();
+            List<DuplicateGroup.Member> list = new ArrayList<>();
             for (Photo p : g) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("file", p.rel());
-                if (p.page() != null) m.put("page", p.page());
-                m.put("item", p.item().id());
-                if (p.category() != null) m.put("category", p.category());
-                m.put("date", p.date() == null ? null : p.date().toString());
-                files.add(m);
-                members.add(new DuplicateGroup.Member(p.rel(), p.page(), p.item().id(), p.category(), p.shownDate()));
-                named.add(new Localized(p.label() + "（" + (p.date() == null ? "未计数" : p.shownDate()) + "）",
-                        p.label() + " (" + (p.date() == null ? "not counted" : p.shownDate()) + ")"));
+                files.add(use(p));
+                list.add(new DuplicateGroup.Member(p.rel(), p.page(), p.item().id(), p.category(), p.shownDate()));
             }
-            out.duplicates(new DuplicateGroup(group, identical, members));
-            out.emit(DUPLICATE, first.item().id(), first.rel()).data("files", files).data("group", group).data("identical", identical)
-                    .arg("count", g.size()).arg("members", named).say(identical ? "identical" : "near");
+            out.duplicates(new DuplicateGroup(group, identical, list));
+            String date = original.shownDate();
+            String en = original.rel() + (original.page() == null ? "" : " page " + original.page());
+            Localized named = new Localized(original.label() + (date == null ? " " : "（" + date + "）"),
+                    en + (date == null ? "" : " (" + date + ")"));
+            for (Photo copy : g.subList(1, g.size())) {
+                boolean same = copy.sha() != null && copy.sha().equals(original.sha());
+                Results.Emit e = out.emit(DUPLICATE, copy.item().id(), copy.rel());
+                if (copy.page() != null) e.data("page", copy.page());
+                e.data("date", copy.shownDate()).data("original", use(original)).data("files", files).data("group", group)
+                        .data("identical", same).arg("where", Wording.where(copy.page())).arg("original", named)
+                        .arg("count", g.size()).say(same ? "identical" : "near");
+            }
         }
+    }
+
+    /** One use of the picture, as the finding's data states it. */
+    private static Map<String, Object> use(Photo p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", p.rel());
+        if (p.page() != null) m.put("page", p.page());
+        m.put("item", p.item().id());
+        if (p.category() != null) m.put("category", p.category());
+        m.put("date", p.shownDate());
+        return m;
     }
 
     private static boolean same(Photo a, Photo b) {

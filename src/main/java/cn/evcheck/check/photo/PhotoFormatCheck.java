@@ -41,7 +41,8 @@ public final class PhotoFormatCheck implements Check {
                     out.reject(p);
                     if (Formats.expectedType(p.f().ext()) != FileType.JPEG) {
                         out.emit(FORMAT, p).data("accepted", d.formats()).data("format", Wording.format(p.f()))
-                                .arg("type", Wording.type(p.f())).arg("formats", Wording.upper(d.formats())).say();
+                                .arg("type", Wording.type(p.f())).arg("formats", Wording.upper(d.formats()))
+                                .say(t == FileType.OFD ? "ofd" : null);
                     }
                 } else if (!d.formats().contains(p.f().ext())) {
                     out.reject(p);

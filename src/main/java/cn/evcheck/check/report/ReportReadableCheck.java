@@ -53,7 +53,7 @@ public final class ReportReadableCheck implements Check {
                 out.emit(UNPARSEABLE, p).data("reason", "unknown_content").arg("ext", f.ext()).say("unknown_content");
             } else {
                 out.emit(FORMAT, p).data("accepted", d.formats()).data("format", Wording.format(f))
-                        .arg("formats", formats).arg("type", Wording.type(f)).say();
+                        .arg("formats", formats).arg("type", Wording.type(f)).say(f.type() == FileType.OFD ? "ofd" : null);
             }
             return false;
         }
