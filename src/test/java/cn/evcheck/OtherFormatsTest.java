@@ -21,7 +21,6 @@ import static org.junit.jupiter.api.Assertions.*;
  * workbook named .docx — which, both being ZIP files, once passed as a .docx.
  */
 class OtherFormatsTest {
-    static final Path REAL = Path.of("src", "test", "resources", "fixtures", "real");
     static final String RULES = """
             evcheck: 1
             id: formats
@@ -39,8 +38,8 @@ class OtherFormatsTest {
 
     @Test
     void eachFileIsNamedForWhatItReallyIs(@TempDir Path tmp) throws Exception {
-        byte[] hello = Files.readAllBytes(REAL.resolve("helloworld.ofd"));
-        byte[] suwell = Files.readAllBytes(REAL.resolve("suwell-pdf2ofd.ofd"));
+        byte[] hello = Docs.ofd("通知");
+        byte[] suwell = Docs.ofd("关于开展义诊活动的通知", true);
         byte[] report = Docs.docx(Docs.prose(300));
         Path pkg = tmp.resolve("pkg");
         new Pkg(pkg).file("A-1/图片/义诊/2019-03-05 义诊.ofd", hello)

@@ -57,9 +57,18 @@ public final class Docs {
      * {@code DocRoot} names {@code Doc_0/Document.xml}; the page's content lies below it), showing {@code text}.
      */
     public static byte[] ofd(String text) {
+        return ofd(text, false);
+    }
+
+    /**
+     * An OFD package; with {@code rootLast} its OFD.xml is the archive's last entry, after the
+     * document and a resource part, as some converters (Suwell's pdf2ofd) write it.
+     */
+    public static byte[] ofd(String text, boolean rootLast) {
         String ns = "xmlns:ofd=\"http://www.ofdspec.org/2016\"";
         try (ByteArrayOutputStream bos = new ByteArrayOutputStream(); ZipOutputStream z = new ZipOutputStream(bos)) {
-            put(z, "OFD.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:OFD " + ns + " DocType=\"OFD\" Version=\"1.0\">"
+            if (rootLast) put(z, "Doc_0/PublicRes.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Res " + ns + " BaseLoc=\"Res\"/>");
+            if (!rootLast) put(z, "OFD.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:OFD " + ns + " DocType=\"OFD\" Version=\"1.0\">"
                     + "<ofd:DocBody><ofd:DocInfo><ofd:DocID>evcheck-test</ofd:DocID></ofd:DocInfo>"
                     + "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>");
             put(z, "Doc_0/Document.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Document " + ns + ">"
@@ -69,6 +78,9 @@ public final class Docs {
             put(z, "Doc_0/Pages/Page_0/Content.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Page " + ns + "><ofd:Content>"
                     + "<ofd:Layer ID=\"2\"><ofd:TextObject ID=\"3\" Boundary=\"20 20 170 10\" Font=\"1\" Size=\"5\">"
                     + "<ofd:TextCode X=\"0\" Y=\"5\">" + text + "</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>");
+            if (rootLast) put(z, "OFD.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:OFD " + ns + " DocType=\"OFD\" Version=\"1.0\">"
+                    + "<ofd:DocBody><ofd:DocInfo><ofd:DocID>evcheck-test</ofd:DocID></ofd:DocInfo>"
+                    + "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>");
             z.finish();
             return bos.toByteArray();
         } catch (IOException e) {
