@@ -25,10 +25,14 @@ final class DocumentGroups {
     /** Documents, and the images that are no document page. */
     record Grouped(List<Document> documents, List<Placed> strays) {}
 
-    /** Page words and numbers at the end of a name: "-2", "_0003", "（第2页）", "盖章页", "p3", "-续". */
-    private static final Pattern PAGE_TAIL = Pattern.compile(
-            "(?:[\\s\\-_.·、,，()（）\\[\\]【】]*(?:第?[0-9０-９一二三四五六七八九十]+页|页[0-9]+|[pP](?:age)?[0-9]+|[0-9０-９]+"
-                    + "|红头页?|盖章页?|首页|尾页|末页|封面|正文|续页?|签章页?|落款页?|附件[0-9]*)[\\s\\-_.·、,，()（）\\[\\]【】]*)$");
+    /** Words that name a page of a document: "第2页", "红头页", "盖章页", "p3", "page 2", "续页" … */
+    private static final Pattern PAGE_WORD = Pattern.compile(
+            "第?[0-9０-９一二三四五六七八九十]+页|页[0-9]+|(?<![A-Za-z])[pP](?:age)?\\s?[0-9]+|红头页?|盖章页?|首页|尾页|末页|封面|正文|续页?|签章页?|落款页?");
+    /** A page number at the end of a name: "-2", "_0003", "（2）". */
+    private static final Pattern TAIL_NUMBER = Pattern.compile("[\\s\\-_.·、,，(（\\[【]*[0-9０-９]+[)）\\]】]?$");
+    /** A page number at the start of a name: "1 ", "02_". */
+    private static final Pattern LEAD_NUMBER = Pattern.compile("^[0-9０-９]+[\\s\\-_.·、]+");
+    private static final Pattern EDGES = Pattern.compile("^[\\s\\-_.·、,，()（）\\[\\]【】]+|[\\s\\-_.·、,，()（）\\[\\]【】]+$");
 
     static Grouped group(List<Placed> files, Sidecars sidecars) {
         List<Document> docs = new ArrayList<>();
@@ -91,15 +95,18 @@ final class DocumentGroups {
         return p.f().type() == FileType.JPEG && p.doc() != null && p.doc().problem() == null && p.doc().first() != null;
     }
 
-    /** The name of a page with its page words and numbers taken off, lower-cased; "" when nothing else is left. */
+    /**
+     * The series a page's name puts it in: the name without its page marker — its page words
+     * (红头页, 第2页, p3) where it has any, else one trailing number — and without a leading page
+     * number; lower-cased, "" when nothing else is left. In "通知_2-p1" the "_2" names the
+     * document and stays.
+     */
     static String series(String stem) {
         String s = stem.strip();
-        while (true) {
-            String t = PAGE_TAIL.matcher(s).replaceFirst("");
-            if (t.equals(s)) break;
-            s = t;
-        }
-        return s.toLowerCase(Locale.ROOT);
+        String words = PAGE_WORD.matcher(s).replaceAll(" ");
+        s = words.equals(s) ? TAIL_NUMBER.matcher(s).replaceFirst("") : words;
+        s = LEAD_NUMBER.matcher(s).replaceFirst("");
+        return EDGES.matcher(s).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
     /** A caption-sheet line with its page words taken off, or null without one. */
