@@ -23,7 +23,8 @@ import java.util.List;
  * @param numberSource text, ocr, sidecar or filename
  * @param scan         a page image without a text layer was looked at (OCR matters for it)
  * @param ocr          for such a scan, UNAVAILABLE or DISABLED where OCR could not read it here
- * @param greyscale    a scanned page shows no colour at all: a red header or seal could not be seen
+ * @param greyscale    its scanned pages show no colour at all (none of them does): a red header or
+ *                     seal could not be seen
  * @param word         a Word-family file (it can carry a red title, not a stamped seal)
  * @param substitute   a Word-family 情况说明 filed in place of a classified document (seed 000)
  */
@@ -90,7 +91,8 @@ public record Document(Item item, Kind kind, List<Placed> files, Page redHeader,
         Page header = null;
         Page seal = null;
         boolean scan = false;
-        boolean grey = false;
+        boolean colour = false;   // a scanned page with any colour: the scanner was in colour mode
+        boolean greyPage = false;
         boolean word = false;
         DocFacts.OcrState ocr = DocFacts.OcrState.NOT_NEEDED;
         for (Placed p : files) {
@@ -106,7 +108,8 @@ public record Document(Item item, Kind kind, List<Placed> files, Page redHeader,
             if (t != null && d == null) word = true;
             if (d != null && d.text().isEmpty()) {
                 scan = true;
-                if (d.first() != null && d.first().greyscale() && !d.redHeader() && !d.seal()) grey = true;
+                if (d.first() != null && d.first().greyscale()) greyPage = true;
+                else colour = true;
                 if (ocr == DocFacts.OcrState.NOT_NEEDED || d.ocrState() != DocFacts.OcrState.RAN) ocr = d.ocrState();
             }
         }
@@ -120,7 +123,7 @@ public record Document(Item item, Kind kind, List<Placed> files, Page redHeader,
         }
         boolean substitute = word && files.size() == 1 && head.role() == Kind.FORMAL_DOC && isSituationNote(files.get(0));
         return new Document(head.item(), head.role(), files, header, seal, n == null ? null : n.found, n == null ? null : n.source,
-                scan, scan ? ocr : DocFacts.OcrState.NOT_NEEDED, grey, word, substitute);
+                scan, scan ? ocr : DocFacts.OcrState.NOT_NEEDED, greyPage && !colour, word, substitute);
     }
 
     private record Read(DocNumbers.Found found, String source) {}

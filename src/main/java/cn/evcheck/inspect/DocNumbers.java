@@ -22,10 +22,10 @@ public final class DocNumbers {
 
     private static final String HAN_DIGITS = "〇零一二三四五六七八九○";
     private static final Pattern NUMBER = Pattern.compile(
-            "([\\p{IsHan}A-Za-z]{1,12}?)\\s*([〔\\[【(（［﹝〖{])\\s*((?:19|20)\\d{2}|\\d{2}|[" + HAN_DIGITS + "]{4})\\s*(年?)\\s*"
-                    + "([〕\\]】)）］﹞〗}])\\s*(第?)\\s*(\\d{1,5})\\s*号");
+            "([\\p{IsHan}A-Za-z]{1,12}?)\\h*([〔\\[【(（［﹝〖{])\\h*((?:19|20)\\d{2}|\\d{2}|[" + HAN_DIGITS + "]{4})\\h*(年?)\\h*"
+                    + "([〕\\]】)）］﹞〗}])\\h*(第?)\\h*(\\d{1,5})\\h*号");
 
-    /** The first document number in the text, or null. */
+    /** The first document number in the text, on one line (spaces allowed, never a line break), or null. */
     public static Found find(String text) {
         if (text == null) return null;
         Matcher m = NUMBER.matcher(text);
