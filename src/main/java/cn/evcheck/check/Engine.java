@@ -58,7 +58,11 @@ public final class Engine {
         List<ItemResult> items = new ArrayList<>();
         for (Item item : ev.items()) {
             Map<String, Integer> byKind = new TreeMap<>();
-            for (Placed p : ev.placed(item)) byKind.merge(p.role().key, 1, Integer::sum);
+            // Files per kind; for documents, documents (a run of page images is one) and the files that are none.
+            for (Placed p : ev.placed(item)) {
+                Document d = Evidence.isDocumentFile(p) ? ev.document(p) : null;
+                if (d == null || d.first() == p) byKind.merge(p.role().key, 1, Integer::sum);
+            }
             List<Finding> mine = sorted.stream().filter(f -> item.id().equals(f.item())).toList();
             Status status = ev.missing(item) ? Status.MISSING
                     : mine.stream().anyMatch(f -> f.severity() == Severity.ERROR) ? Status.INCOMPLETE : Status.COMPLETE;
