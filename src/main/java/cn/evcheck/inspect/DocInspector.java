@@ -36,7 +36,7 @@ public final class DocInspector {
         }
         try {
             BufferedImage page = Pixels.decodeWidth(bytes, width, height, WIDTH);
-            return analysed(page, page, 1, "", ocr, t0);
+            return analysed(page, page, 1, "", ocr, true, Marks.none(), t0);
         } catch (IOException | RuntimeException e) {
             return DocFacts.failed("unparseable", Errors.oneLine(e));
         }
@@ -57,8 +57,9 @@ public final class DocInspector {
             renderer.setSubsamplingAllowed(true);
             BufferedImage first = pageImage(doc, renderer, 0);
             BufferedImage last = n > 1 ? pageImage(doc, renderer, n - 1) : first;
-            boolean needOcr = ocr && text.replaceAll("\\s", "").length() < TEXT_LAYER_MIN;
-            return analysed(first, last, n, text, needOcr, t0);
+            boolean scanned = text.replaceAll("\\s", "").length() < TEXT_LAYER_MIN;
+            Marks annotations = Annotations.count(doc);
+            return analysed(first, last, n, text, ocr && scanned, scanned, annotations, t0);
         } catch (InvalidPasswordException e) {
             return DocFacts.failed("encrypted", "password");
         } catch (IOException | RuntimeException e) {
@@ -66,9 +67,22 @@ public final class DocInspector {
         }
     }
 
-    private static DocFacts analysed(BufferedImage first, BufferedImage last, int pages, String text, boolean ocr, long t0) {
-        ScanDetector.Result r1 = ScanDetector.analyse(first);
-        ScanDetector.Result r2 = last == first ? r1 : ScanDetector.analyse(last);
+    /**
+     * @param scanned     the pages are images (a JPEG, a PDF without a text layer): when nothing coloured
+     *                    is seen on them, marks cannot be judged; a born-digital PDF without annotations or
+     *                    coloured marks has none
+     * @param annotations the PDF's markup annotations (NONE for a JPEG)
+     */
+    private static DocFacts analysed(BufferedImage first, BufferedImage last, int pages, String text, boolean ocr,
+                                     boolean scanned, Marks annotations, long t0) {
+        ScanDetector.Analysis a1 = ScanDetector.analysis(first);
+        ScanDetector.Analysis a2 = last == first ? a1 : ScanDetector.analysis(last);
+        ScanDetector.Result r1 = a1.result();
+        ScanDetector.Result r2 = a2.result();
+        Marks drawn = MarkFinder.find(a1, 1);
+        if (a2 != a1) drawn = drawn.plus(MarkFinder.find(a2, pages));
+        Marks marks = annotations.plus(drawn);
+        if (!marks.marked()) marks = scanned ? drawn : Marks.none();
         String read = "";
         DocFacts.OcrState state = !ocr ? DocFacts.OcrState.NOT_NEEDED : switch (Ocr.availability()) {
             case AVAILABLE -> DocFacts.OcrState.RAN;
@@ -85,7 +99,7 @@ public final class DocInspector {
             }
         }
         return new DocFacts(null, "", pages, text, r1, r2, read, state, first.getWidth(), first.getHeight(),
-                (System.nanoTime() - t0) / 1_000_000);
+                (System.nanoTime() - t0) / 1_000_000, marks);
     }
 
     /**
