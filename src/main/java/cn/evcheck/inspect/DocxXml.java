@@ -41,6 +41,7 @@ final class DocxXml {
         private boolean runUnderline;
         private boolean paraShading;
         private int inComment;
+        private boolean commentedDone;
 
         @Override
         public void startElement(String uri, String local, String q, Attributes a) {
@@ -108,7 +109,7 @@ final class DocxXml {
                     if (start) inComment++;
                 }
                 case "commentRangeEnd" -> {
-                    if (start && inComment > 0) inComment--;
+                    if (start && inComment > 0 && --inComment == 0 && !commented.isEmpty()) commentedDone = true;
                 }
                 default -> {
                     if (!start || inChange > 0) return;
@@ -214,7 +215,7 @@ final class DocxXml {
                 body.append(ch, start, length);
                 CharSequence run = java.nio.CharBuffer.wrap(ch, start, length);
                 marks.text(run, runHighlight, runShading || paraShading, runUnderline);
-                if (inComment > 0 && commented.length() < Marks.SAMPLE_CHARS * 2) commented.append(run);
+                if (inComment > 0 && !commentedDone && commented.length() < Marks.SAMPLE_CHARS * 2) commented.append(run);
                 if (paragraphs < RedText.HEADER_PARAGRAPHS && runRed && runSize >= RedText.TITLE_HALF_POINTS
                         && !new String(ch, start, length).isBlank()) {
                     redTitle = true;

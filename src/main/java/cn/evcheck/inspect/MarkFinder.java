@@ -27,7 +27,8 @@ import java.util.List;
  *     coloured cells touch black print or a cell of another colour, at least 0.2 % of the page: a cheap
  *     scanner's misregistered channels give every black stroke a red and a cyan edge — only cells that
  *     touch neither are kept, and gaps of three cells closed (a pen stroke crosses print only here
- *     and there).
+ *     and there). Elsewhere a component most of whose cells touch print or another colour (a
+ *     picture, a fringed stroke) is not a mark.
  *     A component at least 3 % of the width long is an underline when it runs across (at least 4 % of
  *     the width, at most 1.5 % of the page high, five times longer than high; a red one half the page
  *     wide is a printed rule, not a mark); a drawn mark when it is a bar (the same, upright), an
@@ -68,7 +69,8 @@ final class MarkFinder {
     private static final double SEAL_INNER_SHARE = 0.08;
     private static final double EDGE = 0.015;
     private static final double EDGE_MIN_HEIGHT = 0.05;
-    private static final double BAND_FILL = 0.5;
+    private static final double BAND_FILL = 0.6;
+    private static final int BAND_MIN_LUMA = 150;
     private static final double BAND_MIN_HEIGHT = 0.006;
 
     private static final double UNDERLINE_MIN = 0.04;
@@ -81,6 +83,7 @@ final class MarkFinder {
     private static final int STROKE_CLOSING = 3;
     private static final double FRINGED_SHARE = 0.5;
     private static final double FRINGED_MIN = 0.002;
+    private static final double MIXED_SHARE = 0.6;
 
     /** What pass 1 made of a component. */
     private static final int NOTHING = 0, BAND = 1, SEAL = 2;
@@ -115,6 +118,7 @@ final class MarkFinder {
         int[] gain = {gain(pr, paper), gain(pg, paper), gain(pb, paper)};
 
         byte[] cls = new byte[w * h];
+        int[] balanced = new int[w * h];
         boolean[] dark = new boolean[w * h];
         int margin = (int) Math.ceil(BELOW_RULE * h);
         int titleZone = (int) (TITLE_ZONE * h);
@@ -123,6 +127,7 @@ final class MarkFinder {
             for (int y = 0; y < h; y++) {
                 int i = y * w + x;
                 int p = balanced(rgb[i], gain);
+                balanced[i] = p;
                 dark[i] = isDark(p);
                 if (y < top) continue;
                 byte k = classOf(p);
@@ -137,7 +142,7 @@ final class MarkFinder {
         for (byte k = RED; k < CLASSES; k++) {
             byte kk = k;
             highlights += comp.each(cls, k, k == RED ? 2 : 1, (id, box, n) -> {
-                int what = shape(cls, kk, comp.label, id, w, h, box, n);
+                int what = shape(cls, balanced, kk, comp.label, id, w, h, box, n);
                 if (what == BAND) comp.take(cls, kk, id, box, taken, false);
                 if (what == SEAL) comp.take(cls, kk, id, box, taken, true);
                 return what == BAND ? 1 : 0;
@@ -167,6 +172,7 @@ final class MarkFinder {
             int[] kinds = new int[2];
             comp.each(strokes, k, fringed ? STROKE_CLOSING : k == RED ? 2 : 1, (id, box, n) -> {
                 int s = stroke(strokes, kk, comp.label, id, w, h, box, n);
+                if (s >= 0 && !fringed && touching(strokes, cls, dark, kk, comp.label, id, w, h, box) >= MIXED_SHARE * n) s = -1;
                 if (s >= 0) kinds[s]++;
                 return 0;
             });
@@ -226,15 +232,53 @@ final class MarkFinder {
         return false;
     }
 
+    /**
+     * How many of the component's cells touch black print or a cell of another colour. Most of
+     * them do in a picture (a photo's or a drawing's colours lie side by side) and in colour
+     * fringes; a pen stroke touches print only where it crosses it.
+     */
+    private static int touching(byte[] strokes, byte[] cls, boolean[] dark, byte k, int[] label, int id, int w, int h, int[] box) {
+        int n = 0;
+        for (int y = box[1]; y <= box[3]; y++) {
+            for (int x = box[0]; x <= box[2]; x++) {
+                int i = y * w + x;
+                if (label[i] == id && strokes[i] == k && touchesOther(cls, dark, w, h, x, y)) n++;
+            }
+        }
+        return n;
+    }
+
     /** Pass 1: BAND (a highlight), SEAL (a stamp, or a part of one at the page edge) or NOTHING. */
-    private static int shape(byte[] cls, byte k, int[] label, int id, int w, int h, int[] box, int n) {
+    private static int shape(byte[] cls, int[] balanced, byte k, int[] label, int id, int w, int h, int[] box, int n) {
         int bw = box[2] - box[0] + 1;
         int bh = box[3] - box[1] + 1;
         if (Math.max(bw, bh) < MIN_LENGTH * w || (double) bw * bh > MAX_AREA * w * h) return NOTHING;
         if (isSeal(cls, k, label, id, w, box[0], box[1], bw, bh)) return SEAL;
         if ((box[0] <= EDGE * w || box[2] >= w - 1 - EDGE * w) && bh >= EDGE_MIN_HEIGHT * h && bw < 3 * bh) return SEAL;
-        if (n >= BAND_FILL * bw * bh && bh >= BAND_MIN_HEIGHT * h && bw >= bh) return BAND;
+        if (n >= BAND_FILL * bw * bh && bh >= BAND_MIN_HEIGHT * h && bw >= bh
+                && medianLuma(balanced, cls, k, label, id, w, box, n) >= BAND_MIN_LUMA) {
+            return BAND;
+        }
         return NOTHING;
+    }
+
+    /** The median luma of the component's cells: a highlighter is translucent, the paper shows through it. */
+    private static int medianLuma(int[] balanced, byte[] cls, byte k, int[] label, int id, int w, int[] box, int n) {
+        int[] hist = new int[256];
+        for (int y = box[1]; y <= box[3]; y++) {
+            for (int x = box[0]; x <= box[2]; x++) {
+                int i = y * w + x;
+                if (label[i] != id || cls[i] != k) continue;
+                int p = balanced[i];
+                hist[(299 * (p >> 16 & 0xFF) + 587 * (p >> 8 & 0xFF) + 114 * (p & 0xFF)) / 1000]++;
+            }
+        }
+        int seen = 0;
+        for (int l = 0; l < 256; l++) {
+            seen += hist[l];
+            if (2 * seen >= n) return l;
+        }
+        return 255;
     }
 
     /** Pass 2: 0 an underline, 1 a drawn mark, −1 not a mark. */
@@ -321,11 +365,23 @@ final class MarkFinder {
 
         /** Visits each component of class {@code k} in {@code cls}; returns the sum of what the visitor returns. */
         int each(byte[] cls, byte k, int close, Visitor v) {
-            dilate(cls, k, close);
-            Arrays.fill(label, 0);
+            // Only the rows that hold the class (and the gap closing around them) are touched.
+            int first = -1;
+            int last = -1;
+            for (int i = 0; i < cls.length; i++) {
+                if (cls[i] == k) {
+                    if (first < 0) first = i / w;
+                    last = i / w;
+                }
+            }
+            if (first < 0) return 0;
+            int from = Math.max(0, first - close) * w;
+            int to = (Math.min(h - 1, last + close) + 1) * w;
+            dilate(cls, k, close, first, last, from, to);
+            Arrays.fill(label, from, to, 0);
             int id = 0;
             int sum = 0;
-            for (int start = 0; start < grown.length; start++) {
+            for (int start = from; start < to; start++) {
                 if (!grown[start] || label[start] != 0) continue;
                 id++;
                 int top = 0;
@@ -368,17 +424,17 @@ final class MarkFinder {
             }
         }
 
-        private void dilate(byte[] cls, byte k, int radius) {
-            Arrays.fill(rows, false);
-            Arrays.fill(grown, false);
-            for (int y = 0; y < h; y++) {
+        private void dilate(byte[] cls, byte k, int radius, int first, int last, int from, int to) {
+            Arrays.fill(rows, from, to, false);
+            Arrays.fill(grown, from, to, false);
+            for (int y = first; y <= last; y++) {
                 int o = y * w;
                 for (int x = 0; x < w; x++) {
                     if (cls[o + x] != k) continue;
                     for (int q = Math.max(0, x - radius); q <= Math.min(w - 1, x + radius); q++) rows[o + q] = true;
                 }
             }
-            for (int y = 0; y < h; y++) {
+            for (int y = first; y <= last; y++) {
                 for (int x = 0; x < w; x++) {
                     if (!rows[y * w + x]) continue;
                     for (int q = Math.max(0, y - radius); q <= Math.min(h - 1, y + radius); q++) grown[q * w + x] = true;
