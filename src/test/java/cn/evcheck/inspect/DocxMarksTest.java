@@ -57,10 +57,10 @@ class DocxMarksTest {
     @Test
     void shadedRunsAndParagraphsOutsideTablesAreShading() {
         Marks m = marks(MarkedDocs.docx(b -> b.shadedRun("通知", "重点工作", "clear", "FFFF00")
-                .shadedRun("字符底纹", "一二三", "pct15", "FFFFFF")
-                .shadedParagraph("整段底纹标注的工作", "D9D9D9")
-                .shadedRun("近白", "看不见", "clear", "F5F5F5")
-                .shadedRun("白", "看不见", "clear", "FFFFFF")
+                .shadedRun("字符底色", "一二三", "pct15", "FFFFFF")
+                .shadedParagraph("整段标注的工作", "D9D9D9")
+                .shadedRun("近于无色", "看不见", "clear", "F5F5F5")
+                .shadedRun("无色", "看不见", "clear", "FFFFFF")
                 .shadedRun("自动", "看不见", "clear", "auto")
                 .shadedTableParagraph("表头", "D9D9D9")));
         assertEquals(Map.of("shading", 3), m.kinds(), m.summary());
@@ -71,8 +71,8 @@ class DocxMarksTest {
     void anUnderlineCountsOnlyInAColour() {
         Marks m = marks(MarkedDocs.docx(b -> b.underlined("见", "红线标注的工作", "FF0000")
                 .underlined("普通", "下划线", null)
-                .underlined("黑色", "下划线", "000000")
-                .underlined("灰色", "下划线", "808080")));
+                .underlined("000000", "下划线", "000000")
+                .underlined("808080", "下划线", "808080")));
         assertEquals(Map.of("underline", 1), m.kinds(), m.summary());
         assertEquals("红线标注的工作", m.sample());
     }
@@ -80,7 +80,7 @@ class DocxMarksTest {
     @Test
     void commentsCountAndTheirAnchoredTextIsTheSample() {
         byte[] docx = MarkedDocs.docx(b -> b.plain("通知正文")
-                .commented("其中", "关爱留守儿童", "此项为我单位承担的工作")
+                .commented("其中", "关爱留守儿童", "此项为我单位的工作")
                 .commented("以及", "困难群体帮扶", "同上"));
         TextFacts t = DocxReader.read(docx);
         assertEquals(2, t.comments());
@@ -109,7 +109,7 @@ class DocxMarksTest {
                 "<w:r><w:rPr><w:b/><w:rPrChange w:id=\"1\" w:author=\"a\"><w:rPr><w:highlight w:val=\"yellow\"/></w:rPr></w:rPrChange></w:rPr>$1");
         // Highlighted text that was deleted is not there to see.
         changed = changed.replaceFirst("<w:r>(<w:t>第二段正文</w:t>)</w:r>",
-                "<w:del w:id=\"2\" w:author=\"a\"><w:r><w:rPr><w:highlight w:val=\"yellow\"/></w:rPr><w:delText>删掉的</w:delText></w:r></w:del><w:r>$1</w:r>");
+                "<w:del w:id=\"2\" w:author=\"a\"><w:r><w:rPr><w:highlight w:val=\"yellow\"/></w:rPr><w:delText>删除的</w:delText></w:r></w:del><w:r>$1</w:r>");
         assertTrue(changed.contains("rPrChange") && changed.contains("w:del "), changed);
         assertEquals(Marks.none(), marks(withDocumentXml(plain, changed)));
     }

@@ -38,7 +38,7 @@ class MarksTest {
 
     @Test
     void countsAreCappedAndTheSampleIsShort() {
-        Marks m = Marks.of(5000, 0, 0, 0, 0, List.of(), "很".repeat(100));
+        Marks m = Marks.of(5000, 0, 0, 0, 0, List.of(), "字".repeat(100));
         assertEquals(Marks.MAX, m.highlights());
         assertEquals(Marks.MAX, m.total());
         assertEquals(Marks.SAMPLE_CHARS, m.sample().length());

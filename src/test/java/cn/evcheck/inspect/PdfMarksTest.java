@@ -119,7 +119,7 @@ class PdfMarksTest {
             if (i == 0) {
                 add(page, "Highlight", null, 0);
                 add(page, "Highlight", null, 0);
-                add(page, "Text", "此项为我单位承担的工作", 0);
+                add(page, "Text", "此项为我单位的工作", 0);
                 add(page, "Highlight", "hidden", 2);
                 add(page, "Link", "link", 0);
                 add(page, "Widget", "field", 0);
@@ -138,7 +138,7 @@ class PdfMarksTest {
         Marks m = marks(pdf);
         assertEquals(Map.of("highlight", 2, "underline", 3, "comment", 2, "drawn", 2), m.kinds(), m.summary());
         assertEquals(List.of(1, 3), m.pages());
-        assertEquals("此项为我单位承担的工作", m.sample());
+        assertEquals("此项为我单位的工作", m.sample());
     }
 
     @Test
