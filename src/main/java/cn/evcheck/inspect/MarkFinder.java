@@ -20,9 +20,11 @@ import java.util.List;
  * <li>Filled shapes and stamps, per class after closing gaps of one cell (two for red): a seal —
  *     nearly square, 6–35 % of the width, with coloured cells inside its ring (a ring drawn round a
  *     word has only the word's black inside) — is not a mark, and neither is a coloured part cut by
- *     the left or right page edge at least 5 % high (a 骑缝章); a band at least half filled, at least
- *     0.6 % of the page high and 3 % of the width long, is a highlight (the text under it stays black).
- *     Shapes larger than a quarter of the page (a picture, a tinted page) are neither.</li>
+ *     the left or right page edge at least 5 % high (a 骑缝章). A light band — at least 60 % of its box
+ *     filled, at least 0.6 % of the page high, 3 % of the width long and not taller than long, the
+ *     median luma of its cells at least 150 (a highlighter is translucent, the text under it stays
+ *     black; a dense scribble in ink is dark) — is a highlight. Shapes larger than a quarter of the
+ *     page (a picture, a tinted page) are neither.</li>
  * <li>Strokes, on the cells left (not in a band, nor in a seal's box). On a fringed page — most
  *     coloured cells touch black print or a cell of another colour, at least 0.2 % of the page: a cheap
  *     scanner's misregistered channels give every black stroke a red and a cyan edge — only cells that
@@ -33,8 +35,9 @@ import java.util.List;
  *     the width, at most 1.5 % of the page high, five times longer than high; a red one half the page
  *     wide is a printed rule, not a mark); a drawn mark when it is a bar (the same, upright), an
  *     outline (a box or ring of pen width with none of its colour in the middle) or a single stroke
- *     (on average at most three cells thick along its length). Other coloured shapes — coloured
- *     print, logos — are not marks.</li>
+ *     (on average at most three cells thick along its length: a tick, an arrow, handwriting — a
+ *     signature in blue ink counts too). Other coloured shapes — coloured print, logos — are not
+ *     marks.</li>
  * </ol>
  * Nothing found on a page with colour: {@link Marks#NO_COLOUR} — marks in pencil or black ink cannot
  * be told from the text. Pure and thread-safe.
@@ -122,14 +125,22 @@ final class MarkFinder {
         boolean[] dark = new boolean[w * h];
         int margin = (int) Math.ceil(BELOW_RULE * h);
         int titleZone = (int) (TITLE_ZONE * h);
+        int[] top = new int[w];
         for (int x = 0; x < w; x++) {
-            int top = c.ruleYs() != null ? Math.min(h, Math.max(0, c.ruleYs()[x] + margin)) : (int) (TOP_MARGIN * h);
-            for (int y = 0; y < h; y++) {
-                int i = y * w + x;
+            top[x] = c.ruleYs() != null ? Math.min(h, Math.max(0, c.ruleYs()[x] + margin)) : (int) (TOP_MARGIN * h);
+        }
+        for (int y = 0; y < h; y++) {
+            for (int x = 0, i = y * w; x < w; x++, i++) {
                 int p = balanced(rgb[i], gain);
                 balanced[i] = p;
-                dark[i] = isDark(p);
-                if (y < top) continue;
+                int r = p >> 16 & 0xFF, g = p >> 8 & 0xFF, b = p & 0xFF;
+                int chroma = Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b));
+                if (chroma < MIN_CHROMA) {
+                    // Black or grey print: darker than paper and without colour.
+                    dark[i] = chroma < DARK_MAX_CHROMA && 299 * r + 587 * g + 114 * b < DARK_LUMA * 1000;
+                    continue;
+                }
+                if (y < top[x]) continue;
                 byte k = classOf(p);
                 if (k == RED && c.ruleYs() == null && y < titleZone) continue;
                 cls[i] = k;
@@ -212,13 +223,6 @@ final class MarkFinder {
         if (hue < 165) return GREEN;
         if (hue < 255) return BLUE;
         return PURPLE;
-    }
-
-    /** Black or grey print in a white-balanced cell: darker than paper and without colour. */
-    static boolean isDark(int p) {
-        int r = p >> 16 & 0xFF, g = p >> 8 & 0xFF, b = p & 0xFF;
-        int chroma = Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b));
-        return chroma < DARK_MAX_CHROMA && 299 * r + 587 * g + 114 * b < DARK_LUMA * 1000;
     }
 
     private static boolean touchesOther(byte[] cls, boolean[] dark, int w, int h, int x, int y) {
