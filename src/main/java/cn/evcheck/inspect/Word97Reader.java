@@ -14,7 +14,7 @@ import java.nio.file.Files;
 /**
  * Word 97 .doc and Kingsoft WPS .wps: OLE2 with a {@code WordDocument} stream, read through POI
  * HWPF (main story only, field codes dropped), with its marks (highlighted and shaded runs, shaded
- * paragraphs, comments) counted on the same runs. Tells encrypted files and Microsoft Works files
+ * paragraphs, comments) counted from the same parsed document. Tells encrypted files and Microsoft Works files
  * (same .wps extension, another format) apart, and gives WPS-made files with a truncated last
  * sector a second, padded read.
  */
@@ -73,32 +73,48 @@ public final class Word97Reader implements FormatReader {
                 String notes = cleanWord97(doc.getFootnoteRange().text() + "\n" + doc.getEndnoteRange().text());
                 String boxes = cleanWord97(doc.getMainTextboxRange().text());
                 int revisions = 0;
-                Marks.Counter marks = new Marks.Counter();
-                int[] shaded = shadedRuns(doc);
-                int next = 0;
                 for (int i = 0; i < range.numCharacterRuns(); i++) {
                     org.apache.poi.hwpf.usermodel.CharacterRun cr = range.getCharacterRun(i);
                     if (cr.isMarkedDeleted() || cr.isMarkedInserted()) revisions++;
-                    int start = cr.getStartOffset();
-                    while (next < shaded.length && shaded[next + 1] <= start) next += 2;
-                    boolean shading = next < shaded.length && shaded[next] < cr.getEndOffset();
-                    if (cr.isMarkedDeleted()) continue;
-                    String text = cr.text();
-                    marks.text(cleanWord97(text), cr.isHighlighted(), shading, false);
-                    if (text.indexOf('\r') >= 0 || text.indexOf(0x07) >= 0) marks.paragraphEnd();
                 }
-                shadedParagraphs(range, marks);
                 boolean hasComments = !doc.getCommentsRange().text().isBlank();
                 int comments = hasComments ? doc.getCommentsRange().numParagraphs() : 0;
-                // Each comment leaves one annotation reference (0x05) in the main text.
-                marks.comments(hasComments ? Math.max(1, count(raw, (char) 0x05)) : 0);
+                Marks marks = marks(doc, range, raw, hasComments);
                 return TextFacts.of(format, body, WordCounter.count(notes), WordCounter.count(boxes), "", redTitle97(range),
-                        false, revisions, comments, false, marks.marks());
+                        false, revisions, comments, false, marks);
             }
         } catch (EncryptedDocumentException e) {
             return TextFacts.failed(TextFacts.Status.ENCRYPTED, format, "encrypted");
         } catch (IOException | RuntimeException e) {
             return TextFacts.failed(TextFacts.Status.UNPARSEABLE, format, Errors.oneLine(e));
+        }
+    }
+
+    /**
+     * Highlighted and shaded passages of the main story's runs (deleted text aside), shaded paragraphs
+     * outside tables, and comments — one annotation reference (0x05) each in the main text. Formatting
+     * HWPF cannot read leaves the marks NOT_JUDGEABLE rather than the document unreadable.
+     */
+    static Marks marks(HWPFDocument doc, org.apache.poi.hwpf.usermodel.Range range, String raw, boolean hasComments) {
+        try {
+            Marks.Counter marks = new Marks.Counter();
+            int[] shaded = shadedRuns(doc);
+            int next = 0;
+            for (int i = 0; i < range.numCharacterRuns(); i++) {
+                org.apache.poi.hwpf.usermodel.CharacterRun cr = range.getCharacterRun(i);
+                int start = cr.getStartOffset();
+                while (next < shaded.length && shaded[next + 1] <= start) next += 2;
+                boolean shading = next < shaded.length && shaded[next] < cr.getEndOffset();
+                if (cr.isMarkedDeleted()) continue;
+                String text = cr.text();
+                marks.text(cleanWord97(text), cr.isHighlighted(), shading, false);
+                if (text.indexOf('\r') >= 0 || text.indexOf(0x07) >= 0) marks.paragraphEnd();
+            }
+            shadedParagraphs(range, marks);
+            marks.comments(hasComments ? Math.max(1, count(raw, (char) 0x05)) : 0);
+            return marks.marks();
+        } catch (RuntimeException e) {
+            return Marks.notJudgeable(Marks.UNREAD);
         }
     }
 
