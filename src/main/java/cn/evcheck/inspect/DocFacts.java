@@ -23,6 +23,12 @@ public record DocFacts(String problem, String detail, int pages, String text, Sc
         if (marks == null) throw new IllegalArgumentException("marks");
     }
 
+    /** Without marks (not looked at: NOT_JUDGEABLE, {@link Marks#NOT_READ}). */
+    public DocFacts(String problem, String detail, int pages, String text, ScanDetector.Result first,
+                    ScanDetector.Result last, String ocr, OcrState ocrState, int width, int height, long millis) {
+        this(problem, detail, pages, text, first, last, ocr, ocrState, width, height, millis, Marks.notJudgeable(Marks.NOT_READ));
+    }
+
     /** OCR of a page: not needed (a text layer), ran, or needed but unavailable on this machine. */
     public enum OcrState { NOT_NEEDED, RAN, UNAVAILABLE, DISABLED }
 

@@ -52,6 +52,15 @@ public record TextFacts(Status status, String format, String head, List<String> 
         if (marks == null) throw new IllegalArgumentException("marks");
     }
 
+    /** Without marks (not looked at: NOT_JUDGEABLE, {@link Marks#NOT_READ}). */
+    public TextFacts(Status status, String format, String head, List<String> tail, WordCounter.Counts counts,
+                     WordCounter.Counts notes, WordCounter.Counts boxes, String detail, String application,
+                     boolean redTitle, boolean redRule, int revisions, int comments, boolean sealImage,
+                     List<String> pii, String signature) {
+        this(status, format, head, tail, counts, notes, boxes, detail, application, redTitle, redRule, revisions, comments,
+                sealImage, pii, signature, Marks.notJudgeable(Marks.NOT_READ));
+    }
+
     public static TextFacts failed(Status status, String format, String detail) {
         return new TextFacts(status, format, "", List.of(), WordCounter.Counts.ZERO, WordCounter.Counts.ZERO,
                 WordCounter.Counts.ZERO, detail, "", false, false, 0, 0, false, List.of(), null, Marks.notJudgeable(Marks.UNREAD));
@@ -59,7 +68,14 @@ public record TextFacts(Status status, String format, String head, List<String> 
 
     /** Plain body text and nothing else known (marks not looked at). */
     public static TextFacts ok(String format, CharSequence body) {
-        return of(format, body, WordCounter.Counts.ZERO, WordCounter.Counts.ZERO, "", false, false, 0, 0, false,
+        return of(format, body, WordCounter.Counts.ZERO, WordCounter.Counts.ZERO, "", false, false, 0, 0, false);
+    }
+
+    /** A readable document whose marks were not looked at (NOT_JUDGEABLE, {@link Marks#NOT_READ}). */
+    public static TextFacts of(String format, CharSequence body, WordCounter.Counts notes, WordCounter.Counts boxes,
+                               String application, boolean redTitle, boolean redRule, int revisions, int comments,
+                               boolean sealImage) {
+        return of(format, body, notes, boxes, application, redTitle, redRule, revisions, comments, sealImage,
                 Marks.notJudgeable(Marks.NOT_READ));
     }
 
