@@ -148,7 +148,8 @@ public final class DocInspector {
         }
         if (count == 1 && (long) only.getWidth() * only.getHeight() <= JpegInspector.MAX_PIXELS * 2) {
             int sub = Math.max(1, only.getWidth() / WIDTH);
-            return new PageImage(toRgb(only.getImage(null, sub)), !textLayer || fillsPage(only.getWidth(), only.getHeight(), page));
+            boolean scan = !textLayer || fillsPage(only.getWidth(), only.getHeight(), page);
+            return new PageImage(toRgb(only.getImage(null, sub)), scan);
         }
         float widthPt = page.getMediaBox().getWidth();
         float dpi = Math.max(36f, Math.min(150f, 1000f / (widthPt / 72f)));

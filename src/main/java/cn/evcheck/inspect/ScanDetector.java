@@ -87,7 +87,9 @@ public final class ScanDetector {
         int w = page.getWidth() / f;
         int h = page.getHeight() / f;
         boolean colour = page.getColorModel().getNumColorComponents() >= 3;
-        if (h == 0) return new Analysis(new Result(false, false, 0, -1, false, 0, false, w, h), new Cells(w, 0, new int[0], null, colour));
+        if (h == 0) {
+            return new Analysis(new Result(false, false, 0, -1, false, 0, false, w, h), new Cells(w, 0, new int[0], null, colour));
+        }
 
         byte[] red = new byte[w * h];
         int[] rgb = new int[w * h];
