@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * Formats clerks send that the upload system does not take, each named for what it is (issue
- * 10 part 6): OFD files (two real ones, src/test/resources/fixtures/real) where photos, a report
+ * 10 part 6): OFD files (built: root entry first or last) where photos, a report
  * or a formal document belong, an OFD renamed .pdf; a .docx saved as .wps or .doc, and a
  * workbook named .docx — which, both being ZIP files, once passed as a .docx.
  */

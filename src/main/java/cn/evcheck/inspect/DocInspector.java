@@ -35,8 +35,8 @@ public final class DocInspector {
             return DocFacts.failed("too_complex", width + "x" + height);
         }
         try {
-            BufferedImage page = Pixels.decodeWidth(bytes, width, height, WIDTH);
-            return analysed(page, page, 1, "", ocr, t0);
+            PageImage page = new PageImage(Pixels.decodeWidth(bytes, width, height, WIDTH), true);
+            return analysed(page, page, 1, "", ocr, Marks.none(), t0);
         } catch (IOException | RuntimeException e) {
             return DocFacts.failed("unparseable", Errors.oneLine(e));
         }
@@ -55,10 +55,10 @@ public final class DocInspector {
             String text = stripper.getText(doc).strip();
             PDFRenderer renderer = new PDFRenderer(doc);
             renderer.setSubsamplingAllowed(true);
-            BufferedImage first = pageImage(doc, renderer, 0);
-            BufferedImage last = n > 1 ? pageImage(doc, renderer, n - 1) : first;
-            boolean needOcr = ocr && text.replaceAll("\\s", "").length() < TEXT_LAYER_MIN;
-            return analysed(first, last, n, text, needOcr, t0);
+            boolean textLayer = text.replaceAll("\\s", "").length() >= TEXT_LAYER_MIN;
+            PageImage first = pageImage(doc, renderer, 0, textLayer);
+            PageImage last = n > 1 ? pageImage(doc, renderer, n - 1, textLayer) : first;
+            return analysed(first, last, n, text, ocr && !textLayer, Annotations.count(doc), t0);
         } catch (InvalidPasswordException e) {
             return DocFacts.failed("encrypted", "password");
         } catch (IOException | RuntimeException e) {
@@ -66,9 +66,25 @@ public final class DocInspector {
         }
     }
 
-    private static DocFacts analysed(BufferedImage first, BufferedImage last, int pages, String text, boolean ocr, long t0) {
-        ScanDetector.Result r1 = ScanDetector.analyse(first);
-        ScanDetector.Result r2 = last == first ? r1 : ScanDetector.analyse(last);
+    /**
+     * @param annotations the PDF's markup annotations (NONE for a JPEG). Coloured marks are looked for
+     *                    on pages that show paper ({@link PageImage#scan()}): a born-digital document
+     *                    with neither has NONE; a scan on which nothing coloured is seen cannot be judged
+     */
+    private static DocFacts analysed(PageImage firstPage, PageImage lastPage, int pages, String text, boolean ocr,
+                                     Marks annotations, long t0) {
+        BufferedImage first = firstPage.image();
+        ScanDetector.Analysis a1 = ScanDetector.analysis(first);
+        ScanDetector.Analysis a2 = lastPage == firstPage ? a1 : ScanDetector.analysis(lastPage.image());
+        ScanDetector.Result r1 = a1.result();
+        ScanDetector.Result r2 = a2.result();
+        Marks drawn = firstPage.scan() ? MarkFinder.find(a1, 1) : Marks.none();
+        if (a2 != a1 && lastPage.scan()) {
+            Marks onLast = MarkFinder.find(a2, pages);
+            drawn = firstPage.scan() ? drawn.plus(onLast) : onLast;
+        }
+        Marks marks = annotations.plus(drawn);
+        if (!marks.marked()) marks = drawn;
         String read = "";
         DocFacts.OcrState state = !ocr ? DocFacts.OcrState.NOT_NEEDED : switch (Ocr.availability()) {
             case AVAILABLE -> DocFacts.OcrState.RAN;
@@ -85,7 +101,7 @@ public final class DocInspector {
             }
         }
         return new DocFacts(null, "", pages, text, r1, r2, read, state, first.getWidth(), first.getHeight(),
-                (System.nanoTime() - t0) / 1_000_000);
+                (System.nanoTime() - t0) / 1_000_000, marks);
     }
 
     /**
@@ -101,8 +117,21 @@ public final class DocInspector {
         return page.getSubimage(0, 0, page.getWidth(), Math.max(1, bottom));
     }
 
+    /**
+     * A page as analysed: its image and whether it is a scan, on which coloured marks were drawn on
+     * paper — rather than a rendering of print, whose colours are the author's (gradients, form
+     * fields, charts) and whose marks are annotations. A scan is a page that is one image: in a
+     * document without a text layer any such page; in one with a text layer (an OCR'd scan) only an
+     * image that fills the page (at least {@link #SCAN_MIN_PX} px a side, shaped like the page within
+     * {@link #SCAN_ASPECT}), not a born-digital page whose only picture is a logo or a seal.
+     */
+    record PageImage(BufferedImage image, boolean scan) {}
+
+    static final int SCAN_MIN_PX = 600;
+    static final double SCAN_ASPECT = 0.2;
+
     /** A page as an image: its single scanned image when it is one, else a low-resolution rendering. */
-    private static BufferedImage pageImage(PDDocument doc, PDFRenderer renderer, int index) throws IOException {
+    private static PageImage pageImage(PDDocument doc, PDFRenderer renderer, int index, boolean textLayer) throws IOException {
         PDPage page = doc.getPage(index);
         PDImageXObject only = null;
         int count = 0;
@@ -119,11 +148,22 @@ public final class DocInspector {
         }
         if (count == 1 && (long) only.getWidth() * only.getHeight() <= JpegInspector.MAX_PIXELS * 2) {
             int sub = Math.max(1, only.getWidth() / WIDTH);
-            return toRgb(only.getImage(null, sub));
+            boolean scan = !textLayer || fillsPage(only.getWidth(), only.getHeight(), page);
+            return new PageImage(toRgb(only.getImage(null, sub)), scan);
         }
         float widthPt = page.getMediaBox().getWidth();
         float dpi = Math.max(36f, Math.min(150f, 1000f / (widthPt / 72f)));
-        return renderer.renderImageWithDPI(index, dpi, ImageType.RGB);
+        return new PageImage(renderer.renderImageWithDPI(index, dpi, ImageType.RGB), false);
+    }
+
+    private static boolean fillsPage(int w, int h, PDPage page) {
+        if (w < SCAN_MIN_PX || h < SCAN_MIN_PX) return false;
+        float pw = page.getMediaBox().getWidth();
+        float ph = page.getMediaBox().getHeight();
+        if (pw <= 0 || ph <= 0) return false;
+        double image = (double) w / h;
+        double upright = pw / ph;
+        return Math.abs(image / upright - 1) <= SCAN_ASPECT || Math.abs(image * upright - 1) <= SCAN_ASPECT;
     }
 
     /** RGB for colour images; greyscale and black-and-white scans stay as they are (the detector reads them, and sees that they are grey). */

@@ -13,7 +13,7 @@ import java.util.zip.ZipInputStream;
  * .docx (and any Word-family zip): one streamed pass over the archive, {@code word/document.xml}
  * parsed by SAX as it inflates (deleted text, field codes and text boxes excluded from the body),
  * footnotes, endnotes, comments and the producing application on the way, embedded pictures
- * looked at for an electronic seal. Its own caps ({@link ZipCaps}) guard the unzip; no DTDs. A
+ * looked at for an electronic seal, marks (highlight, shading, comments) counted in the same pass. Its own caps ({@link ZipCaps}) guard the unzip; no DTDs. A
  * zip that turns out to be UOF 2.0 is handed to {@link UofReader}.
  */
 public final class DocxReader implements FormatReader {
@@ -90,8 +90,10 @@ public final class DocxReader implements FormatReader {
             }
             if (failed != null) return TextFacts.failed(TextFacts.Status.UNPARSEABLE, "docx", failed);
             if (body != null) {
+                body.marks.comments(comments);
+                body.marks.sampleIfNone(body.commented);
                 return TextFacts.of("docx", body.body, WordCounter.count(notes), WordCounter.count(body.boxes), app,
-                        body.redTitle, body.redRule, body.revisions, comments, sealImage);
+                        body.redTitle, body.redRule, body.revisions, comments, sealImage, body.marks.marks());
             }
             if (contentHead != null && (uofMeta || contentHead.contains("uof"))) {
                 return UofReader.readZip(source, size);

@@ -90,13 +90,32 @@ public final class ScanDetector {
     private static final double NUMBER_ZONE = 0.40;
 
     public static Result analyse(BufferedImage page) {
+        return analysis(page).result();
+    }
+
+    /**
+     * The analysed page as {@link MarkFinder} reads it: the averaged colour of each cell (0xRRGGBB,
+     * row by row), the red rule's row in every column (null without a rule) and whether the page
+     * image has colour channels at all.
+     */
+    record Cells(int w, int h, int[] rgb, int[] ruleYs, boolean colourModel) {}
+
+    /** The decision and the cells it was made on. */
+    record Analysis(Result result, Cells cells) {}
+
+    /** {@link #analyse}, keeping the cells for a second look at the same low-resolution page. */
+    static Analysis analysis(BufferedImage page) {
         int f = Math.max(1, (page.getWidth() + MAX_WIDTH - 1) / MAX_WIDTH);
         int w = page.getWidth() / f;
         int h = page.getHeight() / f;
-        if (h == 0) return new Result(false, false, 0, -1, false, 0, false, w, h, 0, false);
+        boolean colour = page.getColorModel().getNumColorComponents() >= 3;
+        if (h == 0) {
+            return new Analysis(new Result(false, false, 0, -1, false, 0, false, w, h, 0, false), new Cells(w, 0, new int[0], null, colour));
+        }
 
         byte[] red = new byte[w * h];
-        int[] counts = classify(page, f, w, h, red);
+        int[] rgb = new int[w * h];
+        int[] counts = classify(page, f, w, h, red, rgb);
         boolean paperLike = counts[0] >= PAPER_SHARE * w * h;
         double colourShare = (double) counts[1] / ((long) w * h);
 
@@ -104,9 +123,10 @@ public final class ScanDetector {
         HeaderFinder.Title title = HeaderFinder.title(red, w, h, rule);
         boolean header = paperLike && rule != null && HeaderFinder.isHeaderTitle(title, w);
         int seals = SealFinder.countSeals(red, w, h);
-        return new Result(header, rule != null, title.mass(), rule == null ? -1 : rule.ys()[w / 2],
+        Result result = new Result(header, rule != null, title.mass(), rule == null ? -1 : rule.ys()[w / 2],
                 paperLike && seals > 0, seals, paperLike, w, h, colourShare,
                 colourShare < Result.GREY_SHARE && (greyModel(page) || counts[2] <= NEUTRAL_CHROMA));
+        return new Analysis(result, new Cells(w, h, rgb, rule == null ? null : rule.ys(), colour));
     }
 
     /**
@@ -155,9 +175,10 @@ public final class ScanDetector {
      * Averages each f×f block over a centred grid of samples f/2 px apart (all pixels at f ≤ 3, 2×2
      * of them above, so every stroke at least ~0.2 mm thick is sampled at any resolution while a
      * 300-dpi page is read in a few milliseconds), stores each cell's red level and returns how many
-     * cells are paper, how many show any colour, and the largest chroma of a cell.
+     * cells are paper, how many show any colour, and the largest chroma of a cell. Each cell's
+     * averaged colour goes into {@code rgb}.
      */
-    private static int[] classify(BufferedImage page, int f, int w, int h, byte[] red) {
+    private static int[] classify(BufferedImage page, int f, int w, int h, byte[] red, int[] rgb) {
         Grid grid = Grid.of(f);
         int scale = (65536 + grid.per() * grid.per() - 1) / (grid.per() * grid.per());
         RowReader reader = reader(page);
@@ -177,6 +198,7 @@ public final class ScanDetector {
                 int g = sg[bx] * scale >>> 16;
                 int b = sb[bx] * scale >>> 16;
                 red[i] = redLevel(r, g, b);
+                rgb[i] = r << 16 | g << 8 | b;
                 int chroma = Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b));
                 if (isPaper(r, g, b, chroma)) paper++;
                 if (chroma >= WEAK_CHROMA) colour++;

@@ -28,11 +28,13 @@ import java.util.List;
  * @param sealImage   an embedded picture that looks like a red seal
  * @param pii         masked ID-card and mobile numbers in the whole body, in order ({@link ReportText#pii})
  * @param signature   the 落款 (unit line and date) the body ends with, or null ({@link ReportText#signature})
+ * @param marks       highlights, shading, coloured underlines and comments in the body ({@link Marks}); NOT_JUDGEABLE
+ *                    unless OK
  */
 public record TextFacts(Status status, String format, String head, List<String> tail, WordCounter.Counts counts,
                         WordCounter.Counts notes, WordCounter.Counts boxes, String detail, String application,
                         boolean redTitle, boolean redRule, int revisions, int comments, boolean sealImage,
-                        List<String> pii, String signature) {
+                        List<String> pii, String signature, Marks marks) {
     public enum Status { OK, ENCRYPTED, UNPARSEABLE, TOO_COMPLEX, WORKS }
 
     /** Non-blank lines kept from the start: the checks read titles, 文号 and secrecy marks there. */
@@ -47,26 +49,44 @@ public record TextFacts(Status status, String format, String head, List<String> 
     public TextFacts {
         tail = List.copyOf(tail);
         pii = List.copyOf(pii);
+        if (marks == null) throw new IllegalArgumentException("marks");
+    }
+
+    /** Without marks (not looked at: NOT_JUDGEABLE, {@link Marks#NOT_READ}). */
+    public TextFacts(Status status, String format, String head, List<String> tail, WordCounter.Counts counts,
+                     WordCounter.Counts notes, WordCounter.Counts boxes, String detail, String application,
+                     boolean redTitle, boolean redRule, int revisions, int comments, boolean sealImage,
+                     List<String> pii, String signature) {
+        this(status, format, head, tail, counts, notes, boxes, detail, application, redTitle, redRule, revisions, comments,
+                sealImage, pii, signature, Marks.notJudgeable(Marks.NOT_READ));
     }
 
     public static TextFacts failed(Status status, String format, String detail) {
         return new TextFacts(status, format, "", List.of(), WordCounter.Counts.ZERO, WordCounter.Counts.ZERO,
-                WordCounter.Counts.ZERO, detail, "", false, false, 0, 0, false, List.of(), null);
+                WordCounter.Counts.ZERO, detail, "", false, false, 0, 0, false, List.of(), null, Marks.notJudgeable(Marks.UNREAD));
     }
 
-    /** Plain body text and nothing else known. */
+    /** Plain body text and nothing else known (marks not looked at). */
     public static TextFacts ok(String format, CharSequence body) {
         return of(format, body, WordCounter.Counts.ZERO, WordCounter.Counts.ZERO, "", false, false, 0, 0, false);
+    }
+
+    /** A readable document whose marks were not looked at (NOT_JUDGEABLE, {@link Marks#NOT_READ}). */
+    public static TextFacts of(String format, CharSequence body, WordCounter.Counts notes, WordCounter.Counts boxes,
+                               String application, boolean redTitle, boolean redRule, int revisions, int comments,
+                               boolean sealImage) {
+        return of(format, body, notes, boxes, application, redTitle, redRule, revisions, comments, sealImage,
+                Marks.notJudgeable(Marks.NOT_READ));
     }
 
     /** A readable document: everything the checks need is taken from {@code body} now. */
     public static TextFacts of(String format, CharSequence body, WordCounter.Counts notes, WordCounter.Counts boxes,
                                String application, boolean redTitle, boolean redRule, int revisions, int comments,
-                               boolean sealImage) {
+                               boolean sealImage, Marks marks) {
         List<String> tail = tail(body, TAIL_LINES);
         return new TextFacts(Status.OK, format, head(body), tail, WordCounter.count(body), notes, boxes, "", application,
                 redTitle, redRule, revisions, comments, sealImage, ReportText.pii(body),
-                ReportText.signature(tail.subList(Math.max(0, tail.size() - 2), tail.size())));
+                ReportText.signature(tail.subList(Math.max(0, tail.size() - 2), tail.size())), marks);
     }
 
     /** The first non-blank lines (stripped), for titles and secrecy marks; n at most {@link #HEAD_LINES}. */

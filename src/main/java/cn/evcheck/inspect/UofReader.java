@@ -45,7 +45,7 @@ final class UofReader implements FormatReader {
         try {
             UofHandler h = new UofHandler();
             SafeXml.parse(in, h);
-            return TextFacts.ok("uof", h.body);
+            return h.facts("uof");
         } catch (IOException | SAXException | RuntimeException e) {
             return TextFacts.failed(TextFacts.Status.UNPARSEABLE, "uof", Errors.oneLine(e));
         }
@@ -66,7 +66,7 @@ final class UofReader implements FormatReader {
                     SafeXml.parse(caps.entry(zin), content);
                 }
             }
-            if (content != null && (meta || content.uof)) return TextFacts.ok("uot", content.body);
+            if (content != null && (meta || content.uof)) return content.facts("uot");
             return TextFacts.failed(TextFacts.Status.UNPARSEABLE, "zip", "no word/document.xml");
         } catch (TooComplex e) {
             return TextFacts.failed(TextFacts.Status.TOO_COMPLEX, "uot", e.getMessage());
@@ -75,28 +75,71 @@ final class UofReader implements FormatReader {
         }
     }
 
-    /** UOF 1.0/2.0: text in 字:文本串 (2.0: 字:文本串_415B), paragraphs in 字:段落. */
+    /**
+     * UOF 1.0/2.0: text in 字:文本串 (2.0: 字:文本串_415B), paragraphs in 字:段落. Marks: runs (字:句,
+     * 2.0 字:句_419D) whose own properties carry a highlight (字:突出显示, 2.0 字:突出显示颜色_4132, any
+     * colour but auto or none), and comments (字:批注). A highlight from a style is not seen.
+     */
     static final class UofHandler extends DefaultHandler {
         final StringBuilder body = new StringBuilder();
         /** An element in a UOF namespace was seen (a zip's content.xml may be another format's). */
         boolean uof;
         private int inText;
+        final Marks.Counter marks = new Marks.Counter();
+        private int comments;
+        private int inRun;
+        private boolean runHighlight;
+        private StringBuilder highlightValue;
 
         @Override
         public void startElement(String uri, String local, String q, Attributes a) {
             if (!uof && (uri.contains("uof") || q.contains("uof"))) uof = true;
             if (local.startsWith("文本串")) inText++;
+            if (isRun(local)) {
+                inRun++;
+                runHighlight = false;
+            } else if (inRun > 0 && local.startsWith("突出显示")) {
+                highlightValue = new StringBuilder();
+                for (int i = 0; i < a.getLength(); i++) highlightValue.append(a.getValue(i)).append(' ');
+            } else if (local.equals("批注") || local.startsWith("批注_")) {
+                comments++;
+            }
         }
 
         @Override
         public void endElement(String uri, String local, String q) {
             if (local.startsWith("文本串")) inText--;
-            else if (local.startsWith("段落")) body.append('\n');
+            else if (local.startsWith("段落")) {
+                body.append('\n');
+                marks.paragraphEnd();
+            } else if (isRun(local) && inRun > 0) {
+                inRun--;
+                runHighlight = false;
+            } else if (highlightValue != null && local.startsWith("突出显示")) {
+                String v = highlightValue.toString().strip().toLowerCase(java.util.Locale.ROOT);
+                runHighlight = !(v.equals("auto") || v.equals("none") || v.equals("#ffffff") || v.equals("transparent"));
+                highlightValue = null;
+            }
+        }
+
+        private static boolean isRun(String local) {
+            return local.equals("句") || local.startsWith("句_");
         }
 
         @Override
         public void characters(char[] ch, int start, int length) {
-            if (inText > 0) body.append(ch, start, length);
+            if (highlightValue != null) highlightValue.append(ch, start, length);
+            if (inText > 0) {
+                body.append(ch, start, length);
+                marks.text(java.nio.CharBuffer.wrap(ch, start, length), runHighlight, false, false);
+            }
+        }
+
+        TextFacts facts(String format) {
+            marks.comments(comments);
+            // TextFacts.comments stays 0 for UOF as before (report.revisions); the marks carry them.
+            return TextFacts.of(format, body, WordCounter.Counts.ZERO, WordCounter.Counts.ZERO, "", false, false, 0,
+                    0, false, marks.marks());
         }
     }
 }

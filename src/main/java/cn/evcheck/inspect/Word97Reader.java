@@ -13,7 +13,8 @@ import java.nio.file.Files;
 
 /**
  * Word 97 .doc and Kingsoft WPS .wps: OLE2 with a {@code WordDocument} stream, read through POI
- * HWPF (main story only, field codes dropped). Tells encrypted files and Microsoft Works files
+ * HWPF (main story only, field codes dropped), with its marks (highlighted and shaded runs, shaded
+ * paragraphs, comments) counted from the same parsed document. Tells encrypted files and Microsoft Works files
  * (same .wps extension, another format) apart, and gives WPS-made files with a truncated last
  * sector a second, padded read.
  */
@@ -67,7 +68,8 @@ public final class Word97Reader implements FormatReader {
             }
             try (HWPFDocument doc = new HWPFDocument(root)) {
                 org.apache.poi.hwpf.usermodel.Range range = doc.getRange();
-                String body = cleanWord97(range.text());
+                String raw = range.text();
+                String body = cleanWord97(raw);
                 String notes = cleanWord97(doc.getFootnoteRange().text() + "\n" + doc.getEndnoteRange().text());
                 String boxes = cleanWord97(doc.getMainTextboxRange().text());
                 int revisions = 0;
@@ -75,15 +77,120 @@ public final class Word97Reader implements FormatReader {
                     org.apache.poi.hwpf.usermodel.CharacterRun cr = range.getCharacterRun(i);
                     if (cr.isMarkedDeleted() || cr.isMarkedInserted()) revisions++;
                 }
-                int comments = doc.getCommentsRange().text().isBlank() ? 0 : doc.getCommentsRange().numParagraphs();
+                boolean hasComments = !doc.getCommentsRange().text().isBlank();
+                int comments = hasComments ? doc.getCommentsRange().numParagraphs() : 0;
+                Marks marks = marks(doc, range, raw, hasComments);
                 return TextFacts.of(format, body, WordCounter.count(notes), WordCounter.count(boxes), "", redTitle97(range),
-                        false, revisions, comments, false);
+                        false, revisions, comments, false, marks);
             }
         } catch (EncryptedDocumentException e) {
             return TextFacts.failed(TextFacts.Status.ENCRYPTED, format, "encrypted");
         } catch (IOException | RuntimeException e) {
             return TextFacts.failed(TextFacts.Status.UNPARSEABLE, format, Errors.oneLine(e));
         }
+    }
+
+    /**
+     * Highlighted and shaded passages of the main story's runs (deleted text aside), shaded paragraphs
+     * outside tables, and comments — one annotation reference (0x05) each in the main text. Formatting
+     * HWPF cannot read leaves the marks NOT_JUDGEABLE rather than the document unreadable.
+     */
+    static Marks marks(HWPFDocument doc, org.apache.poi.hwpf.usermodel.Range range, String raw, boolean hasComments) {
+        try {
+            Marks.Counter marks = new Marks.Counter();
+            int[] shaded = shadedRuns(doc);
+            int next = 0;
+            for (int i = 0; i < range.numCharacterRuns(); i++) {
+                org.apache.poi.hwpf.usermodel.CharacterRun cr = range.getCharacterRun(i);
+                int start = cr.getStartOffset();
+                while (next < shaded.length && shaded[next + 1] <= start) next += 2;
+                boolean shading = next < shaded.length && shaded[next] < cr.getEndOffset();
+                if (cr.isMarkedDeleted()) continue;
+                String text = cr.text();
+                marks.text(cleanWord97(text), cr.isHighlighted(), shading, false);
+                if (text.indexOf('\r') >= 0 || text.indexOf(0x07) >= 0) marks.paragraphEnd();
+            }
+            shadedParagraphs(range, marks);
+            marks.comments(hasComments ? Math.max(1, count(raw, (char) 0x05)) : 0);
+            return marks.marks();
+        } catch (RuntimeException e) {
+            return Marks.notJudgeable(Marks.UNREAD);
+        }
+    }
+
+    /**
+     * Character runs of the main story whose direct formatting shades them, as [start, end) CP pairs
+     * in order. HWPF reads the shading of a run only into its CHPX properties.
+     */
+    static int[] shadedRuns(HWPFDocument doc) {
+        int end = doc.getFileInformationBlock().getSubdocumentTextStreamLength(org.apache.poi.hwpf.model.SubdocumentType.MAIN);
+        java.util.List<org.apache.poi.hwpf.model.CHPX> runs = doc.getCharacterTable().getTextRuns();
+        int[] out = new int[16];
+        int n = 0;
+        for (org.apache.poi.hwpf.model.CHPX c : runs) {
+            if (c.getStart() >= end || c.getEnd() <= c.getStart()) continue;
+            if (!isShading(c.getCharacterProperties(doc.getStyleSheet(), (short) 0).getShd())) continue;
+            if (n + 2 > out.length) out = java.util.Arrays.copyOf(out, out.length * 2);
+            out[n++] = c.getStart();
+            out[n++] = Math.min(end, c.getEnd());
+        }
+        int[] pairs = java.util.Arrays.copyOf(out, n);
+        // CHPX runs come in file order; sort the pairs by start for a single forward walk.
+        Integer[] idx = new Integer[n / 2];
+        for (int i = 0; i < idx.length; i++) idx[i] = i;
+        java.util.Arrays.sort(idx, (a, b) -> Integer.compare(pairs[2 * a], pairs[2 * b]));
+        int[] sorted = new int[n];
+        for (int i = 0; i < idx.length; i++) {
+            sorted[2 * i] = pairs[2 * idx[i]];
+            sorted[2 * i + 1] = pairs[2 * idx[i] + 1];
+        }
+        return sorted;
+    }
+
+    /** Shaded paragraphs with text outside tables, each one passage. */
+    private static void shadedParagraphs(org.apache.poi.hwpf.usermodel.Range range, Marks.Counter marks) {
+        for (int i = 0; i < range.numParagraphs(); i++) {
+            org.apache.poi.hwpf.usermodel.Paragraph p = range.getParagraph(i);
+            if (!p.isInTable() && isShading(p.getShading()) && !cleanWord97(p.text()).isBlank()) {
+                marks.add(Marks.Counter.SHADING, 0);
+                marks.sampleIfNone(cleanWord97(p.text()).strip());
+            }
+        }
+    }
+
+    /**
+     * A shading descriptor that shows: a pattern other than clear (ipat 1–62) or a clear pattern over a
+     * background colour that is visibly not white. Descriptors with malformed colours (a COLORREF's high byte is
+     * 0, or 0xFF for automatic) are not trusted: HWPF misreads some paragraph shading into them.
+     */
+    static boolean isShading(org.apache.poi.hwpf.usermodel.ShadingDescriptor shd) {
+        if (shd == null) return false;
+        int fore = shd.getCvFore().getValue();
+        int back = shd.getCvBack().getValue();
+        if (!wellFormed(fore) || !wellFormed(back)) return false;
+        int ipat = shd.getIpat() & 0xFFFF;
+        if (ipat == 0) return (back >>> 24) == 0 && Marks.isVisibleFill(bgr(back));
+        return ipat <= 62 && !(isWhite(fore) && isWhite(back));
+    }
+
+    /** A COLORREF (0x00BBGGRR) as 0xRRGGBB. */
+    private static int bgr(int colorref) {
+        return (colorref & 0xFF) << 16 | (colorref & 0xFF00) | (colorref >> 16 & 0xFF);
+    }
+
+    private static boolean isWhite(int colorref) {
+        return colorref == 0xFFFFFF;
+    }
+
+    private static boolean wellFormed(int colorref) {
+        int high = colorref >>> 24;
+        return high == 0 || high == 0xFF;
+    }
+
+    private static int count(String s, char c) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) == c) n++;
+        return n;
     }
 
     /** Word 97: a large red character run in the first paragraphs (ico 6 red, 13 dark red, or a red 24-bit colour). */

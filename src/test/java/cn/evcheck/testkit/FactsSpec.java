@@ -13,7 +13,9 @@ import java.util.List;
  * Builds the facts inspection would produce for a file from a few lines of YAML, so check
  * tests state exactly what a check sees: {@code photo}, {@code text}, {@code pdf}, {@code doc},
  * {@code sheet}, {@code read_error} and {@code refused}. Absent keys take the values of a sound,
- * ordinary file. A scan without a text layer and without {@code ocr} text is one OCR could not read.
+ * ordinary file. {@code text} and {@code doc} take {@code marks:} (see {@link #marks}); by default a
+ * Word-family file and a PDF with a text layer have none, a scan's cannot be judged. A scan without
+ * a text layer and without {@code ocr} text is one OCR could not read.
  */
 public final class FactsSpec {
     private FactsSpec() {}
@@ -50,7 +52,22 @@ public final class FactsSpec {
         }
         return TextFacts.of(format, body, WordCounter.count("注".repeat(n.path("notes").asInt(0))),
                 WordCounter.count("框".repeat(n.path("boxes").asInt(0))), "", n.path("red_title").asBoolean(false), false,
-                n.path("revisions").asInt(0), n.path("comments").asInt(0), n.path("seal_image").asBoolean(false));
+                n.path("revisions").asInt(0), n.path("comments").asInt(0), n.path("seal_image").asBoolean(false),
+                marks(n.get("marks"), Marks.none()));
+    }
+
+    /**
+     * {@code marks:} as a word — {@code none} (read, no marks) or why marks cannot be judged
+     * ({@code no_colour}, {@code greyscale}, {@code not_paper}, {@code unread}, {@code not_read}) — or as
+     * counts: {@code {highlights: 2, shading: 0, underlines: 0, comments: 1, drawn: 0, pages: [1], sample: …}}.
+     */
+    static Marks marks(JsonNode n, Marks dflt) {
+        if (n == null || n.isNull()) return dflt;
+        if (n.isTextual()) return n.asText().equals("none") ? Marks.none() : Marks.notJudgeable(n.asText());
+        List<Integer> pages = new ArrayList<>();
+        for (JsonNode p : n.path("pages")) pages.add(p.asInt());
+        return Marks.of(n.path("highlights").asInt(0), n.path("shading").asInt(0), n.path("underlines").asInt(0),
+                n.path("comments").asInt(0), n.path("drawn").asInt(0), pages, str(n, "sample", ""));
     }
 
     private static PdfFacts pdf(JsonNode n) {
@@ -81,7 +98,9 @@ public final class FactsSpec {
         String text = str(n, "text", "");
         DocFacts.OcrState ocr = n.has("ocr_state") ? DocFacts.OcrState.valueOf(n.get("ocr_state").asText())
                 : !text.isEmpty() ? DocFacts.OcrState.NOT_NEEDED : n.has("ocr") ? DocFacts.OcrState.RAN : DocFacts.OcrState.UNAVAILABLE;
-        return new DocFacts(null, "", n.path("pages").asInt(lastSeal ? 2 : 1), text, first, last, str(n, "ocr", ""), ocr, 1600, 2262, 0);
+        // An ordinary scan shows nothing coloured but its red parts; a born-digital PDF without annotations has no marks.
+        Marks marks = marks(n.get("marks"), text.isEmpty() ? Marks.notJudgeable(Marks.NO_COLOUR) : Marks.none());
+        return new DocFacts(null, "", n.path("pages").asInt(lastSeal ? 2 : 1), text, first, last, str(n, "ocr", ""), ocr, 1600, 2262, 0, marks);
     }
 
     private static SheetFacts sheet(JsonNode n) {
