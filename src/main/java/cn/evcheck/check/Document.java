@@ -2,6 +2,7 @@ package cn.evcheck.check;
 
 import cn.evcheck.inspect.DocFacts;
 import cn.evcheck.inspect.DocNumbers;
+import cn.evcheck.inspect.Marks;
 import cn.evcheck.inspect.Sidecars;
 import cn.evcheck.inspect.TextFacts;
 import cn.evcheck.rules.Model.Item;
@@ -27,10 +28,11 @@ import java.util.List;
  *                     seal could not be seen
  * @param word         a Word-family file (it can carry a red title, not a stamped seal)
  * @param substitute   a Word-family 情况说明 filed in place of a classified document (seed 000)
+ * @param marks        the marks (标注) on its files: marked where any file is, else what its first file says
  */
 public record Document(Item item, Kind kind, List<Placed> files, Page redHeader, Page seal, DocNumbers.Found number,
                        String numberSource, boolean scan, DocFacts.OcrState ocr, boolean greyscale, boolean word,
-                       boolean substitute) {
+                       boolean substitute, Marks marks) {
     public Document {
         files = List.copyOf(files);
     }
@@ -95,9 +97,12 @@ public record Document(Item item, Kind kind, List<Placed> files, Page redHeader,
         boolean greyPage = false;
         boolean word = false;
         DocFacts.OcrState ocr = DocFacts.OcrState.NOT_NEEDED;
+        Marks marks = null;
         for (Placed p : files) {
             TextFacts t = p.text();
             DocFacts d = p.doc();
+            Marks m = t != null ? t.marks() : d != null ? d.marks() : Marks.notJudgeable(Marks.NOT_READ);
+            marks = marks == null ? m : marks.plus(m);
             if (header == null && ((d != null && d.redHeader()) || (t != null && t.redTitle()))) {
                 header = new Page(p, 1);
                 head = p;
@@ -123,7 +128,7 @@ public record Document(Item item, Kind kind, List<Placed> files, Page redHeader,
         }
         boolean substitute = word && files.size() == 1 && head.role() == Kind.FORMAL_DOC && isSituationNote(files.get(0));
         return new Document(head.item(), head.role(), files, header, seal, n == null ? null : n.found, n == null ? null : n.source,
-                scan, scan ? ocr : DocFacts.OcrState.NOT_NEEDED, greyPage && !colour, word, substitute);
+                scan, scan ? ocr : DocFacts.OcrState.NOT_NEEDED, greyPage && !colour, word, substitute, marks);
     }
 
     private record Read(DocNumbers.Found found, String source) {}

@@ -125,7 +125,8 @@ public final class Engine {
                     list.add(new DocumentRecord(d.rel(), files, item.id(), m.kind().key, d.pages(), ref(d.redHeader()),
                             ref(d.seal()), d.number() == null ? null : d.number().text(), d.number() == null ? null : d.numberSource(),
                             d.number() != null && d.numberSource().equals("text") ? d.number().standard() : null,
-                            d.greyscale(), d.substitute(), m.proof().key(), m.number(), d.proves(m), problems));
+                            d.greyscale(), d.substitute(), m.proof().key(), m.number(), d.proves(m), problems,
+                            m.marked() && d.marks() != null ? d.marks().state().name().toLowerCase(Locale.ROOT) : null));
                 }
             }
         }

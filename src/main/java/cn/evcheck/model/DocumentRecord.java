@@ -9,10 +9,13 @@ import java.util.List;
  * and, for a number read from a text layer (the only source whose spelling can be trusted), whether
  * it is written the GB/T 9704 way (null otherwise). {@code proven}: it shows what its material asks
  * for; {@code problems}: the codes of the findings on its files. {@code kind} is the material kind key.
+ * {@code marks}: where the material asks for marks ({@code marked: true}), {@code marked}, {@code none}
+ * or {@code not_judgeable}; null otherwise.
  */
 public record DocumentRecord(String file, List<String> files, String item, String kind, int pages, PageRef redHeader,
                              PageRef seal, String number, String numberSource, Boolean numberStandard, boolean greyscale,
-                             boolean substitute, String proof, boolean numberRequired, boolean proven, List<String> problems) {
+                             boolean substitute, String proof, boolean numberRequired, boolean proven, List<String> problems,
+                             String marks) {
     public DocumentRecord {
         files = List.copyOf(files);
         problems = List.copyOf(problems);

@@ -37,6 +37,13 @@ final class DocumentVerdicts {
         List<String> why = new ArrayList<>();
         if (d.substitute()) why.add(en ? "situation note in place of a classified document" : "作为涉密文件的情况说明");
         if (d.greyscale()) why.add(en ? "scanned without colour" : "黑白/灰度扫描");
+        if (d.marks() != null) {
+            why.add(switch (d.marks()) {
+                case "marked" -> en ? "marked" : "已标注";
+                case "none" -> en ? "no marks" : "未见标注";
+                default -> en ? "marks not judgeable" : "标注无法判断";
+            });
+        }
         String verdict = (d.proven() ? (en ? "✓ proves the material" : "✓ 合格") : (en ? "✗ does not prove it" : "✗ 不合格"))
                 + (why.isEmpty() ? "" : en ? " (" + String.join("; ", why) + ")" : "（" + String.join("；", why) + "）");
         String file = name(d.file()) + (d.files().size() > 1 ? (en ? " + " + (d.files().size() - 1) + " more" : " 等" + d.files().size() + "个文件") : "");

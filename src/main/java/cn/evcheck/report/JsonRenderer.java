@@ -129,6 +129,7 @@ public final class JsonRenderer {
                 m.put("substitute", d.substitute());
                 m.put("proven", d.proven());
                 m.put("problems", d.problems());
+                m.put("marks", d.marks());
                 documents.add(m);
             }
         }
