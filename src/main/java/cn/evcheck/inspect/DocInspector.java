@@ -146,10 +146,12 @@ public final class DocInspector {
                 }
             }
         }
-        if (count == 1 && (long) only.getWidth() * only.getHeight() <= JpegInspector.MAX_PIXELS * 2) {
+        // One image that is the page (a scan): decode it. A born-digital page whose only picture is a
+        // logo or an electronic seal is rendered whole: its red header is in the text, not the picture.
+        if (count == 1 && (long) only.getWidth() * only.getHeight() <= JpegInspector.MAX_PIXELS * 2
+                && (!textLayer || fillsPage(only.getWidth(), only.getHeight(), page))) {
             int sub = Math.max(1, only.getWidth() / WIDTH);
-            boolean scan = !textLayer || fillsPage(only.getWidth(), only.getHeight(), page);
-            return new PageImage(toRgb(only.getImage(null, sub)), scan);
+            return new PageImage(toRgb(only.getImage(null, sub)), true);
         }
         float widthPt = page.getMediaBox().getWidth();
         float dpi = Math.max(36f, Math.min(150f, 1000f / (widthPt / 72f)));
