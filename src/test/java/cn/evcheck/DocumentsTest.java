@@ -2,7 +2,6 @@ package cn.evcheck;
 
 import cn.evcheck.inspect.Ocr;
 import cn.evcheck.testkit.Cli;
-import cn.evcheck.testkit.Fonts;
 import cn.evcheck.testkit.Jpegs;
 import cn.evcheck.testkit.Pkg;
 import cn.evcheck.testkit.Scans;
@@ -10,10 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.junit.jupiter.api.BeforeAll;
@@ -178,41 +175,8 @@ class DocumentsTest {
         }
     }
 
-    static byte[] bornDigital(String number) throws Exception {
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage();
-            doc.addPage(page);
-            PDType0Font font = PDType0Font.load(doc, Fonts.cjkFile().toFile());
-            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                cs.setNonStrokingColor(new Color(230, 0, 18));
-                cs.beginText();
-                cs.setFont(font, 30);
-                cs.newLineAtOffset(66, 680);
-                cs.showText("连云港市赣榆区卫生健康委员会文件");
-                cs.endText();
-                cs.setNonStrokingColor(Color.BLACK);
-                cs.beginText();
-                cs.newLineAtOffset(250, 620);
-                cs.setFont(font, 12);
-                cs.showText(number);
-                cs.endText();
-                cs.setStrokingColor(new Color(230, 0, 18));
-                cs.setLineWidth(2.5f);
-                cs.moveTo(70, 605);
-                cs.lineTo(542, 605);
-                cs.stroke();
-                cs.setNonStrokingColor(Color.BLACK);
-                for (int y = 560; y > 200; y -= 22) {
-                    cs.beginText();
-                    cs.setFont(font, 14);
-                    cs.newLineAtOffset(72, y);
-                    cs.showText("各医疗卫生单位要认真组织实施，确保各项任务落到实处。");
-                    cs.endText();
-                }
-            }
-            doc.save(out);
-            return out.toByteArray();
-        }
+    static byte[] bornDigital(String number) {
+        return cn.evcheck.testkit.Pdfs.bornDigitalNotice(number, null);
     }
 
     static byte[] encryptedPdf() throws Exception {
