@@ -33,7 +33,8 @@ public final class Placement {
         boolean photo = role == Kind.PHOTOS && item.requires(Kind.PHOTOS);
         boolean doc = role != null && role != Kind.PHOTOS && role != Kind.REPORT && item.requires(role)
                 && (f.type() == FileType.JPEG || f.type() == FileType.PDF);
-        return new Inspector.Needs(photo && f.type() == FileType.JPEG, photo && f.type() == FileType.PDF, doc, false);
+        boolean marks = doc && item.materials().stream().anyMatch(m -> m.kind() == role && m.marked());
+        return new Inspector.Needs(photo && f.type() == FileType.JPEG, photo && f.type() == FileType.PDF, doc, false).withMarks(marks);
     }
 
     /** Where an inspected file ends up in the unit. */

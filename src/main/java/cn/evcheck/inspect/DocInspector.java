@@ -30,19 +30,29 @@ public final class DocInspector {
     static final int TEXT_LAYER_MIN = 20;
 
     public static DocFacts jpeg(byte[] bytes, int width, int height, boolean ocr) {
+        return jpeg(bytes, width, height, ocr, true);
+    }
+
+    /** @param marks look for marks drawn on the page (only a 相关正式发文 needs them); otherwise its marks are not read */
+    public static DocFacts jpeg(byte[] bytes, int width, int height, boolean ocr, boolean marks) {
         long t0 = System.nanoTime();
         if ((long) width * height > JpegInspector.MAX_PIXELS * 2) {
             return DocFacts.failed("too_complex", width + "x" + height);
         }
         try {
             PageImage page = new PageImage(Pixels.decodeWidth(bytes, width, height, WIDTH), true);
-            return analysed(page, page, 1, "", ocr, Marks.none(), t0);
+            return analysed(page, page, 1, "", ocr, Marks.none(), marks, t0);
         } catch (IOException | RuntimeException e) {
             return DocFacts.failed("unparseable", Errors.oneLine(e));
         }
     }
 
     public static DocFacts pdf(byte[] bytes, boolean ocr) {
+        return pdf(bytes, ocr, true);
+    }
+
+    /** @param marks look for marks (annotations, marks drawn on scanned pages); otherwise they are not read */
+    public static DocFacts pdf(byte[] bytes, boolean ocr, boolean marks) {
         long t0 = System.nanoTime();
         try (PDDocument doc = Loader.loadPDF(bytes)) {
             int n = doc.getNumberOfPages();
@@ -58,7 +68,7 @@ public final class DocInspector {
             boolean textLayer = text.replaceAll("\\s", "").length() >= TEXT_LAYER_MIN;
             PageImage first = pageImage(doc, renderer, 0, textLayer);
             PageImage last = n > 1 ? pageImage(doc, renderer, n - 1, textLayer) : first;
-            return analysed(first, last, n, text, ocr && !textLayer, Annotations.count(doc), t0);
+            return analysed(first, last, n, text, ocr && !textLayer, marks ? Annotations.count(doc) : Marks.none(), marks, t0);
         } catch (InvalidPasswordException e) {
             return DocFacts.failed("encrypted", "password");
         } catch (IOException | RuntimeException e) {
@@ -72,19 +82,20 @@ public final class DocInspector {
      *                    with neither has NONE; a scan on which nothing coloured is seen cannot be judged
      */
     private static DocFacts analysed(PageImage firstPage, PageImage lastPage, int pages, String text, boolean ocr,
-                                     Marks annotations, long t0) {
+                                     Marks annotations, boolean lookForMarks, long t0) {
         BufferedImage first = firstPage.image();
         ScanDetector.Analysis a1 = ScanDetector.analysis(first);
         ScanDetector.Analysis a2 = lastPage == firstPage ? a1 : ScanDetector.analysis(lastPage.image());
         ScanDetector.Result r1 = a1.result();
         ScanDetector.Result r2 = a2.result();
-        Marks drawn = firstPage.scan() ? MarkFinder.find(a1, 1) : Marks.none();
-        if (a2 != a1 && lastPage.scan()) {
+        Marks drawn = firstPage.scan() && lookForMarks ? MarkFinder.find(a1, 1) : Marks.none();
+        if (a2 != a1 && lastPage.scan() && lookForMarks) {
             Marks onLast = MarkFinder.find(a2, pages);
             drawn = firstPage.scan() ? drawn.plus(onLast) : onLast;
         }
         Marks marks = annotations.plus(drawn);
         if (!marks.marked()) marks = drawn;
+        if (!lookForMarks) marks = Marks.notJudgeable(Marks.NOT_READ);
         String read = "";
         DocFacts.OcrState state = !ocr ? DocFacts.OcrState.NOT_NEEDED : switch (Ocr.availability()) {
             case AVAILABLE -> DocFacts.OcrState.RAN;

@@ -23,12 +23,17 @@ public final class Inspector {
      *
      * @param captions the file is a caption sidecar (图片说明.csv/.xlsx)
      */
-    public record Needs(boolean photoHash, boolean pdfPages, boolean docScan, boolean sheet, boolean captions) {
-        public static final Needs NONE = new Needs(false, false, false, false, false);
-        public static final Needs CAPTIONS = new Needs(false, false, false, false, true);
+    /** What to read of a file; {@code marks}: look for marks drawn on a document scan (a 相关正式发文). */
+    public record Needs(boolean photoHash, boolean pdfPages, boolean docScan, boolean sheet, boolean captions, boolean marks) {
+        public static final Needs NONE = new Needs(false, false, false, false, false, false);
+        public static final Needs CAPTIONS = new Needs(false, false, false, false, true, false);
 
         public Needs(boolean photoHash, boolean pdfPages, boolean docScan, boolean sheet) {
-            this(photoHash, pdfPages, docScan, sheet, false);
+            this(photoHash, pdfPages, docScan, sheet, false, false);
+        }
+
+        public Needs withMarks(boolean marks) {
+            return new Needs(photoHash, pdfPages, docScan, sheet, captions, marks);
         }
     }
 

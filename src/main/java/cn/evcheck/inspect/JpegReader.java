@@ -26,7 +26,7 @@ final class JpegReader implements FormatReader {
             DocFacts doc = null;
             if (needs.docScan()) {
                 doc = pf.problem() != null ? DocFacts.failed("unparseable", pf.problem())
-                        : DocInspector.jpeg(b, pf.width(), pf.height(), true);
+                        : DocInspector.jpeg(b, pf.width(), pf.height(), true, needs.marks());
             }
             return Facts.photo(f, pf, doc);
         }

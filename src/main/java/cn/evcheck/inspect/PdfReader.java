@@ -30,7 +30,7 @@ final class PdfReader implements FormatReader {
         byte[] bytes = Files.readAllBytes(f.path());
         if (needs.docScan()) {
             try {
-                return Facts.doc(f, DocInspector.pdf(bytes, true));
+                return Facts.doc(f, DocInspector.pdf(bytes, true, needs.marks()));
             } catch (LinkageError e) {
                 if (!hasEncryptDictionary(bytes)) throw e;
                 return Facts.doc(f, DocFacts.failed("encrypted", PUBLIC_KEY));
