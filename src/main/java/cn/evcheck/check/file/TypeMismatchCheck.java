@@ -42,6 +42,8 @@ public final class TypeMismatchCheck implements Check {
                     || (p.sheet() != null && "encrypted".equals(p.sheet().problem())));
             // Unknown content (random bytes) is reported once, by the material's own check.
             if (expected == null || actual.satisfies(expected) || actual == FileType.UNKNOWN || encryptedOoxml) continue;
+            // An OFD filed as a formal document, evaluation or table: doc.format names it, with the advice for documents.
+            if (actual == FileType.OFD && Evidence.isDocumentFile(p)) continue;
             Results.Emit e = out.emit(MISMATCH, p).data("actual", Wording.format(p.f())).data("extension", p.f().ext())
                     .arg("type", Wording.type(p.f()));
             if (actual == FileType.OFD) {
