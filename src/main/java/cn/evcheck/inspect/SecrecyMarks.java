@@ -15,28 +15,41 @@ public final class SecrecyMarks {
     /** @param certain the level with its star (and period); false for a bare level word on its own line */
     public record Mark(String text, boolean certain) {}
 
-    private static final Pattern STARRED = Pattern.compile("(绝密|机密|秘密)\\s*[★☆*＊✩✭]\\s*(\\d+\\s*(?:年|个月)|长期)?");
+    /** The period of a marking: 5年, 6个月, 长期, or 启用前 (until released). */
+    private static final String PERIOD = "(\\d+\\s*(?:年|个月)|长期|启用前)";
+    private static final Pattern STARRED = Pattern.compile("(绝密|机密|秘密)\\s*[★☆*＊✩✭]\\s*" + PERIOD + "?");
+    /** The label form of a form or table: 密级：秘密, 密级: 机密★5年, 密 级　绝密. */
+    private static final Pattern LABELLED = Pattern.compile("密[\\s\u3000]*级[\\s\u3000]*[：:]?[\\s\u3000]*(绝密|机密|秘密)(?:\\s*[★☆*＊✩✭]\\s*" + PERIOD + "?)?");
     private static final Pattern BARE_LINE = Pattern.compile("^\\s*(绝密|机密|秘密)\\s*$");
 
-    /** Looks at the first {@code lines} non-blank lines of the text. */
+    /**
+     * A starred or labelled marking anywhere in the text (it never occurs in prose: GB/T 9704 prints
+     * it at the top of page 1, forms label it 密级), else the bare level word alone on one of the
+     * first {@code lines} non-blank lines.
+     */
     public static Mark find(String text, int lines) {
         if (text == null || text.isBlank()) return null;
-        List<String> first = text.lines().map(String::strip).filter(l -> !l.isEmpty()).limit(lines).toList();
-        for (String l : first) {
-            Matcher m = STARRED.matcher(l);
+        List<String> all = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        for (String l : all) {
+            Matcher m = LABELLED.matcher(l);
+            if (m.find()) return new Mark(m.group(), true);
+            m = STARRED.matcher(l);
             if (m.find()) return new Mark(m.group(), true);
         }
-        for (String l : first) {
+        for (String l : all.subList(0, Math.min(lines, all.size()))) {
             Matcher m = BARE_LINE.matcher(l);
             if (m.find()) return new Mark(m.group(1), false);
         }
         return null;
     }
 
-    /** OCR often reads ★ as another character (六, 大, *): a level, one stray character and a period. */
-    private static final Pattern OCR_STARRED = Pattern.compile("(绝密|机密|秘密)\\s*\\S?\\s*(\\d{1,2}\\s*(?:年|个月)|长期)");
+    /**
+     * OCR reads ★ as another character (女, 六, 大, 食, 犬, 贪, 人, 米, *, x …) or drops it: a level, at
+     * most one stray character and a period.
+     */
+    private static final Pattern OCR_STARRED = Pattern.compile("(绝密|机密|秘密)\\s*\\S?\\s*(\\d{1,2}\\s*(?:年|个月)|长期|启用前)");
 
-    /** Like {@link #find}, also accepting a star that OCR misread, when a period follows the level. */
+    /** Like {@link #find}, also accepting a star that OCR misread, when a period follows the level (first {@code lines} lines). */
     public static Mark findOcr(String text, int lines) {
         Mark m = find(text, lines);
         if (m != null && m.certain()) return m;
@@ -50,7 +63,9 @@ public final class SecrecyMarks {
 
     /** A starred marking anywhere in a short text such as a file name. */
     public static Mark inName(String name) {
-        Matcher m = STARRED.matcher(name);
+        Matcher m = LABELLED.matcher(name);
+        if (m.find()) return new Mark(m.group(), true);
+        m = STARRED.matcher(name);
         return m.find() ? new Mark(m.group(), true) : null;
     }
 }
