@@ -50,6 +50,7 @@ public final class DocxReader implements FormatReader {
             ZipCaps caps = new ZipCaps(size);
             DocxXml.BodyHandler body = null;
             StringBuilder notes = new StringBuilder();
+            StringBuilder margins = new StringBuilder();
             String app = "";
             boolean uofMeta = false;
             String contentHead = null;
@@ -82,6 +83,11 @@ public final class DocxReader implements FormatReader {
                     }
                     default -> {
                         if (name.startsWith("_meta/")) uofMeta = true;
+                        if (name.matches("word/(header|footer)\\d*\\.xml") && margins.length() < TextFacts.HEAD_CHARS) {
+                            DocxXml.PlainTextHandler h = new DocxXml.PlainTextHandler();
+                            failed = parse(caps.entry(zin), h, failed);
+                            margins.append(h.body).append('\n');
+                        }
                         if (name.startsWith("word/media/") && !sealImage && images++ < MAX_IMAGES_LOOKED_AT) {
                             sealImage = SealImage.looksLikeSeal(caps.read(zin));
                         }
@@ -93,7 +99,9 @@ public final class DocxReader implements FormatReader {
                 body.marks.comments(comments);
                 body.marks.sampleIfNone(body.commented);
                 return TextFacts.of("docx", body.body, WordCounter.count(notes), WordCounter.count(body.boxes), app,
-                        body.redTitle, body.redRule, body.revisions, comments, sealImage, body.marks.marks());
+                        body.redTitle, body.redRule, body.revisions, comments, sealImage, body.marks.marks())
+                        .withStories(TextFacts.Story.of(TextFacts.MARGINS, margins), TextFacts.Story.of(TextFacts.BOXES, body.boxes),
+                                TextFacts.Story.of(TextFacts.NOTES, notes));
             }
             if (contentHead != null && (uofMeta || contentHead.contains("uof"))) {
                 return UofReader.readZip(source, size);

@@ -30,12 +30,38 @@ import java.util.List;
  * @param signature   the 落款 (unit line and date) the body ends with, or null ({@link ReportText#signature})
  * @param marks       highlights, shading, coloured underlines and comments in the body ({@link Marks}); NOT_JUDGEABLE
  *                    unless OK
+ * @param stories     the other stories a reader sees — headers and footers, text boxes, footnotes and
+ *                    endnotes — each with its head and its personal data; empty where the format's reader
+ *                    does not read them
  */
 public record TextFacts(Status status, String format, String head, List<String> tail, WordCounter.Counts counts,
                         WordCounter.Counts notes, WordCounter.Counts boxes, String detail, String application,
                         boolean redTitle, boolean redRule, int revisions, int comments, boolean sealImage,
-                        List<String> pii, String signature, Marks marks) {
+                        List<String> pii, String signature, Marks marks, List<Story> stories) {
     public enum Status { OK, ENCRYPTED, UNPARSEABLE, TOO_COMPLEX, WORKS }
+
+    /**
+     * A story of a document other than its body, as the checks need it.
+     *
+     * @param where "页眉页脚" (headers and footers), "文本框" (text boxes and shapes) or "脚注尾注"
+     * @param head  its first {@link #HEAD_LINES} non-blank lines (at most {@link #HEAD_CHARS} characters)
+     * @param pii   masked ID-card and mobile numbers in the whole story ({@link ReportText#pii})
+     */
+    public record Story(String where, String head, List<String> pii) {
+        public Story {
+            pii = List.copyOf(pii);
+        }
+
+        /** A story read from its whole text; null when it has none. */
+        public static Story of(String where, CharSequence text) {
+            if (text == null || text.toString().isBlank()) return null;
+            return new Story(where, TextFacts.head(text), ReportText.pii(text));
+        }
+    }
+
+    public static final String MARGINS = "页眉页脚";
+    public static final String BOXES = "文本框";
+    public static final String NOTES = "脚注尾注";
 
     /** Non-blank lines kept from the start: the checks read titles, 文号 and secrecy marks there. */
     public static final int HEAD_LINES = 40;
@@ -50,6 +76,23 @@ public record TextFacts(Status status, String format, String head, List<String> 
         tail = List.copyOf(tail);
         pii = List.copyOf(pii);
         if (marks == null) throw new IllegalArgumentException("marks");
+        stories = stories == null ? List.of() : List.copyOf(stories);
+    }
+
+    public TextFacts(Status status, String format, String head, List<String> tail, WordCounter.Counts counts,
+                     WordCounter.Counts notes, WordCounter.Counts boxes, String detail, String application,
+                     boolean redTitle, boolean redRule, int revisions, int comments, boolean sealImage,
+                     List<String> pii, String signature, Marks marks) {
+        this(status, format, head, tail, counts, notes, boxes, detail, application, redTitle, redRule, revisions, comments,
+                sealImage, pii, signature, marks, List.of());
+    }
+
+    /** These facts with the document's other stories (the stories that have text). */
+    public TextFacts withStories(Story... more) {
+        List<Story> all = new java.util.ArrayList<>(stories);
+        for (Story st : more) if (st != null) all.add(st);
+        return new TextFacts(status, format, head, tail, counts, notes, boxes, detail, application, redTitle, redRule,
+                revisions, comments, sealImage, pii, signature, marks, all);
     }
 
     /** Without marks (not looked at: NOT_JUDGEABLE, {@link Marks#NOT_READ}). */

@@ -80,13 +80,25 @@ public final class Word97Reader implements FormatReader {
                 boolean hasComments = !doc.getCommentsRange().text().isBlank();
                 int comments = hasComments ? doc.getCommentsRange().numParagraphs() : 0;
                 Marks marks = marks(doc, range, raw, hasComments);
+                String margins = margins97(doc);
                 return TextFacts.of(format, body, WordCounter.count(notes), WordCounter.count(boxes), "", redTitle97(range),
-                        false, revisions, comments, false, marks);
+                        false, revisions, comments, false, marks)
+                        .withStories(TextFacts.Story.of(TextFacts.MARGINS, margins), TextFacts.Story.of(TextFacts.BOXES, boxes),
+                                TextFacts.Story.of(TextFacts.NOTES, notes));
             }
         } catch (EncryptedDocumentException e) {
             return TextFacts.failed(TextFacts.Status.ENCRYPTED, format, "encrypted");
         } catch (IOException | RuntimeException e) {
             return TextFacts.failed(TextFacts.Status.UNPARSEABLE, format, Errors.oneLine(e));
+        }
+    }
+
+    /** The header and footer story; "" where HWPF cannot read it (the body is still read). */
+    private static String margins97(HWPFDocument doc) {
+        try {
+            return cleanWord97(doc.getHeaderStoryRange().text());
+        } catch (RuntimeException e) {
+            return "";
         }
     }
 

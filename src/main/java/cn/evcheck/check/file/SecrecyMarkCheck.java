@@ -35,6 +35,14 @@ public final class SecrecyMarkCheck implements Check {
                     mark = m;
                     where = "正文开头";
                 }
+                // Headers and footers (GB/T 9704 allows the mark there too), text boxes, notes.
+                for (TextFacts.Story st : fx.text().stories()) {
+                    m = SecrecyMarks.find(st.head(), 3);
+                    if (better(m, mark)) {
+                        mark = m;
+                        where = st.where();
+                    }
+                }
             }
             if (fx.doc() != null && fx.doc().problem() == null) {
                 SecrecyMarks.Mark m = SecrecyMarks.find(fx.doc().text(), 8);
