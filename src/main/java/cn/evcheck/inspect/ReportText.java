@@ -18,10 +18,11 @@ public final class ReportText {
 
     private static final Pattern ID = Pattern.compile("(?<![0-9A-Za-z])([1-9]\\d{5})((?:19|20)\\d{2})(\\d{2})(\\d{2})(\\d{3})([0-9Xx])(?![0-9A-Za-z])");
     private static final Pattern MOBILE = Pattern.compile("(?<!\\d)(1[3-9]\\d)(\\d{4})(\\d{4})(?!\\d)");
+    private static final Pattern EMAIL = Pattern.compile("(?<![A-Za-z0-9._%+-])([A-Za-z0-9][A-Za-z0-9._%+-]{0,63})@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})");
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK = "10X98765432";
 
-    /** Masked ID-card and mobile numbers found in the text, in order. */
+    /** Masked ID-card numbers, mobile numbers and e-mail addresses found in the text, in order of kind. */
     public static List<String> pii(CharSequence text) {
         List<String> out = new ArrayList<>();
         Matcher m = ID.matcher(text);
@@ -30,6 +31,8 @@ public final class ReportText {
         }
         Matcher p = MOBILE.matcher(text);
         while (p.find()) out.add(p.group(1) + "****" + p.group(3));
+        Matcher e = EMAIL.matcher(text);
+        while (e.find()) out.add(e.group(1).charAt(0) + "***@" + e.group(2));
         return out;
     }
 
