@@ -70,6 +70,7 @@ class UofAndTemplatesTest {
         p.file("T-1/说明报告/c.dot", fixture("report-2019.doc"));
         p.file("T-1/说明报告/d.wpt", fixture("report-2019.doc"));
         p.file("H-1/说明报告/laughs.uot", LAUGHS.getBytes(StandardCharsets.UTF_8));
+        p.file("X-1/说明报告/uof.xml", fixture("uof-report.uot"));
         p.file("X-1/说明报告/plain.uof", "<?xml version=\"1.0\"?><report><p>不是UOF</p></report>".getBytes(StandardCharsets.UTF_8));
         Path rules = tmp.resolve("rules.yaml");
         Files.writeString(rules, RULES);
@@ -132,5 +133,7 @@ class UofAndTemplatesTest {
     void hostileAndNonUofXmlIsRefused() {
         assertTrue(Cli.codes(report, "H-1").contains("report.unparseable|laughs.uot"), Cli.codes(report, "H-1").toString());
         assertTrue(Cli.codes(report, "X-1").contains("report.unparseable|plain.uof"), Cli.codes(report, "X-1").toString());
+        // UOF content under a name the upload does not take is still refused by its extension
+        assertTrue(Cli.codes(report, "X-1").contains("report.format|uof.xml"), Cli.codes(report, "X-1").toString());
     }
 }

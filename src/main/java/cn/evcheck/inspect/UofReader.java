@@ -32,7 +32,10 @@ final class UofReader implements FormatReader {
         }
         if (f.type() == FileType.ZIP) return Facts.text(f, readZip(Source.of(f), f.size()));
         try (InputStream in = Source.of(f).open()) {
-            return Facts.text(f, readXml(in, f.ext().equals("uot") ? "uot" : "uof"));
+            // Named for its extension: UOF content under another name (a .xml in a report folder)
+            // is not a .uof the upload would take.
+            String format = f.ext().equals("uot") || f.ext().equals("uof") ? f.ext() : f.ext().isEmpty() ? "xml" : f.ext();
+            return Facts.text(f, readXml(in, format));
         }
     }
 
