@@ -20,7 +20,8 @@ import java.util.zip.ZipInputStream;
 final class UofReader implements FormatReader {
     @Override
     public boolean reads(FileEntry f, Inspector.Needs needs) {
-        return Inspector.wordLike(f) && ((f.type() == FileType.XML && f.ext().equals("uof"))
+        boolean uofExt = f.ext().equals("uof") || f.ext().equals("uot");
+        return Inspector.wordLike(f) && (f.type() == FileType.UOF || (f.type() == FileType.XML && uofExt)
                 || (f.type() == FileType.ZIP && f.ext().equals("uot")));
     }
 
@@ -31,7 +32,10 @@ final class UofReader implements FormatReader {
         }
         if (f.type() == FileType.ZIP) return Facts.text(f, readZip(Source.of(f), f.size()));
         try (InputStream in = Source.of(f).open()) {
-            return Facts.text(f, readXml(in));
+            // Named for its extension: UOF content under another name (a .xml in a report folder)
+            // is not a .uof the upload would take.
+            String format = f.ext().equals("uot") || f.ext().equals("uof") ? f.ext() : f.ext().isEmpty() ? "xml" : f.ext();
+            return Facts.text(f, readXml(in, format));
         }
     }
 
@@ -42,12 +46,22 @@ final class UofReader implements FormatReader {
 
     /** UOF 1.0: one XML document. */
     static TextFacts readXml(InputStream in) {
+        return readXml(in, "uof");
+    }
+
+    /**
+     * UOF 1.0: one XML document (LibreOffice's "UOF text" filter writes it under .uot, 永中 under
+     * .uof), reported as {@code format}. XML whose root is not in a UOF namespace is not a UOF
+     * document and is refused as unparseable rather than read as an empty report.
+     */
+    static TextFacts readXml(InputStream in, String format) {
         try {
             UofHandler h = new UofHandler();
             SafeXml.parse(in, h);
-            return h.facts("uof");
+            if (!h.uof) return TextFacts.failed(TextFacts.Status.UNPARSEABLE, format, "XML without a UOF root element");
+            return h.facts(format);
         } catch (IOException | SAXException | RuntimeException e) {
-            return TextFacts.failed(TextFacts.Status.UNPARSEABLE, "uof", Errors.oneLine(e));
+            return TextFacts.failed(TextFacts.Status.UNPARSEABLE, format, Errors.oneLine(e));
         }
     }
 

@@ -7,7 +7,8 @@ import java.util.Locale;
  * by the names in its central directory ({@link ZipDirectory}): a Word, Excel or PowerPoint
  * 2007+ file, or an OFD (GB/T 33190) fixed-layout file; a ZIP that is none of these, or whose
  * directory cannot be read, stays {@link #ZIP}. OLE2 containers are refined by the inspector,
- * which looks inside.
+ * which looks inside. XML whose head names a UOF namespace ({@code schemas.uof.org/cn/…}) is
+ * {@link #UOF}, not generic XML.
  */
 public enum FileType {
     JPEG("JPEG"), PNG("PNG"), GIF("GIF"), BMP("BMP"), WEBP("WebP"), HEIC("HEIC"), TIFF("TIFF"),
@@ -16,6 +17,8 @@ public enum FileType {
     XLSX("Excel 2007+ 表格（.xlsx）", "an Excel 2007+ workbook (.xlsx)", "xlsx"),
     PPTX("PowerPoint 2007+ 演示文档（.pptx）", "a PowerPoint 2007+ presentation (.pptx)", "pptx"),
     OFD("OFD 版式文件", "an OFD fixed-layout file", "ofd"),
+    /** UOF 1.0: one XML file whose root is in a UOF namespace (as LibreOffice and 永中 write .uof/.uot). */
+    UOF("UOF 文档", "a UOF document", null),
     OLE2("OLE2"), XML("XML"), RTF("RTF"), HTML("HTML"), TEXT("文本"), EMPTY("空文件"), UNKNOWN("未知");
 
     /** What the type is called in Chinese messages. */
@@ -53,6 +56,9 @@ public enum FileType {
      */
     public boolean satisfies(FileType expected) {
         if (this == expected) return true;
+        // .uof/.uot: UOF 1.0 XML or UOF 2.0 zip (some writers put a .docx inside); an XML whose
+        // namespace lies past the sniffed head is left to the reader.
+        if (expected == UOF) return this == ZIP || this == XML || this == DOCX;
         if (this == ZIP) return expected.isZip();
         return expected == ZIP && isZip();
     }
@@ -83,6 +89,7 @@ public enum FileType {
         if (trimmed.startsWith("<?xml") || trimmed.startsWith("<uof:") || trimmed.startsWith("<")) {
             String lower = trimmed.toLowerCase(Locale.ROOT);
             if (lower.startsWith("<!doctype html") || lower.startsWith("<html") || lower.contains("<html")) return HTML;
+            if (start.contains("schemas.uof.org/cn/")) return UOF;
             return XML;
         }
         if (looksLikeText(head, n)) return TEXT;

@@ -58,11 +58,14 @@ public final class Formats {
         row("docx", FileType.DOCX, Family.WORD);
         row("doc", FileType.OLE2, Family.WORD);
         row("wps", FileType.OLE2, Family.WORD);
-        row("uof", FileType.XML, Family.WORD);
-        row("uot", FileType.ZIP, Family.WORD);
-        // Templates are read like documents; their content type is not held against them.
+        // UOF 1.0 is one XML file (LibreOffice writes .uot so), UOF 2.0 a zip; either extension may hold either.
+        row("uof", FileType.UOF, Family.WORD);
+        row("uot", FileType.UOF, Family.WORD);
+        // Templates are read like documents; their content type is not held against them, but the
+        // upload refuses them by extension (see isTemplate).
         row("dot", null, Family.WORD);
         row("dotx", null, Family.WORD);
+        row("dotm", null, Family.WORD);
         row("wpt", null, Family.WORD);
         TABLE.put("xlsx", new Format("xlsx", FileType.XLSX, Family.SHEET, true));
         row("xls", FileType.OLE2, Family.SHEET);
@@ -101,6 +104,13 @@ public final class Formats {
     /** .doc, .docx, .wps, .uof, .uot and the Word/WPS templates. */
     public static boolean isWordFamily(String ext) {
         return family(ext) == Family.WORD;
+    }
+
+    /** Word and WPS templates (.dot, .dotx, .dotm, .wpt): Word content, but not an uploadable document. */
+    public static boolean isTemplate(String ext) {
+        if (ext == null) return false;
+        String e = ext.toLowerCase(Locale.ROOT);
+        return e.equals("dot") || e.equals("dotx") || e.equals("dotm") || e.equals("wpt");
     }
 
     /** .xlsx, .xls, .et (WPS spreadsheet) and .csv. */

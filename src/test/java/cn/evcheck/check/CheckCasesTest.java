@@ -205,6 +205,9 @@ class CheckCasesTest {
             case "pptx" -> zip("[Content_Types].xml", "ppt/presentation.xml");
             case "ofd" -> zip("OFD.xml", "Doc_0/Document.xml");
             case "zip", "uot" -> new byte[]{'P', 'K', 3, 4};
+            // UOF 1.0 as one XML file, the way LibreOffice's "UOF text" filter writes .uot
+            case "uof" -> "<?xml version=\"1.0\" encoding=\"UTF-8\"?><uof:UOF xmlns:uof=\"http://schemas.uof.org/cn/2003/uof\" uof:version=\"1.0\">"
+                    .getBytes(StandardCharsets.UTF_8);
             case "doc", "wps", "xls", "et" -> new byte[]{(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
             case "txt", "csv" -> "文本\n".getBytes(StandardCharsets.UTF_8);
             default -> new byte[]{0, 1, 2, 3, (byte) 0xFE, (byte) 0x99};

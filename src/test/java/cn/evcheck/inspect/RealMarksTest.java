@@ -22,6 +22,8 @@ class RealMarksTest {
 
     private static final Map<String, String> EXPECTED = Map.of(
             "report-2019.doc", "no marks",
+            "uof-report-source.docx", "no marks",
+            "uof-report.uot", "no marks",
             "marked-notice.doc", "highlight 1, shading 1, comment 1 · “广泛开展关爱空巢老人志愿服务活动”");
 
     @Test
@@ -36,6 +38,7 @@ class RealMarksTest {
                 Marks m = switch (ext) {
                     case "doc", "wps" -> Word97Reader.read(b, ext).marks();
                     case "docx" -> DocxReader.read(b).marks();
+                    case "uof", "uot" -> UofReader.readXml(new java.io.ByteArrayInputStream(b), ext).marks();
                     case "pdf" -> DocInspector.pdf(b, false).marks();
                     default -> null;   // workbooks carry no marks
                 };

@@ -72,6 +72,33 @@ class WordTextTest {
         assertEquals(6, t.counts().words());
     }
 
+    /** fixtures/uof-report.uot: LibreOffice's "UOF text" filter applied to fixtures/uof-report-source.docx. */
+    @Test
+    void aLibreOfficeUof10FileCountsAsItsDocxSource() throws Exception {
+        byte[] uot;
+        byte[] docx;
+        try (InputStream a = getClass().getResourceAsStream("/fixtures/uof-report.uot");
+             InputStream b = getClass().getResourceAsStream("/fixtures/uof-report-source.docx")) {
+            uot = a.readAllBytes();
+            docx = b.readAllBytes();
+        }
+        TextFacts u = UofReader.readXml(new java.io.ByteArrayInputStream(uot), "uot");
+        TextFacts d = DocxReader.read(docx);
+        assertEquals(TextFacts.Status.OK, u.status(), u.detail());
+        assertEquals(TextFacts.Status.OK, d.status(), d.detail());
+        assertEquals("uot", u.format());
+        assertEquals(d.counts().words(), u.counts().words());
+        assertEquals(178, u.counts().words());   // the same figure DocxReader gives the source
+        assertTrue(u.head().contains("参与人数"), "table cells are read");
+        assertTrue(u.head().contains("某某区文明办"));
+    }
+
+    @Test
+    void xmlThatIsNotUofIsNotReadAsAnEmptyReport() {
+        TextFacts t = UofReader.readXml(new java.io.ByteArrayInputStream("<?xml version=\"1.0\"?><r><p>文字</p></r>".getBytes(StandardCharsets.UTF_8)), "uof");
+        assertEquals(TextFacts.Status.UNPARSEABLE, t.status());
+    }
+
     @Test
     void hostileInputsGiveAStatusNotAnException() {
         assertEquals(TextFacts.Status.UNPARSEABLE, DocxReader.read(new byte[]{'P', 'K', 3, 4, 1, 2, 3}).status());

@@ -33,6 +33,8 @@ class FileTypeTest {
         assertEquals(FileType.TIFF, sniff(bytes('I', 'I', 42, 0)));
         assertEquals(FileType.BMP, sniff("BM..............".getBytes(StandardCharsets.ISO_8859_1)));
         assertEquals(FileType.XML, sniff("<?xml version=\"1.0\"?><uof:UOF/>".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(FileType.UOF, sniff(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<uof:UOF xmlns:uof=\"http://schemas.uof.org/cn/2003/uof\" "
+                + "uof:version=\"1.0\"/>").getBytes(StandardCharsets.UTF_8)), "UOF 1.0 by its namespace, not generic XML");
         assertEquals(FileType.RTF, sniff("{\\rtf1\\ansi hello}".getBytes(StandardCharsets.US_ASCII)));
         assertEquals(FileType.TEXT, sniff("时间,说明\n".getBytes(StandardCharsets.UTF_8)));
         assertEquals(FileType.EMPTY, FileType.sniff(new byte[0], 0));
@@ -49,6 +51,12 @@ class FileTypeTest {
         assertFalse(FileType.ZIP.satisfies(FileType.OLE2));
         assertTrue(FileType.OFD.satisfies(FileType.ZIP), "a .zip may hold anything zipped");
         assertFalse(FileType.PNG.satisfies(FileType.JPEG));
+        assertTrue(FileType.UOF.satisfies(FileType.UOF), "UOF 1.0 XML named .uof/.uot");
+        assertTrue(FileType.ZIP.satisfies(FileType.UOF), "UOF 2.0 zip named .uot");
+        assertTrue(FileType.XML.satisfies(FileType.UOF), "XML left to the UOF reader");
+        assertFalse(FileType.PDF.satisfies(FileType.UOF));
+        assertFalse(FileType.XLSX.satisfies(FileType.UOF));
+        assertFalse(FileType.UOF.satisfies(FileType.XML));
         for (FileType t : FileType.values()) assertEquals(t.ext != null, t.isZip() && t != FileType.ZIP, t.name());
     }
 
@@ -57,5 +65,13 @@ class FileTypeTest {
         byte[] junk = ("garbage\n" + new String(Pkg.minimalPdf(), StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1);
         junk[0] = 0;
         assertEquals(FileType.PDF, sniff(junk));
+    }
+
+    @Test
+    void aLibreOfficeUotIsUofByContent() throws Exception {
+        try (java.io.InputStream in = getClass().getResourceAsStream("/fixtures/uof-report.uot")) {
+            byte[] head = in.readNBytes(1024);
+            assertEquals(FileType.UOF, sniff(head));
+        }
     }
 }

@@ -9,6 +9,7 @@ import cn.evcheck.rules.Model.Item;
 import cn.evcheck.rules.Model.Kind;
 import cn.evcheck.scan.FileEntry;
 import cn.evcheck.scan.FileType;
+import cn.evcheck.scan.Formats;
 import cn.evcheck.util.Messages.Localized;
 
 import java.util.List;
@@ -52,7 +53,8 @@ public final class DocumentReadableCheck implements Check {
         if (!formats.contains(f.ext()) || !real) {
             out.emit(FORMAT, p).data("accepted", formats).data("format", f.ext()).arg("kind", new Localized(kind.zh, kind.en))
                     .arg("formats", Wording.upper(formats)).arg("type", Wording.type(f))
-                    .say(f.type() != FileType.OFD ? null : formats.contains("pdf") ? "ofd" : "ofd_scan");
+                    .arg("ext", f.ext())
+                    .say(Formats.isTemplate(f.ext()) ? "template" : f.type() != FileType.OFD ? null : formats.contains("pdf") ? "ofd" : "ofd_scan");
         } else if ((t != null && t.status() == TextFacts.Status.ENCRYPTED) || (d != null && "encrypted".equals(d.problem()))) {
             out.emit(SharedCodes.ENCRYPTED, p).say();
         } else if (d != null && "too_complex".equals(d.problem())) {

@@ -9,13 +9,15 @@ import cn.evcheck.rules.Model.Kind;
 import cn.evcheck.rules.Model.ReportDefaults;
 import cn.evcheck.scan.FileEntry;
 import cn.evcheck.scan.FileType;
+import cn.evcheck.scan.Formats;
 
 import java.util.List;
 
 /**
  * 说明报告…以WORD、WPS或永中格式上传: a report must be a Word, WPS or Yozo file that opens. A PDF or
  * text file, a damaged document, a Yozo .eio, a Microsoft Works file, a password or a zip bomb
- * makes it unusable; it fills no report slot.
+ * makes it unusable; it fills no report slot. A Word/WPS template (.dot, .dotx, .dotm, .wpt) is
+ * refused by extension even though its content is Word, with advice to save it as a document.
  */
 public final class ReportReadableCheck implements Check {
     public static final Code FORMAT = Code.of("report.format", Severity.ERROR, Clauses.REPORT);
@@ -46,6 +48,13 @@ public final class ReportReadableCheck implements Check {
         FileEntry f = p.f();
         TextFacts t = p.text();
         String formats = String.join("/", d.formats());
+        if (Formats.isTemplate(f.ext()) && !d.formats().contains(f.ext())) {
+            // A template holds Word content, but the upload takes documents by extension: whatever
+            // its content, the fix is to save it as a document.
+            out.emit(FORMAT, p).data("accepted", d.formats()).data("format", f.ext()).arg("formats", formats)
+                    .arg("ext", f.ext()).say("template");
+            return false;
+        }
         if (t == null) {
             if (f.ext().equals("eio")) {
                 out.emit(UNPARSEABLE, p).data("reason", "eio").say("eio");
