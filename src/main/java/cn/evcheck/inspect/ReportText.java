@@ -49,8 +49,17 @@ public final class ReportText {
 
     private static final Pattern UNIT = Pattern.compile(".{2,30}(医院|卫生院|委员会|卫健委|局|中心|办公室|科|所|站|政府|办|公司|学校|社区|服务站|卫生室|部|队)$");
 
-    /** The signature block if the last lines are "unit" then "date" (or the date line alone after the unit). */
+    /** Lines of the 版记 that GB/T 9704 prints after the 落款: 抄送, 印发, the rules around them. */
+    private static final Pattern RECORD_LINE = Pattern.compile("^(?:(?:抄送|抄报|主送|分送|发送|报送)\\s*[：:].*|.*印发\\s*|[-—─━_=\\s]{3,})$");
+
+    /**
+     * The signature block if the last lines are "unit" then "date" (or the date line alone after the
+     * unit), once the 版记 lines that may follow it (抄送：…, …印发, rules) are set aside.
+     */
     public static String signature(List<String> lastLines) {
+        int end = lastLines.size();
+        while (end > 0 && RECORD_LINE.matcher(lastLines.get(end - 1).strip()).matches()) end--;
+        lastLines = lastLines.subList(0, end);
         int n = lastLines.size();
         if (n < 2) return null;
         String last = lastLines.get(n - 1);

@@ -129,7 +129,7 @@ public record TextFacts(Status status, String format, String head, List<String> 
         List<String> tail = tail(body, TAIL_LINES);
         return new TextFacts(Status.OK, format, head(body), tail, WordCounter.count(body), notes, boxes, "", application,
                 redTitle, redRule, revisions, comments, sealImage, ReportText.pii(body),
-                ReportText.signature(tail.subList(Math.max(0, tail.size() - 2), tail.size())), marks);
+                ReportText.signature(tail), marks);
     }
 
     /** The first non-blank lines (stripped), for titles and secrecy marks; n at most {@link #HEAD_LINES}. */
