@@ -52,7 +52,7 @@ public final class CaptionParser {
 
     /** Words naming the people served; not when they are part of a place name (市民广场, 老年人活动中心). */
     private static final Pattern BENEFICIARY_WORDS = Pattern.compile(
-            "(老人|老年人|长者|儿童|留守|困境|残疾|残障|贫困户|困难户|困难家庭|特殊家庭|计生家庭|失独家庭|低保户|五保户|特困|孤寡|独居|空巢|"
+            "(?<!组织|带领|全院|全体|机关|本院|召集|动员)(老人|老年人|长者|儿童|留守|困境|残疾|残障|贫困户|困难户|困难家庭|特殊家庭|计生家庭|失独家庭|低保户|五保户|特困|孤寡|独居|空巢|"
                     + "群众|居民|村民|患者|病人|学生|孕产妇|妇女|职工|市民|游客|献血者|环卫工人|农民工|退役军人|青少年|幼儿|新生儿|服务对象)"
                     + "(?!广场|中心|公园|之家|活动中心|活动室|服务中心|大学|委员会|体育)");
     /** A project named in prose: “…”项目, …志愿服务项目. */
@@ -65,13 +65,21 @@ public final class CaptionParser {
     /** What ends the subject of a clause: a place or time preposition, a verb, or the people sent. */
     private static final Pattern SUBJECT_END = Pattern.compile(
             "(在|于|组织|开展|举办|举行|联合|携手|走访|深入|前往|来到|走进|为|到|积极|主办|承办|协办|召开|进行|发起|慰问|看望|探望|"
-                    + "党员|志愿者|医护人员|医务人员|工作人员|专家|医生|干部|青年|全体)");
+                    + "党员|志愿者|医护人员|医务人员|工作人员|专家|医生|干部|青年|全体|上门|实施|启动|邀请|带领|派出|召集|继续|持续|再次|"
+                    + "利用|依托|结合|围绕|针对|积极|通过|把|将|向|给|和|与|及)");
+    /** An organisation followed by the people it sent: 青口中心卫生院家庭医生团队, 区卫健委党员志愿者. */
+    private static final Pattern ORG_STAFF = Pattern.compile("^(.{2,30}?" + ORG_TAIL + ")的?[\\p{IsHan}]{0,8}"
+            + "(?:团队|医生|医护人员|医务人员|志愿者|党员|干部|职工|工作人员|专家|护士|青年|服务队|小分队)$");
+    /** 主办单位为X / 主办方是X written as prose. */
+    private static final Pattern ORG_IS = Pattern.compile("(?:主办|承办|组织)(?:单位|方)?(?:为|是)([^，,。；;\\s]{2,30})");
     /** 在/于/深入… a place, then a verb or the end of the clause. */
     private static final Pattern PLACE_PHRASE = Pattern.compile(
             "(?:在|于|深入|走进|来到|前往|赴|到)\\s*([^在于\\s]{2,24}?)(?=开展|举办|举行|组织|进行|召开|为|参加|参与|学习|慰问|看望|走访|设立|设置|集中|$)");
     private static final String PLACE_TAIL = "(?:广场|公园|室|厅|馆|院|校|小学|中学|大学|幼儿园|门前|门口|站|中心|社区|村|街道|路|街|操场|楼|园|市场|超市|"
             + "车站|家中|镇|乡|基地|礼堂|会场|场|点|处|所|口|大厦|小区|病房|诊室|车间|工地|景区|码头|路口)";
-    private static final Pattern PLACE_LIKE = Pattern.compile("^[\\p{IsHan}A-Za-z0-9]{1,24}" + PLACE_TAIL + "$");
+    private static final Pattern PLACE_LIKE = Pattern.compile("^[\\p{IsHan}A-Za-z0-9]{0,24}" + PLACE_TAIL + "$");
+    /** 在/于… a place noun followed by any verb (在滨河公园植树): the longest place-like stretch after the preposition. */
+    private static final Pattern PLACE_PREP = Pattern.compile("(?<!正|现|存|所|实|自|好|内|外)(?:在|于|深入|走进|来到|前往|赴)\\s*");
     /** A clause that is nothing but a place noun, as in “（2019年3月5日，青口镇文化广场，区卫健委主办）”. */
     private static final Pattern BARE_PLACE = Pattern.compile(
             "^[\\p{IsHan}A-Za-z0-9]{1,20}(?:广场|公园|活动室|大厅|门前|门口|操场|卫生室|服务站|敬老院|养老院|小学|中学|幼儿园|礼堂|会场|小区|病房)$");
@@ -80,7 +88,8 @@ public final class CaptionParser {
             "(?<![0-9年./\\-])(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号]|(?<![〇零一二三四五六七八九○年])([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})[日号]");
     private static final Pattern YEAR = Pattern.compile("(?<![0-9])((?:19|20)\\d{2})\\s*年");
     /** Words that describe a photo rather than an activity: 活动现场, 合影留念, 工作照. */
-    private static final Pattern GENERIC = Pattern.compile("(活动|现场|照片|图片|合影|留念|工作照|剪影|掠影|花絮|摄影|拍摄|第[一二三四五六七八九十\\d]+[张幅页])");
+    private static final Pattern GENERIC = Pattern.compile("(活动|现场|照片|图片|合影|留念|工作照|剪影|掠影|花絮|摄影|拍摄|志愿者|工作人员|"
+            + "本次|该|此|结束后|开始前|期间|当天|的|了|于|为|是|在|第[一二三四五六七八九十\\d]+[张幅页])");
     private static final Pattern CLAUSE_SPLIT = Pattern.compile("[，,。；;！!？?（）()【】\\[\\]|\\n\\r\\t]+|\\s{1,}");
 
     public static Parsed parse(String caption) {
@@ -163,9 +172,19 @@ public final class CaptionParser {
             String c = clause.replaceAll("^[、:：_\\-.·]+|[、:：_\\-.·]+$", "").strip();
             if (c.isEmpty()) continue;
             String left = c;
+            Matcher is = ORG_IS.matcher(c);
+            if (is.find() && ORG.matcher(is.group(1)).matches()) {
+                fields.putIfAbsent(CaptionField.ORGANIZER, is.group(1));
+                fields.putIfAbsent(CaptionField.UNIT, is.group(1));
+                left = c.substring(0, is.start()) + c.substring(is.end());
+            }
             Matcher end = SUBJECT_END.matcher(c);
-            if (end.find()) {
-                String subject = c.substring(0, end.start()).replaceFirst("^(由|经|受)", "").strip();
+            while (end.find()) {
+                String subject = c.substring(0, end.start()).replaceFirst("^(由|经|受|图为)", "").strip();
+                if (subject.length() > 40) break;
+                boolean preposition = end.group(1).equals("在") || end.group(1).equals("于");
+                Matcher staff = ORG_STAFF.matcher(subject);
+                if (!ORG.matcher(subject).matches() && staff.matches()) subject = staff.group(1);
                 if (ORG.matcher(subject).matches()) {
                     fields.putIfAbsent(CaptionField.ORGANIZER, subject);
                     fields.putIfAbsent(CaptionField.UNIT, subject);
@@ -175,16 +194,32 @@ public final class CaptionParser {
                     } else {
                         left = c.substring(end.start());
                     }
+                    break;
                 }
+                if (preposition) break; // the subject stands before the place
             }
             Matcher pl = PLACE_PHRASE.matcher(c);
+            boolean placed = false;
             while (pl.find()) {
                 String place = pl.group(1).strip();
                 if (PLACE_LIKE.matcher(place).matches()) {
                     fields.putIfAbsent(CaptionField.PLACE, place);
                     fields.putIfAbsent(CaptionField.VENUE, place);
                     if (left.startsWith(pl.group())) left = left.substring(pl.end() - pl.start());
+                    placed = true;
                     break;
+                }
+            }
+            Matcher prep = PLACE_PREP.matcher(c);
+            while (!placed && prep.find()) {
+                String after = c.substring(prep.end());
+                for (int n = Math.min(after.length(), 24); n >= 2 && !placed; n--) {
+                    String place = after.substring(0, n);
+                    if (PLACE_LIKE.matcher(place).matches() && !place.contains("在")) {
+                        fields.putIfAbsent(CaptionField.PLACE, place);
+                        fields.putIfAbsent(CaptionField.VENUE, place);
+                        placed = true;
+                    }
                 }
             }
             if (BARE_PLACE.matcher(c).matches() && !fields.containsValue(c)) {

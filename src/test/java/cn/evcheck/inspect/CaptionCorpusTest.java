@@ -18,9 +18,13 @@ class CaptionCorpusTest {
     record Row(String caption, Set<CaptionField> expected) {}
 
     static List<Row> corpus() throws IOException {
+        return read("/captions/corpus.tsv");
+    }
+
+    static List<Row> read(String resource) throws IOException {
         List<Row> rows = new ArrayList<>();
-        try (InputStream in = CaptionCorpusTest.class.getResourceAsStream("/captions/corpus.tsv")) {
-            assertNotNull(in, "corpus.tsv on the test class path");
+        try (InputStream in = CaptionCorpusTest.class.getResourceAsStream(resource)) {
+            assertNotNull(in, resource + " on the test class path");
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) continue;
                 String[] cols = line.split("\t", -1);
@@ -39,6 +43,16 @@ class CaptionCorpusTest {
     void everyFieldReachesPrecisionAndRecallOf95Percent() throws IOException {
         List<Row> rows = corpus();
         assertTrue(rows.size() >= 300, "corpus size " + rows.size());
+        measure("generated corpus", rows, 10);
+    }
+
+    /** Captions written by hand in phrasings the generator does not use, held out while the parser was tuned. */
+    @Test
+    void handWrittenCaptionsReachTheSameBar() throws IOException {
+        measure("hand-written captions", read("/captions/handwritten.tsv"), 3);
+    }
+
+    private static void measure(String name, List<Row> rows, int minPositives) {
         Map<CaptionField, int[]> counts = new EnumMap<>(CaptionField.class); // tp, fp, fn
         for (CaptionField f : CaptionField.values()) counts.put(f, new int[3]);
         List<String> misses = new ArrayList<>();
@@ -59,9 +73,9 @@ class CaptionCorpusTest {
             double rc = c[0] + c[2] == 0 ? 1 : (double) c[0] / (c[0] + c[2]);
             table.append(String.format(Locale.ROOT, "%-12s %5d %5d %5d %9.3f %7.3f%n", f.key(), c[0], c[1], c[2], p, rc));
             if (p < 0.95 || rc < 0.95) failing.add(f.key());
-            assertTrue(c[0] >= 10, f.key() + " is exercised by the corpus");
+            if (c[0] < minPositives) failing.add(f.key() + " (only " + c[0] + " captions state it)");
         }
-        System.out.println("Caption corpus (" + rows.size() + " captions)\n" + table);
+        System.out.println("Caption " + name + " (" + rows.size() + " captions)\n" + table);
         if (Boolean.getBoolean("evcheck.captionMisses")) misses.forEach(System.out::println);
         assertTrue(failing.isEmpty(), "below 0.95: " + failing + "\n" + table + String.join("\n", misses.subList(0, Math.min(40, misses.size()))));
     }
