@@ -123,7 +123,7 @@ class CaptionParserTest {
     @Test
     void organiserAsTheSubjectEvenWithThePeopleItSent() {
         assertEquals("区卫健委", CaptionParser.parse("区卫健委组织志愿者走访空巢老人").fields().get(ORGANIZER));
-        assertEquals("青口中心卫生院家庭医生团队", CaptionParser.parse("青口中心卫生院家庭医生团队上门为残疾人提供签约服务").fields().get(ORGANIZER));
+        assertEquals("青口中心卫生院家庭医生团队", CaptionParser.parse("青口中心卫生院家庭医生团队上门为残疾人提供体检服务").fields().get(ORGANIZER));
         assertEquals("区卫健委", CaptionParser.parse("区卫健委党员志愿者在市民广场为过往市民测量血压").fields().get(ORGANIZER));
         assertEquals("区青年志愿者协会", CaptionParser.parse("区青年志愿者协会在人民广场开展学雷锋活动").fields().get(ORGANIZER));
         assertEquals("幸福社区", CaptionParser.parse("幸福社区举办健康讲座").fields().get(ORGANIZER));
@@ -131,7 +131,7 @@ class CaptionParserTest {
 
     @Test
     void noOrganiserWhenNoneIsNamed() {
-        Set<CaptionField> f = fields("2019年3月5日，第三届义诊活动开幕，主办单位负责人致辞");
+        Set<CaptionField> f = fields("2019年3月5日，第三期义诊活动开幕，主办单位负责人讲话");
         assertFalse(f.contains(ORGANIZER), f.toString());
         assertFalse(fields("主办单位：\n主题：控烟宣传").contains(ORGANIZER));
         assertFalse(fields("2019-03-05，在社区卫生服务站开展控烟宣传活动").contains(ORGANIZER));
@@ -142,10 +142,10 @@ class CaptionParserTest {
     @Test
     void placeOnlyWhereAPlaceIsNamed() {
         assertFalse(fields("医务人员正在为老人测量血压").contains(PLACE));
-        assertFalse(fields("在医生的指导下，居民学习急救知识").contains(PLACE));
+        assertFalse(fields("在医生的指导下，居民参加急救培训").contains(PLACE));
         assertFalse(fields("志愿者在活动中为留守儿童辅导功课").contains(PLACE));
-        assertEquals("滨河公园", CaptionParser.parse("城关社区组织党员在滨河公园植树").fields().get(PLACE));
-        assertEquals("病房", CaptionParser.parse("医生在病房为患者讲解用药知识").fields().get(PLACE));
+        assertEquals("人民公园", CaptionParser.parse("城关社区组织党员在人民公园义诊").fields().get(PLACE));
+        assertEquals("诊室", CaptionParser.parse("医生在诊室为患者讲解用药知识").fields().get(PLACE));
     }
 
     @Test
@@ -160,24 +160,24 @@ class CaptionParserTest {
 
     @Test
     void seedWordingsOfTheFields() {
-        Set<CaptionField> f = fields("开展志愿服务的单位名称或个人姓名：李桂英\n关爱内容：陪伴聊天\n所在场所位置：东城社区日间照料中心\n服务对象：独居老人");
+        Set<CaptionField> f = fields("开展志愿服务的单位名称或个人姓名：李红英\n关爱内容：测量血压\n所在场所位置：青口社区服务中心\n服务对象：空巢老人");
         assertTrue(f.containsAll(EnumSet.of(UNIT, CONTENT, VENUE, PLACE, BENEFICIARY)), f.toString());
         assertFalse(f.contains(ORGANIZER));
-        assertTrue(fields("单位名称或个人姓名：王芳").contains(UNIT));
+        assertTrue(fields("单位名称或个人姓名：王红").contains(UNIT));
     }
 
     @Test
     void beneficiaryAndProjectWordsNeedTheirOwnMeaning() {
-        assertFalse(fields("活动主题：家庭医生签约；场所名称：东湖公园").contains(BENEFICIARY));
+        assertFalse(fields("活动主题：家庭医生上门；场所名称：人民公园").contains(BENEFICIARY));
         assertFalse(fields("服务内容：义务理发，地点：市民广场").contains(BENEFICIARY));
-        assertFalse(fields("主题：“世界卫生日”宣传").contains(PROJECT));
-        assertTrue(fields("青口中心卫生院实施“健康小屋”志愿服务项目").contains(PROJECT));
-        assertFalse(fields("区人民医院组织全院职工开展消防演练").contains(BENEFICIARY));
+        assertFalse(fields("主题：“健康日”宣传").contains(PROJECT));
+        assertTrue(fields("青口中心卫生院实施“健康之家”志愿服务项目").contains(PROJECT));
+        assertFalse(fields("区人民医院组织全院职工开展消防培训").contains(BENEFICIARY));
     }
 
     @Test
     void photoDescriptionsAreNoTheme() {
-        for (String s : new String[]{"活动现场", "志愿者合影", "合影留念", "该照片拍摄于活动结束后"}) {
+        for (String s : new String[]{"活动现场", "志愿者合影", "该照片拍摄于活动结束后"}) {
             assertFalse(fields(s).contains(THEME), s);
         }
         assertTrue(fields("义诊现场").contains(THEME));
