@@ -69,7 +69,7 @@ public final class CaptionParser {
                     + "利用|依托|结合|围绕|针对|积极|通过|把|将|向|给|和|与|及)");
     /** An organisation followed by the people it sent: 青口中心卫生院家庭医生团队, 区卫健委党员志愿者. */
     private static final Pattern ORG_STAFF = Pattern.compile("^(.{2,30}?" + ORG_TAIL + ")的?[\\p{IsHan}]{0,8}"
-            + "(?:团队|医生|医护人员|医务人员|志愿者|党员|干部|职工|工作人员|专家|护士|青年|服务队|小分队)$");
+            + "(?:团队|医生|医护人员|医务人员|志愿者|党员|干部|职工|工作人员|专家|护士|青年|服务队|小分队|领导|负责人|院长|主任|书记)$");
     /** 主办单位为X / 主办方是X written as prose. */
     private static final Pattern ORG_IS = Pattern.compile("(?:主办|承办|组织)(?:单位|方)?(?:为|是)([^，,。；;\\s]{2,30})");
     /** 在/于/深入… a place, then a verb or the end of the clause. */
@@ -185,6 +185,9 @@ public final class CaptionParser {
                 boolean preposition = end.group(1).equals("在") || end.group(1).equals("于");
                 Matcher staff = ORG_STAFF.matcher(subject);
                 if (!ORG.matcher(subject).matches() && staff.matches()) subject = staff.group(1);
+                // 由A、B联合主办: the first of several organisers names the organizer.
+                String[] several = subject.split("[、和与及]");
+                if (several.length > 1 && Arrays.stream(several).allMatch(x -> ORG.matcher(x.strip()).matches())) subject = several[0].strip();
                 if (ORG.matcher(subject).matches()) {
                     fields.putIfAbsent(CaptionField.ORGANIZER, subject);
                     fields.putIfAbsent(CaptionField.UNIT, subject);
