@@ -50,10 +50,47 @@ public final class CaptionParser {
         LABELLED = Pattern.compile("(" + String.join("|", all) + ")\\s*[:：]");
     }
 
-    private static final Pattern VERB = Pattern.compile("(开展|举办|组织|举行|进行|召开|参加|参与|走访|看望|慰问|探望|帮扶|上门|深入|前往|赴|为|送)");
+    /** Words naming the people served; not when they are part of a place name (市民广场, 老年人活动中心). */
     private static final Pattern BENEFICIARY_WORDS = Pattern.compile(
-            "(老人|儿童|留守|困境|残疾|贫困户|群众|居民|村民|患者|病人|学生|孕产妇|妇女|老年人|家庭|职工|市民|游客|献血者|服务对象)");
-    private static final Pattern PROJECT_WORDS = Pattern.compile("(项目|品牌|“[^”]{2,30}”)");
+            "(?<!组织|带领|全院|全体|机关|本院|召集|动员)(老人|老年人|长者|儿童|留守|困境|残疾|残障|贫困户|困难户|困难家庭|特殊家庭|计生家庭|失独家庭|低保户|五保户|特困|孤寡|独居|空巢|"
+                    + "群众|居民|村民|患者|病人|学生|孕产妇|妇女|职工|市民|游客|献血者|环卫工人|农民工|退役军人|青少年|幼儿|新生儿|服务对象)"
+                    + "(?!广场|中心|公园|之家|活动中心|活动室|服务中心|大学|委员会|体育)");
+    /** A project named in prose: “…”项目, …志愿服务项目. */
+    private static final Pattern PROJECT_WORDS = Pattern.compile("[\\p{IsHan}”\"』」]{2,}项目(?!名称)");
+
+    /** The organiser and its organisations: a noun phrase ending in one of these. */
+    private static final String ORG_TAIL = "(?:委员会|卫健委|卫计委|委|卫生院|医院|保健院|中心|社区|居委会|村委会|服务队|志愿队|突击队|分队|"
+            + "协会|学会|红十字会|血站|办事处|街道|党支部|支部|党委|总支|站|所|局|办|院|队|会|村|学校|公司|集团|部|科|处|团|联|社)";
+    private static final Pattern ORG = Pattern.compile("^[\\p{IsHan}A-Za-z0-9“”\"()（）·]{1,30}" + ORG_TAIL + "$");
+    /** What ends the subject of a clause: a place or time preposition, a verb, or the people sent. */
+    private static final Pattern SUBJECT_END = Pattern.compile(
+            "(在|于|组织|开展|举办|举行|联合|携手|走访|深入|前往|来到|走进|为|到|积极|主办|承办|协办|召开|进行|发起|慰问|看望|探望|"
+                    + "党员|志愿者|医护人员|医务人员|工作人员|专家|医生|干部|青年|全体|上门|实施|启动|邀请|带领|派出|召集|继续|持续|再次|"
+                    + "利用|依托|结合|围绕|针对|积极|通过|把|将|向|给|和|与|及)");
+    /** An organisation followed by the people it sent: 青口中心卫生院家庭医生团队, 区卫健委党员志愿者. */
+    private static final Pattern ORG_STAFF = Pattern.compile("^(.{2,30}?" + ORG_TAIL + ")的?[\\p{IsHan}]{0,8}"
+            + "(?:团队|医生|医护人员|医务人员|志愿者|党员|干部|职工|工作人员|专家|护士|青年|服务队|小分队|领导|负责人|院长|主任|书记)$");
+    /** 主办单位为X / 主办方是X written as prose. */
+    private static final Pattern ORG_IS = Pattern.compile("(?:主办|承办|组织)(?:单位|方)?(?:为|是)([^，,。；;\\s]{2,30})");
+    /** 在/于/深入… a place, then a verb or the end of the clause. */
+    private static final Pattern PLACE_PHRASE = Pattern.compile(
+            "(?:在|于|深入|走进|来到|前往|赴|到)\\s*([^在于\\s]{2,24}?)(?=开展|举办|举行|组织|进行|召开|为|参加|参与|学习|慰问|看望|走访|设立|设置|集中|$)");
+    private static final String PLACE_TAIL = "(?:广场|公园|室|厅|馆|院|校|小学|中学|大学|幼儿园|门前|门口|站|中心|社区|村|街道|路|街|操场|楼|园|市场|超市|"
+            + "车站|家中|镇|乡|基地|礼堂|会场|场|点|处|所|口|大厦|小区|病房|诊室|车间|工地|景区|码头|路口)";
+    private static final Pattern PLACE_LIKE = Pattern.compile("^[\\p{IsHan}A-Za-z0-9]{0,24}" + PLACE_TAIL + "$");
+    /** 在/于… a place noun followed by any verb (在滨河公园植树): the longest place-like stretch after the preposition. */
+    private static final Pattern PLACE_PREP = Pattern.compile("(?<!正|现|存|所|实|自|好|内|外)(?:在|于|深入|走进|来到|前往|赴)\\s*");
+    /** A clause that is nothing but a place noun, as in “（2019年3月5日，青口镇文化广场，区卫健委主办）”. */
+    private static final Pattern BARE_PLACE = Pattern.compile(
+            "^[\\p{IsHan}A-Za-z0-9]{1,20}(?:广场|公园|活动室|大厅|门前|门口|操场|卫生室|服务站|敬老院|养老院|小学|中学|幼儿园|礼堂|会场|小区|病房)$");
+    /** Month and day without a year (3月5日, 三月五日); the year may stand elsewhere in the caption. */
+    private static final Pattern MONTH_DAY = Pattern.compile(
+            "(?<![0-9年./\\-])(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号]|(?<![〇零一二三四五六七八九○年])([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})[日号]");
+    private static final Pattern YEAR = Pattern.compile("(?<![0-9])((?:19|20)\\d{2})\\s*年");
+    /** Words that describe a photo rather than an activity: 活动现场, 合影留念, 工作照. */
+    private static final Pattern GENERIC = Pattern.compile("(活动|现场|照片|图片|合影|留念|工作照|剪影|掠影|花絮|摄影|拍摄|志愿者|工作人员|"
+            + "本次|该|此|结束后|开始前|期间|当天|的|了|于|为|是|在|第[一二三四五六七八九十\\d]+[张幅页])");
+    private static final Pattern CLAUSE_SPLIT = Pattern.compile("[，,。；;！!？?（）()【】\\[\\]|\\n\\r\\t]+|\\s{1,}");
 
     public static Parsed parse(String caption) {
         Map<CaptionField, String> fields = new EnumMap<>(CaptionField.class);
@@ -75,59 +112,135 @@ public final class CaptionParser {
             if (!value.isEmpty()) fields.putIfAbsent(order.get(i), value);
         }
         String rest = spans.isEmpty() ? text : text.substring(0, spans.get(0)[0]);
-        sentence(rest.isBlank() && spans.isEmpty() ? text : rest, date, fields);
+        if (date == null) date = monthDay(text);
+        Dates.Found restDate = date != null && date.end() <= rest.length() ? date : null;
+        sentence(rest, restDate, fields);
         if (date != null) fields.putIfAbsent(CaptionField.TIME, text.substring(date.start(), date.end()));
-        // A labelled organizer or place answers the related requirement too.
+        Matcher md = MONTH_DAY.matcher(text);
+        if (md.find()) fields.putIfAbsent(CaptionField.TIME, md.group());
+        // Related requirements answered by the same statement.
         if (fields.containsKey(CaptionField.ORGANIZER)) fields.putIfAbsent(CaptionField.UNIT, fields.get(CaptionField.ORGANIZER));
         if (fields.containsKey(CaptionField.PLACE)) fields.putIfAbsent(CaptionField.VENUE, fields.get(CaptionField.PLACE));
         if (fields.containsKey(CaptionField.VENUE)) fields.putIfAbsent(CaptionField.PLACE, fields.get(CaptionField.VENUE));
+        if (fields.containsKey(CaptionField.PROJECT)) fields.putIfAbsent(CaptionField.THEME, fields.get(CaptionField.PROJECT));
         if (fields.containsKey(CaptionField.THEME)) fields.putIfAbsent(CaptionField.CONTENT, fields.get(CaptionField.THEME));
         if (fields.containsKey(CaptionField.CONTENT)) fields.putIfAbsent(CaptionField.THEME, fields.get(CaptionField.CONTENT));
-        for (String v : List.copyOf(fields.values())) {
-            Matcher b = BENEFICIARY_WORDS.matcher(v);
-            if (b.find()) fields.putIfAbsent(CaptionField.BENEFICIARY, b.group(1));
-            Matcher p = PROJECT_WORDS.matcher(v);
-            if (p.find() && (fields.containsKey(CaptionField.THEME) || fields.containsKey(CaptionField.CONTENT))) {
-                fields.putIfAbsent(CaptionField.PROJECT, p.group(1));
-            }
+        // 服务内容：为空巢老人测量血压 names the people served as well.
+        for (CaptionField f : List.of(CaptionField.CONTENT, CaptionField.THEME)) {
+            String v = fields.get(f);
+            Matcher b = v == null ? null : BENEFICIARY_WORDS.matcher(v);
+            if (b != null && b.find()) fields.putIfAbsent(CaptionField.BENEFICIARY, b.group(1));
         }
         return new Parsed(fields, date);
     }
 
-    /** Sentence form: [date，]subject 在/于 place verb theme. */
+    /** 3月5日 with the year written elsewhere (2019年学雷锋活动月，3月5日…); null without a year or a valid day. */
+    private static Dates.Found monthDay(String text) {
+        Matcher md = MONTH_DAY.matcher(text);
+        Matcher y = YEAR.matcher(text);
+        if (!md.find() || !y.find()) return null;
+        try {
+            int mo = md.group(1) != null ? Integer.parseInt(md.group(1)) : hanNumber(md.group(3));
+            int d = md.group(2) != null ? Integer.parseInt(md.group(2)) : hanNumber(md.group(4));
+            return new Dates.Found(java.time.LocalDate.of(Integer.parseInt(y.group(1)), mo, d), true, md.start(), md.end());
+        } catch (java.time.DateTimeException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static int hanNumber(String s) {
+        String digits = "〇一二三四五六七八九";
+        int ten = s.indexOf('十');
+        if (ten < 0) return digits.indexOf(s.charAt(0));
+        int hi = ten == 0 ? 1 : digits.indexOf(s.charAt(0));
+        int lo = ten == s.length() - 1 ? 0 : digits.indexOf(s.charAt(s.length() - 1));
+        return hi * 10 + lo;
+    }
+
+    /**
+     * Prose form, clause by clause: the organiser as the subject (区卫健委在…开展, 由X主办的…, X主办, X举办/组织…),
+     * the place after 在/于/深入 or as a bare place noun, beneficiaries by the words that name them, and as theme
+     * whatever describes the activity once dates, the organiser's 主办 phrase and bare places are set aside.
+     */
     private static void sentence(String s, Dates.Found date, Map<CaptionField, String> fields) {
         String body = s;
-        if (date != null && date.end() <= s.length()) {
-            body = s.substring(0, date.start()) + " " + s.substring(date.end());
-        }
-        body = body.replaceFirst("^[\\s,，、:：;；.。_\\-]+", "").strip();
-        if (body.isEmpty()) return;
-        Matcher verb = VERB.matcher(body);
-        int at = body.indexOf('在');
-        if (at < 0) at = body.indexOf('于');
-        if (verb.find()) {
-            int v = verb.start();
-            String subject = body.substring(0, at >= 0 && at < v ? at : v).strip();
-            if (subject.length() >= 2) {
-                fields.putIfAbsent(CaptionField.ORGANIZER, subject);
-                fields.putIfAbsent(CaptionField.UNIT, subject);
+        if (date != null) body = s.substring(0, date.start()) + " " + s.substring(date.end());
+        body = MONTH_DAY.matcher(body).replaceAll(" ");
+        body = body.replaceAll("(?<![0-9])(?:19|20)\\d{2}\\s*年(?![0-9])", " ");
+        StringBuilder residue = new StringBuilder();
+        for (String clause : CLAUSE_SPLIT.split(body)) {
+            String c = clause.replaceAll("^[、:：_\\-.·]+|[、:：_\\-.·]+$", "").strip();
+            if (c.isEmpty()) continue;
+            String left = c;
+            Matcher is = ORG_IS.matcher(c);
+            if (is.find() && ORG.matcher(is.group(1)).matches()) {
+                fields.putIfAbsent(CaptionField.ORGANIZER, is.group(1));
+                fields.putIfAbsent(CaptionField.UNIT, is.group(1));
+                left = c.substring(0, is.start()) + c.substring(is.end());
             }
-            if (at >= 0 && at < v) {
-                String place = body.substring(at + 1, v).strip();
-                if (place.length() >= 2) {
+            Matcher end = SUBJECT_END.matcher(c);
+            while (end.find()) {
+                String subject = c.substring(0, end.start()).replaceFirst("^(由|经|受|图为)", "").strip();
+                if (subject.length() > 40) break;
+                boolean preposition = end.group(1).equals("在") || end.group(1).equals("于");
+                Matcher staff = ORG_STAFF.matcher(subject);
+                if (!ORG.matcher(subject).matches() && staff.matches()) subject = staff.group(1);
+                // 由A、B联合主办: the first of several organisers names the organizer.
+                String[] several = subject.split("[、和与及]");
+                if (several.length > 1 && Arrays.stream(several).allMatch(x -> ORG.matcher(x.strip()).matches())) subject = several[0].strip();
+                if (ORG.matcher(subject).matches()) {
+                    fields.putIfAbsent(CaptionField.ORGANIZER, subject);
+                    fields.putIfAbsent(CaptionField.UNIT, subject);
+                    String verb = end.group(1);
+                    if (verb.equals("主办") || verb.equals("承办") || verb.equals("协办")) {
+                        left = c.substring(end.end()).replaceFirst("^(的|、.*?(主办|承办|协办)的?)", "");
+                    } else {
+                        left = c.substring(end.start());
+                    }
+                    break;
+                }
+                if (preposition) break; // the subject stands before the place
+            }
+            Matcher pl = PLACE_PHRASE.matcher(c);
+            boolean placed = false;
+            while (pl.find()) {
+                String place = pl.group(1).strip();
+                if (PLACE_LIKE.matcher(place).matches()) {
                     fields.putIfAbsent(CaptionField.PLACE, place);
                     fields.putIfAbsent(CaptionField.VENUE, place);
+                    if (left.startsWith(pl.group())) left = left.substring(pl.end() - pl.start());
+                    placed = true;
+                    break;
                 }
             }
-            String theme = body.substring(v).replaceAll("[。.]$", "").strip();
-            if (theme.length() >= 3) {
-                fields.putIfAbsent(CaptionField.THEME, theme);
-                fields.putIfAbsent(CaptionField.CONTENT, theme);
+            Matcher prep = PLACE_PREP.matcher(c);
+            while (!placed && prep.find()) {
+                String after = c.substring(prep.end());
+                for (int n = Math.min(after.length(), 24); n >= 2 && !placed; n--) {
+                    String place = after.substring(0, n);
+                    if (PLACE_LIKE.matcher(place).matches() && !place.contains("在")) {
+                        fields.putIfAbsent(CaptionField.PLACE, place);
+                        fields.putIfAbsent(CaptionField.VENUE, place);
+                        placed = true;
+                    }
+                }
             }
-        } else if (body.length() >= 3 && body.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
-            // A bare title such as a file name "2019-03-05 走访空巢老人" states a theme and nothing else.
-            fields.putIfAbsent(CaptionField.THEME, body);
-            fields.putIfAbsent(CaptionField.CONTENT, body);
+            if (BARE_PLACE.matcher(c).matches() && !fields.containsValue(c)) {
+                fields.putIfAbsent(CaptionField.PLACE, c);
+                fields.putIfAbsent(CaptionField.VENUE, c);
+                left = "";
+            }
+            Matcher b = BENEFICIARY_WORDS.matcher(c);
+            if (b.find()) fields.putIfAbsent(CaptionField.BENEFICIARY, b.group(1));
+            Matcher p = PROJECT_WORDS.matcher(c);
+            if (p.find()) fields.putIfAbsent(CaptionField.PROJECT, p.group());
+            if (!left.isEmpty()) residue.append(left).append('，');
+        }
+        String theme = residue.toString().replaceAll("[，]+$", "");
+        String meaningful = GENERIC.matcher(theme).replaceAll("").replaceAll("[^\\p{IsHan}A-Za-z]", "");
+        if (meaningful.length() >= 2) {
+            fields.putIfAbsent(CaptionField.THEME, theme);
+            fields.putIfAbsent(CaptionField.CONTENT, theme);
         }
     }
 

@@ -106,4 +106,80 @@ class CaptionParserTest {
         byte[] trailing = java.util.Arrays.copyOf(good, good.length + 300);
         assertNull(JpegInspector.inspect(trailing, true).problem());
     }
+
+    @Test
+    void organiserWrittenAsByXOrganisedOrXOrganisedAtTheEnd() {
+        CaptionParser.Parsed p = CaptionParser.parse("2019年3月5日，由区卫生健康委员会主办的学雷锋义诊活动在青口镇文化广场举行");
+        assertEquals("区卫生健康委员会", p.fields().get(ORGANIZER));
+        assertEquals("青口镇文化广场", p.fields().get(PLACE));
+        assertTrue(p.has(THEME));
+        CaptionParser.Parsed q = CaptionParser.parse("学雷锋义诊活动现场（2019.3.5，青口镇文化广场，区卫健委主办）");
+        assertEquals("区卫健委", q.fields().get(ORGANIZER));
+        assertEquals("青口镇文化广场", q.fields().get(PLACE));
+        assertEquals(LocalDate.of(2019, 3, 5), q.date().date());
+        assertEquals("区卫健委", CaptionParser.parse("本次活动的主办单位为区卫健委").fields().get(ORGANIZER));
+    }
+
+    @Test
+    void organiserAsTheSubjectEvenWithThePeopleItSent() {
+        assertEquals("区卫健委", CaptionParser.parse("区卫健委组织志愿者走访空巢老人").fields().get(ORGANIZER));
+        assertEquals("青口中心卫生院家庭医生团队", CaptionParser.parse("青口中心卫生院家庭医生团队上门为残疾人提供体检服务").fields().get(ORGANIZER));
+        assertEquals("区卫健委", CaptionParser.parse("区卫健委党员志愿者在市民广场为过往市民测量血压").fields().get(ORGANIZER));
+        assertEquals("区青年志愿者协会", CaptionParser.parse("区青年志愿者协会在人民广场开展学雷锋活动").fields().get(ORGANIZER));
+        assertEquals("幸福社区", CaptionParser.parse("幸福社区举办健康讲座").fields().get(ORGANIZER));
+    }
+
+    @Test
+    void noOrganiserWhenNoneIsNamed() {
+        Set<CaptionField> f = fields("2019年3月5日，第三期义诊活动开幕，主办单位负责人讲话");
+        assertFalse(f.contains(ORGANIZER), f.toString());
+        assertFalse(fields("主办单位：\n主题：控烟宣传").contains(ORGANIZER));
+        assertFalse(fields("2019-03-05，在社区卫生服务站开展控烟宣传活动").contains(ORGANIZER));
+        assertFalse(fields("2019-03-05，空巢老人在社区卫生服务站参加义诊").contains(ORGANIZER));
+        assertFalse(fields("医务人员正在为老人测量血压").contains(ORGANIZER));
+    }
+
+    @Test
+    void placeOnlyWhereAPlaceIsNamed() {
+        assertFalse(fields("医务人员正在为老人测量血压").contains(PLACE));
+        assertFalse(fields("在医生的指导下，居民参加急救培训").contains(PLACE));
+        assertFalse(fields("志愿者在活动中为留守儿童辅导功课").contains(PLACE));
+        assertEquals("人民公园", CaptionParser.parse("城关社区组织党员在人民公园义诊").fields().get(PLACE));
+        assertEquals("诊室", CaptionParser.parse("医生在诊室为患者讲解用药知识").fields().get(PLACE));
+    }
+
+    @Test
+    void monthAndDayWithTheYearElsewhere() {
+        CaptionParser.Parsed p = CaptionParser.parse("2019年学雷锋活动月，3月5日，区卫健委在市民广场开展义诊");
+        assertEquals(LocalDate.of(2019, 3, 5), p.date().date());
+        assertTrue(p.has(TIME));
+        assertTrue(fields("3月5日，区卫健委在市民广场开展义诊").contains(TIME));
+        assertFalse(fields("区卫健委在市民广场开展义诊").contains(TIME));
+        assertEquals(LocalDate.of(2019, 3, 5), CaptionParser.parse("二〇一九年三月五日 学雷锋义诊").date().date());
+    }
+
+    @Test
+    void seedWordingsOfTheFields() {
+        Set<CaptionField> f = fields("开展志愿服务的单位名称或个人姓名：李红英\n关爱内容：测量血压\n所在场所位置：青口社区服务中心\n服务对象：空巢老人");
+        assertTrue(f.containsAll(EnumSet.of(UNIT, CONTENT, VENUE, PLACE, BENEFICIARY)), f.toString());
+        assertFalse(f.contains(ORGANIZER));
+        assertTrue(fields("单位名称或个人姓名：王红").contains(UNIT));
+    }
+
+    @Test
+    void beneficiaryAndProjectWordsNeedTheirOwnMeaning() {
+        assertFalse(fields("活动主题：家庭医生上门；场所名称：人民公园").contains(BENEFICIARY));
+        assertFalse(fields("服务内容：义务理发，地点：市民广场").contains(BENEFICIARY));
+        assertFalse(fields("主题：“健康日”宣传").contains(PROJECT));
+        assertTrue(fields("青口中心卫生院实施“健康之家”志愿服务项目").contains(PROJECT));
+        assertFalse(fields("区人民医院组织全院职工开展消防培训").contains(BENEFICIARY));
+    }
+
+    @Test
+    void photoDescriptionsAreNoTheme() {
+        for (String s : new String[]{"活动现场", "志愿者合影", "该照片拍摄于活动结束后"}) {
+            assertFalse(fields(s).contains(THEME), s);
+        }
+        assertTrue(fields("义诊现场").contains(THEME));
+    }
 }
