@@ -42,14 +42,9 @@ final class Documents {
         }
     }
 
-    /** Whether a document proves its material: the signs its proof asks for, a 文号 where required. */
-    static boolean proves(Document d, Material m) {
-        return d.proves(m);
-    }
-
     /** How many documents of a material prove it. */
     static int good(Evidence ev, Item item, Material m) {
-        return (int) ev.documents(item, m.kind()).stream().filter(d -> proves(d, m)).count();
+        return (int) ev.documents(item, m.kind()).stream().filter(d -> d.proves(m)).count();
     }
 
     /** Starts a finding on a document, one grade lower when its item has enough good documents anyway. */
