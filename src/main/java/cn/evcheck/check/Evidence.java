@@ -14,7 +14,8 @@ import java.util.*;
  * One unit's evidence as every check sees it, computed once before the checks run: each file
  * placed in its item and role, the photos with their captions and dates, the documents with
  * their red header, seal and 文号, the indicator values, and which items are the unit's to
- * check. Immutable; checks only read it.
+ * check. Checks only read it; the one change it sees is the grouping of documents, done once by
+ * the engine when the accept phase has refused the files that cannot serve ({@link #settle}).
  */
 public final class Evidence {
     private final RuleSet rules;
