@@ -6,12 +6,9 @@ import cn.evcheck.model.Severity;
 import cn.evcheck.rules.Model.Item;
 import cn.evcheck.rules.Model.Kind;
 import cn.evcheck.rules.Model.Material;
-import cn.evcheck.scan.PackageScanner;
 import cn.evcheck.util.Messages;
 
 import java.util.*;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * 分别提供说明报告 / 分别说明2018、2019、2020年…: the reports an item asks for — a number of them,
@@ -24,7 +21,6 @@ public final class ReportSlotsCheck implements Check {
     public static final Code UNEXPECTED = Code.of("report.unexpected", Severity.WARNING, Clauses.REPORT);
     public static final Code DUPLICATE = Code.of("report.duplicate", Severity.WARNING, Clauses.REPORT);
 
-    private static final Pattern YEAR = Pattern.compile("(?<!\\d)(20\\d{2})(?!\\d)");
 
     @Override
     public List<Code> codes() {
@@ -65,22 +61,12 @@ public final class ReportSlotsCheck implements Check {
         return target == null ? "" : Messages.ref("report.words", "target", target);
     }
 
-    /** The year a report is about: from its file name, else its folder names, else its title. */
-    private static Integer statedYear(String s) {
-        Matcher m = YEAR.matcher(s);
-        return m.find() ? Integer.parseInt(m.group(1)) : null;
-    }
-
     private static void years(Evidence ev, Item item, Material m, List<Placed> valid, Object words, Results out) {
         List<Integer> years = item.yearsFor(m);
         Map<Integer, List<Placed>> slots = new TreeMap<>();
         for (Placed p : valid) {
-            Integer y = statedYear(p.f().stem());
-            if (y == null) {
-                for (String folder : p.f().folders()) if (y == null) y = statedYear(folder);
-            }
-            Integer titleYear = statedYear(p.text().firstLines(1));
-            if (y == null) y = titleYear;
+            Integer y = Reports.yearOf(p);
+            Integer titleYear = Reports.statedYear(p.text().firstLines(1));
             if (y == null) continue;
             if (!years.contains(y)) {
                 out.emit(UNEXPECTED, p).data("year", y).data("years", years).say("year");
@@ -106,7 +92,7 @@ public final class ReportSlotsCheck implements Check {
         }
         Map<String, List<Placed>> slots = new LinkedHashMap<>();
         for (Placed p : valid) {
-            String cat = p.f().category() != null ? p.f().category() : PackageScanner.categoryOf(item, p.text().firstLines(2));
+            String cat = Reports.categoryOf(item, p);
             if (cat == null) {
                 out.emit(UNEXPECTED, p).data("categories", item.categories()).say("category");
                 continue;

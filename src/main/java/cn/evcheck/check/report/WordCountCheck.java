@@ -5,6 +5,7 @@ import cn.evcheck.inspect.TextFacts;
 import cn.evcheck.inspect.WordCounter;
 import cn.evcheck.model.Code;
 import cn.evcheck.model.Severity;
+import cn.evcheck.rules.Model.Item;
 import cn.evcheck.rules.Model.ReportDefaults;
 import cn.evcheck.util.Messages;
 
@@ -16,7 +17,7 @@ import java.util.List;
  * short is an error, too long a warning.
  */
 public final class WordCountCheck implements Check {
-    public static final Code TOO_SHORT = Code.of("report.too_short", Severity.ERROR, Clauses.REPORT);
+    public static final Code TOO_SHORT = Code.graded("report.too_short", Severity.ERROR, Severity.WARNING, Clauses.REPORT);
     public static final Code TOO_LONG = Code.of("report.too_long", Severity.WARNING, Clauses.REPORT);
 
     @Override
@@ -27,7 +28,8 @@ public final class WordCountCheck implements Check {
     @Override
     public void run(Evidence ev, Results out) {
         ReportDefaults d = ev.rules().defaults().report();
-        for (Reports.Accepted r : Reports.accepted(ev, out)) {
+        List<Reports.Accepted> all = Reports.accepted(ev, out);
+        for (Reports.Accepted r : all) {
             Integer target = Reports.target(ev, r.material());
             if (target == null) continue;
             TextFacts t = r.file().text();
@@ -37,11 +39,28 @@ public final class WordCountCheck implements Check {
             if (c.words() >= lo && c.words() <= hi) continue;
             int notes = t.notes().words();
             int boxes = t.boxes().words();
-            out.emit(c.words() < lo ? TOO_SHORT : TOO_LONG, r.file())
+            Results.Emit e = out.emit(c.words() < lo ? TOO_SHORT : TOO_LONG, r.file());
+            // Two reports for one slot (report.duplicate): a short extra one does not fail the item
+            // when the other is long enough.
+            if (c.words() < lo && filledByAnother(r, all, lo, hi)) e.lesser();
+            e
                     .data("words", c.words()).data("han", c.han()).data("chars_no_spaces", c.nonSpaceChars())
                     .data("notes_words", notes).data("textbox_words", boxes).data("target", target).data("min", lo).data("max", hi)
                     .arg("extra", notes + boxes == 0 ? "" : Messages.ref("report.uncounted", "notes", notes, "boxes", boxes))
                     .say();
         }
+    }
+
+    /** Whether another report of the same item fills the same year or category slot within the band. */
+    private static boolean filledByAnother(Reports.Accepted r, List<Reports.Accepted> all, int lo, int hi) {
+        Item item = r.file().item();
+        String slot = Reports.slot(item, r.material(), r.file());
+        if (slot == null) return false;
+        for (Reports.Accepted o : all) {
+            if (o == r || o.file().item() != item || !slot.equals(Reports.slot(item, o.material(), o.file()))) continue;
+            int w = o.file().text().counts().words();
+            if (w >= lo && w <= hi) return true;
+        }
+        return false;
     }
 }
