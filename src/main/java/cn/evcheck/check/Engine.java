@@ -104,8 +104,9 @@ public final class Engine {
             for (Placed p : ev.placed(item, Kind.REPORT)) {
                 TextFacts t = p.text();
                 if (out.rejected(p) || t == null) continue;
-                list.add(new ReportRecord(p.rel(), item.id(), t.format(), t.counts().words(), t.counts().han(),
-                        t.counts().nonSpaceChars(), t.notes().words(), t.boxes().words()));
+                WordCounter.Counts w = t.words();
+                list.add(new ReportRecord(p.rel(), item.id(), t.format(), w.words(), w.han(), w.nonSpaceChars(),
+                        t.counts().words(), t.notes().words(), t.boxes().words(), !t.subdocsExcluded()));
             }
         }
         list.sort(Comparator.comparing(ReportRecord::file));

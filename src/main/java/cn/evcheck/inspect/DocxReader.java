@@ -12,7 +12,8 @@ import java.util.zip.ZipInputStream;
 /**
  * .docx (and any Word-family zip): one streamed pass over the archive, {@code word/document.xml}
  * parsed by SAX as it inflates (deleted text, field codes and text boxes excluded from the body),
- * footnotes, endnotes, comments and the producing application on the way, embedded pictures
+ * footnotes, endnotes, comments, headers and footers, the word-count setting and the producing
+ * application on the way, embedded pictures
  * looked at for an electronic seal, marks (highlight, shading, comments) counted in the same pass. Its own caps ({@link ZipCaps}) guard the unzip; no DTDs. A
  * zip that turns out to be UOF 2.0 is handed to {@link UofReader}.
  */
@@ -55,6 +56,8 @@ public final class DocxReader implements FormatReader {
             boolean uofMeta = false;
             String contentHead = null;
             int comments = 0;
+            StringBuilder commentText = new StringBuilder();
+            boolean subdocsExcluded = false;
             boolean sealImage = false;
             int images = 0;
             String failed = null;   // the first part that would not parse
@@ -73,9 +76,15 @@ public final class DocxReader implements FormatReader {
                         notes.append(h.body).append('\n');
                     }
                     case "word/comments.xml" -> {
-                        DocxXml.CountingHandler h = new DocxXml.CountingHandler("comment");
+                        DocxXml.PlainTextHandler h = new DocxXml.PlainTextHandler("comment");
                         failed = parse(caps.entry(zin), h, failed);
                         comments = h.count;
+                        commentText = h.body;
+                    }
+                    case "word/settings.xml" -> {
+                        DocxXml.SettingsHandler h = new DocxXml.SettingsHandler();
+                        failed = parse(caps.entry(zin), h, failed);
+                        subdocsExcluded = h.subdocsExcluded;
                     }
                     case "docProps/app.xml" -> app = appName(caps.read(zin));
                     case "EncryptedPackage" -> {
@@ -101,7 +110,8 @@ public final class DocxReader implements FormatReader {
                 return TextFacts.of("docx", body.body, WordCounter.count(notes), WordCounter.count(body.boxes), app,
                         body.redTitle, body.redRule, body.revisions, comments, sealImage, body.marks.marks())
                         .withStories(TextFacts.Story.of(TextFacts.MARGINS, margins), TextFacts.Story.of(TextFacts.BOXES, body.boxes),
-                                TextFacts.Story.of(TextFacts.NOTES, notes));
+                                TextFacts.Story.of(TextFacts.NOTES, notes), TextFacts.Story.of(TextFacts.COMMENTS, commentText))
+                        .withSubdocsExcluded(subdocsExcluded);
             }
             if (contentHead != null && (uofMeta || contentHead.contains("uof"))) {
                 return UofReader.readZip(source, size);

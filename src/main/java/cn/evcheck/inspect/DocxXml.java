@@ -224,40 +224,63 @@ final class DocxXml {
         }
     }
 
-    /** Any WordprocessingML part: the text of its w:t elements, paragraph by paragraph. */
+    /**
+     * Any WordprocessingML part: the text of its w:t elements, paragraph by paragraph (tabs as
+     * spaces; mc:Fallback copies of shapes skipped), and how many elements of one local name it
+     * holds (the comments of word/comments.xml).
+     */
     static final class PlainTextHandler extends DefaultHandler {
         final StringBuilder body = new StringBuilder();
+        private final String counted;
+        int count;
         private boolean inText;
+        private int inFallback;
+
+        PlainTextHandler() {
+            this(null);
+        }
+
+        /** @param counted the local name of the WordprocessingML elements to count */
+        PlainTextHandler(String counted) {
+            this.counted = counted;
+        }
 
         @Override
         public void startElement(String uri, String local, String q, Attributes a) {
-            if (BodyHandler.W.equals(uri) && local.equals("t")) inText = true;
+            if (local.equals("Fallback")) inFallback++;
+            if (!BodyHandler.W.equals(uri)) return;
+            if (local.equals(counted)) count++;
+            if (inFallback > 0) return;
+            if (local.equals("t")) inText = true;
+            else if (local.equals("tab")) body.append(' ');
         }
 
         @Override
         public void endElement(String uri, String local, String q) {
+            if (local.equals("Fallback")) inFallback--;
             if (BodyHandler.W.equals(uri) && local.equals("t")) inText = false;
-            if (BodyHandler.W.equals(uri) && local.equals("p")) body.append('\n');
+            if (BodyHandler.W.equals(uri) && local.equals("p") && inFallback == 0) body.append('\n');
         }
 
         @Override
         public void characters(char[] ch, int start, int length) {
-            if (inText) body.append(ch, start, length);
+            if (inText && inFallback == 0) body.append(ch, start, length);
         }
     }
 
-    /** Counts WordprocessingML elements of one local name. */
-    static final class CountingHandler extends DefaultHandler {
-        private final String local;
-        int count;
-
-        CountingHandler(String local) {
-            this.local = local;
-        }
+    /**
+     * word/settings.xml: whether Word's 字数统计 leaves out text boxes, footnotes and endnotes
+     * ({@code <w:doNotIncludeSubdocsInStats/>}, an on/off property: present and not "false", "0" or "off").
+     */
+    static final class SettingsHandler extends DefaultHandler {
+        boolean subdocsExcluded;
 
         @Override
-        public void startElement(String uri, String l, String q, Attributes a) {
-            if (BodyHandler.W.equals(uri) && l.equals(local)) count++;
+        public void startElement(String uri, String local, String q, Attributes a) {
+            if (BodyHandler.W.equals(uri) && local.equals("doNotIncludeSubdocsInStats")) {
+                String v = a.getValue(BodyHandler.W, "val");
+                subdocsExcluded = v == null || !(v.equals("false") || v.equals("0") || v.equals("off"));
+            }
         }
     }
 }

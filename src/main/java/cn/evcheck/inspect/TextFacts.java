@@ -16,9 +16,9 @@ import java.util.List;
  *                    empty unless OK
  * @param tail        the body's last non-blank lines (stripped, at most {@link #TAIL_LINES}, each cut to
  *                    its last {@link #TAIL_CHARS} characters)
- * @param counts      counts of the body — Word's 字数 as the dialog shows it by default
- * @param notes       counts of footnotes and endnotes (Word counts them only on request)
- * @param boxes       counts of text boxes (likewise)
+ * @param counts      counts of the body and its tables
+ * @param notes       counts of footnotes and endnotes
+ * @param boxes       counts of text boxes
  * @param detail      a short technical reason when not OK
  * @param application the producing application from the file's properties, or ""
  * @param redTitle    the first paragraphs hold large red text (a born-digital 红头)
@@ -31,19 +31,23 @@ import java.util.List;
  * @param marks       highlights, shading, coloured underlines and comments in the body ({@link Marks}); NOT_JUDGEABLE
  *                    unless OK
  * @param stories     the other stories a reader sees — headers and footers, text boxes, footnotes and
- *                    endnotes — each with its head and its personal data; empty where the format's reader
- *                    does not read them
+ *                    endnotes, comments — each with its head and its personal data; empty where the format's
+ *                    reader does not read them
+ * @param subdocsExcluded the document says its word count leaves out text boxes, footnotes and endnotes
+ *                    ({@code w:doNotIncludeSubdocsInStats} in a .docx: the user unticked "包括文本框、脚注和尾注"
+ *                    in Word's 字数统计 dialog); false by default, as Word's dialog is
  */
 public record TextFacts(Status status, String format, String head, List<String> tail, WordCounter.Counts counts,
                         WordCounter.Counts notes, WordCounter.Counts boxes, String detail, String application,
                         boolean redTitle, boolean redRule, int revisions, int comments, boolean sealImage,
-                        List<String> pii, String signature, Marks marks, List<Story> stories) {
+                        List<String> pii, String signature, Marks marks, List<Story> stories,
+                        boolean subdocsExcluded) {
     public enum Status { OK, ENCRYPTED, UNPARSEABLE, TOO_COMPLEX, WORKS }
 
     /**
      * A story of a document other than its body, as the checks need it.
      *
-     * @param where "页眉页脚" (headers and footers), "文本框" (text boxes and shapes) or "脚注尾注"
+     * @param where "页眉页脚" (headers and footers), "文本框" (text boxes and shapes), "脚注尾注" or "批注"
      * @param head  its first {@link #HEAD_LINES} non-blank lines (at most {@link #HEAD_CHARS} characters)
      * @param pii   masked ID-card and mobile numbers in the whole story ({@link ReportText#pii})
      */
@@ -62,6 +66,7 @@ public record TextFacts(Status status, String format, String head, List<String> 
     public static final String MARGINS = "页眉页脚";
     public static final String BOXES = "文本框";
     public static final String NOTES = "脚注尾注";
+    public static final String COMMENTS = "批注";
 
     /** Non-blank lines kept from the start: the checks read titles, 文号 and secrecy marks there. */
     public static final int HEAD_LINES = 40;
@@ -84,7 +89,7 @@ public record TextFacts(Status status, String format, String head, List<String> 
                      boolean redTitle, boolean redRule, int revisions, int comments, boolean sealImage,
                      List<String> pii, String signature, Marks marks) {
         this(status, format, head, tail, counts, notes, boxes, detail, application, redTitle, redRule, revisions, comments,
-                sealImage, pii, signature, marks, List.of());
+                sealImage, pii, signature, marks, List.of(), false);
     }
 
     /** These facts with the document's other stories (the stories that have text). */
@@ -92,7 +97,22 @@ public record TextFacts(Status status, String format, String head, List<String> 
         List<Story> all = new java.util.ArrayList<>(stories);
         for (Story st : more) if (st != null) all.add(st);
         return new TextFacts(status, format, head, tail, counts, notes, boxes, detail, application, redTitle, redRule,
-                revisions, comments, sealImage, pii, signature, marks, all);
+                revisions, comments, sealImage, pii, signature, marks, all, subdocsExcluded);
+    }
+
+    /** These facts for a document whose word count leaves out text boxes and notes, or not. */
+    public TextFacts withSubdocsExcluded(boolean excluded) {
+        return new TextFacts(status, format, head, tail, counts, notes, boxes, detail, application, redTitle, redRule,
+                revisions, comments, sealImage, pii, signature, marks, stories, excluded);
+    }
+
+    /**
+     * 字数 as Word's 字数统计 dialog shows it for this document: the body with its text boxes,
+     * footnotes and endnotes (the dialog's default), or the body alone where the document records
+     * that the user unticked that box. Headers, footers and comments never count.
+     */
+    public WordCounter.Counts words() {
+        return subdocsExcluded ? counts : counts.plus(notes).plus(boxes);
     }
 
     /** Without marks (not looked at: NOT_JUDGEABLE, {@link Marks#NOT_READ}). */

@@ -90,12 +90,23 @@ final class UofReader implements FormatReader {
     }
 
     /**
-     * UOF 1.0/2.0: text in 字:文本串 (2.0: 字:文本串_415B), paragraphs in 字:段落. Marks: runs (字:句,
+     * UOF 1.0/2.0: text in 字:文本串 (2.0: 字:文本串_415B), paragraphs in 字:段落, told apart by the
+     * story it sits in: 字:页眉/字:页脚 (headers and footers), 字:脚注/字:尾注, 字:批注 (comments), and the
+     * text of 图形 objects (text boxes; UOF keeps them in the 对象集 apart from the body). Marks: runs (字:句,
      * 2.0 字:句_419D) whose own properties carry a highlight (字:突出显示, 2.0 字:突出显示颜色_4132, any
      * colour but auto or none), and comments (字:批注). A highlight from a style is not seen.
      */
     static final class UofHandler extends DefaultHandler {
         final StringBuilder body = new StringBuilder();
+        final StringBuilder margins = new StringBuilder();
+        final StringBuilder notes = new StringBuilder();
+        final StringBuilder boxes = new StringBuilder();
+        final StringBuilder commentText = new StringBuilder();
+        /** Depth inside each story's elements. */
+        private int inMargin;
+        private int inNote;
+        private int inBox;
+        private int inComment;
         /** An element in a UOF namespace was seen (a zip's content.xml may be another format's). */
         boolean uof;
         private int inText;
@@ -109,6 +120,7 @@ final class UofReader implements FormatReader {
         public void startElement(String uri, String local, String q, Attributes a) {
             if (!uof && (uri.contains("uof") || q.contains("uof"))) uof = true;
             if (local.startsWith("文本串")) inText++;
+            story(local, 1);
             if (isRun(local)) {
                 inRun++;
                 runHighlight = false;
@@ -120,12 +132,31 @@ final class UofReader implements FormatReader {
             }
         }
 
+        /** Enters (+1) or leaves (-1) the element {@code local} for the story it starts, if any. */
+        private void story(String local, int step) {
+            if (local.startsWith("页眉") || local.startsWith("页脚")) inMargin += step;
+            else if (local.startsWith("脚注") || local.startsWith("尾注")) inNote += step;
+            else if (local.equals("批注") || local.startsWith("批注_")) inComment += step;
+            else if (local.startsWith("图形")) inBox += step;
+        }
+
+        /** Where the text being read goes: the body, or one of the other stories. */
+        private StringBuilder target() {
+            if (inComment > 0) return commentText;
+            if (inNote > 0) return notes;
+            if (inBox > 0) return boxes;
+            if (inMargin > 0) return margins;
+            return body;
+        }
+
         @Override
         public void endElement(String uri, String local, String q) {
+            story(local, -1);
             if (local.startsWith("文本串")) inText--;
             else if (local.startsWith("段落")) {
-                body.append('\n');
-                marks.paragraphEnd();
+                StringBuilder t = target();
+                t.append('\n');
+                if (t == body) marks.paragraphEnd();
             } else if (isRun(local) && inRun > 0) {
                 inRun--;
                 runHighlight = false;
@@ -144,16 +175,19 @@ final class UofReader implements FormatReader {
         public void characters(char[] ch, int start, int length) {
             if (highlightValue != null) highlightValue.append(ch, start, length);
             if (inText > 0) {
-                body.append(ch, start, length);
-                marks.text(java.nio.CharBuffer.wrap(ch, start, length), runHighlight, false, false);
+                StringBuilder t = target();
+                t.append(ch, start, length);
+                if (t == body) marks.text(java.nio.CharBuffer.wrap(ch, start, length), runHighlight, false, false);
             }
         }
 
         TextFacts facts(String format) {
             marks.comments(comments);
             // TextFacts.comments stays 0 for UOF as before (report.revisions); the marks carry them.
-            return TextFacts.of(format, body, WordCounter.Counts.ZERO, WordCounter.Counts.ZERO, "", false, false, 0,
-                    0, false, marks.marks());
+            return TextFacts.of(format, body, WordCounter.count(notes), WordCounter.count(boxes), "", false, false, 0,
+                    0, false, marks.marks())
+                    .withStories(TextFacts.Story.of(TextFacts.MARGINS, margins), TextFacts.Story.of(TextFacts.BOXES, boxes),
+                            TextFacts.Story.of(TextFacts.NOTES, notes), TextFacts.Story.of(TextFacts.COMMENTS, commentText));
         }
     }
 }

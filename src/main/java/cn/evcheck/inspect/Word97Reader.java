@@ -77,14 +77,15 @@ public final class Word97Reader implements FormatReader {
                     org.apache.poi.hwpf.usermodel.CharacterRun cr = range.getCharacterRun(i);
                     if (cr.isMarkedDeleted() || cr.isMarkedInserted()) revisions++;
                 }
-                boolean hasComments = !doc.getCommentsRange().text().isBlank();
+                String commentText = cleanWord97(doc.getCommentsRange().text());
+                boolean hasComments = !commentText.isBlank();
                 int comments = hasComments ? doc.getCommentsRange().numParagraphs() : 0;
                 Marks marks = marks(doc, range, raw, hasComments);
                 String margins = margins97(doc);
                 return TextFacts.of(format, body, WordCounter.count(notes), WordCounter.count(boxes), "", redTitle97(range),
                         false, revisions, comments, false, marks)
                         .withStories(TextFacts.Story.of(TextFacts.MARGINS, margins), TextFacts.Story.of(TextFacts.BOXES, boxes),
-                                TextFacts.Story.of(TextFacts.NOTES, notes));
+                                TextFacts.Story.of(TextFacts.NOTES, notes), TextFacts.Story.of(TextFacts.COMMENTS, commentText));
             }
         } catch (EncryptedDocumentException e) {
             return TextFacts.failed(TextFacts.Status.ENCRYPTED, format, "encrypted");

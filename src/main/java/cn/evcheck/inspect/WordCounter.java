@@ -2,8 +2,10 @@ package cn.evcheck.inspect;
 
 /**
  * Counts text the way Microsoft Word's 字数 dialog does ({@code reference/word-count.md}):
- * every East-Asian character counts 1, every other run of non-space characters counts 1.
- * Also 汉字数 (Han ideographs) and 字符数(不计空格). Pure and thread-safe.
+ * every East-Asian character counts 1, every other run of non-space characters counts 1 — also a
+ * run of half-width punctuation standing alone ({@code a & b}, {@code 2018 - 2020}, {@code 工作,}),
+ * which Word counts as a word where LibreOffice does not. Also 汉字数 (Han ideographs) and
+ * 字符数(不计空格). Pure and thread-safe.
  */
 public final class WordCounter {
     private WordCounter() {}
@@ -22,39 +24,30 @@ public final class WordCounter {
         int han = 0;
         int chars = 0;
         boolean inRun = false;
-        boolean runCounts = false;
         for (int i = 0; i < text.length(); ) {
             int cp = Character.codePointAt(text, i);
             i += Character.charCount(cp);
             if (isSpace(cp)) {
-                if (inRun && runCounts) words++;
+                if (inRun) words++;
                 inRun = false;
-                runCounts = false;
                 continue;
             }
             chars++;
             if (isEastAsian(cp)) {
-                if (inRun && runCounts) words++;
+                if (inRun) words++;
                 inRun = false;
-                runCounts = false;
                 words++;
                 if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN && Character.isLetter(cp)) han++;
                 continue;
             }
             inRun = true;
-            if (!isAsciiPunctuation(cp)) runCounts = true;
         }
-        if (inRun && runCounts) words++;
+        if (inRun) words++;
         return new Counts(words, han, chars);
     }
 
     static boolean isSpace(int cp) {
         return cp == 0x3000 || Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0xFEFF || cp == 0x200B;
-    }
-
-    /** Half-width punctuation alone adds nothing; inside a run it is part of the run. */
-    private static boolean isAsciiPunctuation(int cp) {
-        return cp < 0x80 && !Character.isLetterOrDigit(cp);
     }
 
     static boolean isEastAsian(int cp) {

@@ -41,8 +41,13 @@ public record Report(String toolVersion, RuleSet rules, LocalDate asOf, String p
     }
 
     /** Per-report counts for the JSON report. */
+    /**
+     * A report's 字数 as Word's dialog shows it ({@code words}, with its 汉字数 and 字符数), the body alone,
+     * and the text-box and note figures; {@code subdocsCounted}: the text boxes and notes are in
+     * {@code words} (Word's default, unless the document records otherwise).
+     */
     public record ReportRecord(String file, String item, String format, int words, int han, int nonSpaceChars,
-                               int notesWords, int textboxWords) {}
+                               int bodyWords, int notesWords, int textboxWords, boolean subdocsCounted) {}
 
     /**
      * One unit's results; {@code name} is "" in single-package mode. {@code ocrMissed}: some scan

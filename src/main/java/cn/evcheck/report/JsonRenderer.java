@@ -106,8 +106,10 @@ public final class JsonRenderer {
                 m.put("words", rr.words());
                 m.put("han", rr.han());
                 m.put("chars_no_spaces", rr.nonSpaceChars());
+                m.put("body_words", rr.bodyWords());
                 m.put("notes_words", rr.notesWords());
                 m.put("textbox_words", rr.textboxWords());
+                m.put("subdocs_counted", rr.subdocsCounted());
                 reports.add(m);
             }
             for (DocumentRecord d : u.documents()) {

@@ -20,8 +20,13 @@ class WordCounterTest {
             "医院 开展 活动|6",
             "“我们的节日”主题活动|11",
             "version 2.0 of WPS Office|5",
-            "-- , --|0",
+            "-- , --|3",
             "第1季度|4",
+            // Half-width punctuation standing alone is a word to Word (not to LibreOffice).
+            "卫生 & 健康|5",
+            "2018 - 2020年|4",
+            "工作,成效|5",
+            "①②③|1",
     })
     void countsLikeWord(String text, int expected) {
         assertEquals(expected, WordCounter.count(text).words(), text);

@@ -53,7 +53,8 @@ public final class FactsSpec {
         return TextFacts.of(format, body, WordCounter.count("注".repeat(n.path("notes").asInt(0))),
                 WordCounter.count("框".repeat(n.path("boxes").asInt(0))), "", n.path("red_title").asBoolean(false), false,
                 n.path("revisions").asInt(0), n.path("comments").asInt(0), n.path("seal_image").asBoolean(false),
-                marks(n.get("marks"), Marks.none())).withStories(stories(n.get("stories")));
+                marks(n.get("marks"), Marks.none())).withStories(stories(n.get("stories")))
+                .withSubdocsExcluded(n.path("subdocs_excluded").asBoolean(false));
     }
 
     /** stories: {页眉页脚: "…", 文本框: "…", 脚注尾注: "…"} — the document's other stories' text. */
