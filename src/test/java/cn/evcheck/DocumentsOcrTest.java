@@ -46,4 +46,23 @@ class DocumentsOcrTest {
         assertTrue(codes.contains("secret.marking|A-2"), codes.toString());
         assertEquals("", r.err(), "no 'OCR is not installed' note when OCR ran");
     }
+
+    /** Issue 11: a classified attachment inside a scanned PDF carries its mark at the top of its own page. */
+    @Test
+    void ocrFindsASecrecyMarkAtTheTopOfALaterPageOfAScannedPdf() throws Exception {
+        assumeTrue(Ocr.available(), "SKIPPED: Tesseract with the chi_sim model is not installed, or OCR is turned off");
+        Pkg p = new Pkg(tmp.resolve("ocr-pages"));
+        p.file("A-1/正式发文/通知及附件.pdf", DocumentsOneByOneTest.pdf(
+                Scans.redHeaderPage(21, "连云港市赣榆区卫生健康委员会文件", "赣卫〔2020〕44号", true, Scans.RED, 0, 2),
+                Scans.plainTextPage(22),
+                Scans.classifiedRedHeaderPage(23, "连云港市赣榆区卫生健康委员会文件", "赣卫〔2020〕47号", "机密★1年")));
+        Path rules = tmp.resolve("rules-ocr-pages.yaml");
+        Files.writeString(rules, DocumentsTest.RULES);
+        Cli.Run r = Cli.run("check", p.root().toString(), "--rules", rules.toString(), "--as-of", "2020-12-31", "--format", "json");
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        JsonNode mark = null;
+        for (JsonNode f : j.get("findings")) if (f.get("code").asText().equals("secret.marking")) mark = f;
+        assertTrue(mark != null, j.get("findings").toString());
+        assertEquals("第3页，文字识别", mark.get("data").get("found_in").asText());
+    }
 }

@@ -13,6 +13,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Looks at document scans the way an assessor does: page 1 for the red header (and, without a
@@ -58,17 +60,17 @@ public final class DocInspector {
             int n = doc.getNumberOfPages();
             if (n == 0) return DocFacts.failed("unparseable", "no pages");
             if (n > PdfInspector.MAX_PAGES) return DocFacts.failed("too_complex", n + " pages");
-            PDFTextStripper stripper = new PDFTextStripper();
-            stripper.setSortByPosition(true);
-            stripper.setStartPage(1);
-            stripper.setEndPage(Math.min(2, n));
-            String text = stripper.getText(doc).strip();
+            List<String> pageTexts = pageTexts(doc, Math.min(n, DocFacts.TOP_TEXT_PAGES));
+            String text = (pageTexts.get(0) + (n > 1 ? "\n" + pageTexts.get(1) : "")).strip();
             PDFRenderer renderer = new PDFRenderer(doc);
             renderer.setSubsamplingAllowed(true);
             boolean textLayer = text.replaceAll("\\s", "").length() >= TEXT_LAYER_MIN;
             PageImage first = pageImage(doc, renderer, 0, textLayer);
             PageImage last = n > 1 ? pageImage(doc, renderer, n - 1, textLayer) : first;
-            return analysed(first, last, n, text, ocr && !textLayer, marks ? Annotations.count(doc) : Marks.none(), marks, t0);
+            DocFacts facts = analysed(first, last, n, text, ocr && !textLayer, marks ? Annotations.count(doc) : Marks.none(), marks, t0);
+            if (textLayer) return facts.withTops(pageTexts.stream().map(DocInspector::topLines).toList());
+            if (facts.ocrRan()) return facts.withTops(ocrTops(doc, renderer, n, last));
+            return facts;
         } catch (InvalidPasswordException e) {
             return DocFacts.failed("encrypted", "password");
         } catch (IOException | RuntimeException e) {
@@ -114,6 +116,43 @@ public final class DocInspector {
         return new DocFacts(null, "", pages, text, r1, r2, read, state, first.getWidth(), first.getHeight(),
                 (System.nanoTime() - t0) / 1_000_000, marks);
     }
+
+    /** Each page's text (sorted by position), up to {@code pages} pages. */
+    private static List<String> pageTexts(PDDocument doc, int pages) throws IOException {
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setSortByPosition(true);
+        List<String> out = new ArrayList<>();
+        for (int i = 1; i <= pages; i++) {
+            stripper.setStartPage(i);
+            stripper.setEndPage(i);
+            out.add(stripper.getText(doc));
+        }
+        return out;
+    }
+
+    /** A page's first {@link DocFacts#TOP_LINES} non-blank lines. */
+    private static String topLines(String pageText) {
+        return pageText.lines().map(String::strip).filter(l -> !l.isEmpty()).limit(DocFacts.TOP_LINES)
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    /**
+     * OCR of the top band (where a 密级 is printed) of a scanned PDF's pages after page 1, up to
+     * {@link DocFacts#TOP_OCR_PAGES} pages; page 1's top is in {@link DocFacts#ocr()}.
+     */
+    private static List<String> ocrTops(PDDocument doc, PDFRenderer renderer, int n, PageImage last) throws IOException {
+        List<String> tops = new ArrayList<>();
+        tops.add("");
+        for (int i = 1; i < Math.min(n, DocFacts.TOP_OCR_PAGES); i++) {
+            BufferedImage page = i == n - 1 ? last.image() : pageImage(doc, renderer, i, false).image();
+            int band = Math.max(1, (int) (page.getHeight() * TOP_BAND));
+            tops.add(Ocr.read(page.getSubimage(0, 0, page.getWidth(), band), 6));
+        }
+        return tops;
+    }
+
+    /** The share of a page's height, from the top, in which a secrecy mark is looked for on later pages. */
+    static final double TOP_BAND = 0.2;
 
     /**
      * The top of page 1 down to just below the red rule (or 45 % of the page without one): the

@@ -27,6 +27,7 @@ public final class WordCounter {
         for (int i = 0; i < text.length(); ) {
             int cp = Character.codePointAt(text, i);
             i += Character.charCount(cp);
+            if (isInvisible(cp)) continue;
             if (isSpace(cp)) {
                 if (inRun) words++;
                 inRun = false;
@@ -47,7 +48,15 @@ public final class WordCounter {
     }
 
     static boolean isSpace(int cp) {
-        return cp == 0x3000 || Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0xFEFF || cp == 0x200B;
+        return cp == 0x3000 || Character.isWhitespace(cp) || Character.isSpaceChar(cp);
+    }
+
+    /**
+     * Characters Word neither counts nor breaks words at: the byte-order mark, the zero-width space and
+     * variation selectors ({@code foo\u200Bbar} is one word of six characters).
+     */
+    static boolean isInvisible(int cp) {
+        return cp == 0xFEFF || cp == 0x200B || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
     }
 
     static boolean isEastAsian(int cp) {

@@ -32,6 +32,36 @@ class WordCounterTest {
         assertEquals(expected, WordCounter.count(text).words(), text);
     }
 
+    /**
+     * Figures checked in Microsoft Word by the office-wordcount project (github.com/bebe3/office-wordcount,
+     * validation_dataset.md, each case marked as matching Word's dialog): enclosed CJK letters and
+     * compatibility squares count one each, circled digits and emoji are a non-East-Asian word, a
+     * zero-width space or byte-order mark neither counts nor splits. (Written as escapes: the test font
+     * need not hold Japanese kana or Kangxi radicals.)
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "\u3231\u30C6\u30B9\u30C8\u3232|5",
+            "\u337B\u337C\u337D\u337E|4",
+            "\u2460\u2461\u2462\u2463\u2464|1",
+            "\uFF21\uFF22\uFF23\uFF24\uFF25|5",
+            "\uFF11\uFF12\uFF13\uFF14\uFF15|5",
+            "\u2F00\u2F06\u2F03|3",
+            "\u31F0\u31F1\u31F2|3",
+            "\u300C\u3053\u3093\u306B\u3061\u306F\u300D|7",
+            "\u303D\u3005\u3006|3",
+            "\u6771\u4EAC2024\u30AA\u30EA\u30F3\u30D4\u30C3\u30AF|9",
+            "Hello \u4E16\u754C|3",
+            "\uD83D\uDC4D\uD83D\uDC4E\uD83D\uDC4F|1",
+            "Hello\uD83D\uDC4DWorld|1",
+            "hello \uD83D\uDE42 world|3",
+            "\uFEFFHello|1",
+            "foo\u200Bbar|1",
+    })
+    void countsAsWordWasSeenToCount(String text, int expected) {
+        assertEquals(expected, WordCounter.count(text).words(), text);
+    }
+
     @Test
     void hanAndCharactersWithoutSpaces() {
         WordCounter.Counts c = WordCounter.count("共有3,500名志愿者参与（占比12.5%）。");

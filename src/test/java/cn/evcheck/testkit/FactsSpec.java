@@ -109,7 +109,11 @@ public final class FactsSpec {
                 : !text.isEmpty() ? DocFacts.OcrState.NOT_NEEDED : n.has("ocr") ? DocFacts.OcrState.RAN : DocFacts.OcrState.UNAVAILABLE;
         // An ordinary scan shows nothing coloured but its red parts; a born-digital PDF without annotations has no marks.
         Marks marks = marks(n.get("marks"), text.isEmpty() ? Marks.notJudgeable(Marks.NO_COLOUR) : Marks.none());
-        return new DocFacts(null, "", n.path("pages").asInt(lastSeal ? 2 : 1), text, first, last, str(n, "ocr", ""), ocr, 1600, 2262, 0, marks);
+        // tops: the top of each page as read (a text layer's first lines, or OCR of a scan's top band).
+        List<String> tops = new ArrayList<>();
+        n.path("tops").forEach(t -> tops.add(t.asText()));
+        return new DocFacts(null, "", n.path("pages").asInt(Math.max(tops.size(), lastSeal ? 2 : 1)), text, first, last,
+                str(n, "ocr", ""), ocr, 1600, 2262, 0, marks, tops);
     }
 
     private static SheetFacts sheet(JsonNode n) {

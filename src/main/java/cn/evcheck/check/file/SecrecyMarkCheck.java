@@ -1,18 +1,23 @@
 package cn.evcheck.check.file;
 
 import cn.evcheck.check.*;
+import cn.evcheck.inspect.DocFacts;
 import cn.evcheck.inspect.Facts;
+import cn.evcheck.inspect.PdfFacts;
 import cn.evcheck.inspect.SecrecyMarks;
 import cn.evcheck.inspect.TextFacts;
 import cn.evcheck.model.Code;
 import cn.evcheck.model.Severity;
+import cn.evcheck.scan.FileType;
 
 import java.util.List;
 
 /**
- * A secrecy marking (秘密/机密/绝密★…) in a file name, the first lines of a document, a PDF's text
- * layer or the OCR text of a scan. A starred mark is an error; the bare level word alone on a
- * first line is a warning.
+ * A secrecy marking (秘密/机密/绝密★…) in a file name, the first lines of a document's body or of its
+ * other stories (headers and footers, text boxes, notes, comments), the top of any page of a PDF (its
+ * text layer, or OCR of a scanned page's top band) or the OCR text of a scan. A starred mark is an
+ * error; the bare level word alone on a first line is a warning. The finding says where (data
+ * {@code found_in}).
  */
 public final class SecrecyMarkCheck implements Check {
     public static final Code MARKING = Code.graded("secret.marking", Severity.ERROR, Severity.WARNING, Clauses.SECRET);
@@ -44,16 +49,37 @@ public final class SecrecyMarkCheck implements Check {
                     }
                 }
             }
+            boolean pdf = p.f().type() == FileType.PDF;
             if (fx.doc() != null && fx.doc().problem() == null) {
-                SecrecyMarks.Mark m = SecrecyMarks.find(fx.doc().text(), 8);
-                if (better(m, mark)) {
-                    mark = m;
-                    where = "PDF文字层";
+                DocFacts d = fx.doc();
+                // The top of every page read: a text layer's first lines, or OCR of a scan's top band.
+                for (int i = 0; i < d.tops().size(); i++) {
+                    SecrecyMarks.Mark m = d.ocrRan() ? SecrecyMarks.findOcr(d.tops().get(i), DocFacts.TOP_LINES)
+                            : SecrecyMarks.find(d.tops().get(i), DocFacts.TOP_LINES);
+                    if (better(m, mark)) {
+                        mark = m;
+                        where = page(i + 1, d.ocrRan());
+                    }
                 }
-                m = SecrecyMarks.findOcr(fx.doc().ocr(), 8);
+                SecrecyMarks.Mark m = SecrecyMarks.find(d.text(), 8);
                 if (better(m, mark)) {
                     mark = m;
-                    where = "扫描件文字识别";
+                    where = pdf ? page(1, false) : "PDF文字层";
+                }
+                m = SecrecyMarks.findOcr(d.ocr(), 8);
+                if (better(m, mark)) {
+                    mark = m;
+                    where = pdf ? page(1, true) : "扫描件文字识别";
+                }
+            }
+            if (fx.pdf() != null && fx.pdf().problem() == null) {
+                // A combined photo PDF: each page's text.
+                for (PdfFacts.Page pg : fx.pdf().pages()) {
+                    SecrecyMarks.Mark m = SecrecyMarks.find(pg.text(), DocFacts.TOP_LINES);
+                    if (better(m, mark)) {
+                        mark = m;
+                        where = page(pg.number(), false);
+                    }
                 }
             }
             if (mark == null) continue;
@@ -64,6 +90,11 @@ public final class SecrecyMarkCheck implements Check {
                 e.lesser().say("uncertain");
             }
         }
+    }
+
+    /** "第3页", or "第3页，文字识别" for text OCR read. */
+    private static String page(int number, boolean ocr) {
+        return "第" + number + "页" + (ocr ? "，文字识别" : "");
     }
 
     private static boolean better(SecrecyMarks.Mark m, SecrecyMarks.Mark than) {
