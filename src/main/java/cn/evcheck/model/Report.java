@@ -40,7 +40,6 @@ public record Report(String toolVersion, RuleSet rules, LocalDate asOf, String p
         }
     }
 
-    /** Per-report counts for the JSON report. */
     /**
      * A report's 字数 as Word's dialog shows it ({@code words}, with its 汉字数 and 字符数), the body alone,
      * and the text-box and note figures; {@code subdocsCounted}: the text boxes and notes are in

@@ -227,8 +227,18 @@ public final class HtmlRenderer {
                 row(f.severity(), f.count(), esc(f.text()), "", f.code());
             }
         }
+        Map<String, Integer> shown = new TreeMap<>();
+        Map<String, int[]> hidden = new TreeMap<>();   // code -> {count, worst severity ordinal}
         for (Finding f : fs) {
             if (ir != null && f.code().startsWith("coverage.")) continue;
+            // Beyond ROWS_PER_CODE findings of one code in one item the rest are counted, not listed:
+            // the page stays usable with 100,000 findings, and the Excel and JSON reports list them all.
+            if (shown.merge(f.code(), 1, Integer::sum) > ROWS_PER_CODE) {
+                int[] h = hidden.computeIfAbsent(f.code(), c -> new int[]{0, Severity.INFO.ordinal()});
+                h[0]++;
+                h[1] = Math.min(h[1], f.severity().ordinal());
+                continue;
+            }
             StringBuilder msg = new StringBuilder(esc(f.message(en)));
             List<String> pics = new ArrayList<>();
             if (f.file() != null) pics.add(f.file());
@@ -249,8 +259,17 @@ public final class HtmlRenderer {
             String file = f.file() == null ? "" : "<span class=\"file\" title=\"" + esc(f.file()) + "\">" + esc(f.file()) + "</span>";
             row(f.severity(), 1, msg.toString(), file, f.code());
         }
+        for (Map.Entry<String, int[]> h : hidden.entrySet()) {
+            int n = h.getValue()[0];
+            row(Severity.values()[h.getValue()[1]], n, esc(en
+                    ? "… and " + n + " more of this kind, not listed here: the Excel (Gaps) and JSON reports list every one"
+                    : "…另有 " + n + " 条同类问题未在此列出，完整清单见 Excel（缺口清单）或 JSON 报告"), "", h.getKey());
+        }
         sb.append("</tbody></table>\n");
     }
+
+    /** Findings of one code listed per item; the rest are one row with their count. */
+    static final int ROWS_PER_CODE = 100;
 
     private void row(Severity s, int n, String msgHtml, String fileHtml, String code) {
         sb.append("<tr class=\"sev-").append(s.key()).append("\" data-sev=\"").append(s.key()).append("\" data-n=\"").append(n)

@@ -12,7 +12,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFFont;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.ByteArrayInputStream;
@@ -23,7 +23,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.*;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -33,13 +32,17 @@ import java.util.zip.ZipOutputStream;
  * 报告信息 (provenance). With {@code --group-by department|unit} the first column of 缺口清单 and
  * 汇总 names the office, rows come office by office, and an item naming several offices is
  * listed under each. Deterministic: the created date is the as-of date and the zip entries carry
- * a fixed time, so the same report gives the same bytes.
+ * a fixed time, so the same report gives the same bytes. Streamed (POI SXSSF): only a window of
+ * {@link #WINDOW} rows per sheet is held in memory, the rest goes to a compressed temporary file, so
+ * 100,000 findings take no more heap than a hundred.
  */
 public final class XlsxRenderer {
     private final Report r;
     private final boolean en;
     private final Grouping g;
-    private final XSSFWorkbook wb = new XSSFWorkbook();
+    /** Rows per sheet kept in memory while writing. */
+    static final int WINDOW = 200;
+    private final SXSSFWorkbook wb = new SXSSFWorkbook(new XSSFWorkbook(), WINDOW, true, false);
     private final Map<String, XSSFCellStyle> styles = new HashMap<>();
 
     private XlsxRenderer(Report r, boolean en, Grouping g) {
@@ -89,7 +92,7 @@ public final class XlsxRenderer {
             summary();
             if (Sections.multiUnit(r)) matrix();
             about();
-            var core = wb.getProperties().getCoreProperties();
+            var core = wb.getXSSFWorkbook().getProperties().getCoreProperties();
             Date created = Date.from(r.asOf().atStartOfDay().toInstant(ZoneOffset.UTC));
             core.setCreated(Optional.of(created));
             core.setModified(Optional.of(created));
@@ -98,10 +101,16 @@ public final class XlsxRenderer {
             core.setSubjectProperty(r.rules().id());
             ByteArrayOutputStream bos = new ByteArrayOutputStream();
             wb.write(bos);
-            wb.close();
             return fixZipTimes(bos.toByteArray(), r.asOf().atStartOfDay());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            wb.dispose();
+            try {
+                wb.close();
+            } catch (IOException ignored) {
+                // the temporary files are already gone
+            }
         }
     }
 
@@ -124,7 +133,7 @@ public final class XlsxRenderer {
     }
 
     private void gaps() {
-        XSSFSheet sh = wb.createSheet(gapsSheet(en));
+        Sheet sh = wb.createSheet(gapsSheet(en));
         List<String> head = gapColumns(en, Sections.multiUnit(r), g);
         header(sh, head);
         int[] widths = new int[head.size()];
@@ -153,7 +162,7 @@ public final class XlsxRenderer {
         sh.createFreezePane(0, 1);
     }
 
-    private int gapRow(XSSFSheet sh, int rowNo, String group, UnitResult u, Finding f) {
+    private int gapRow(Sheet sh, int rowNo, String group, UnitResult u, Finding f) {
         Row row = sh.createRow(rowNo);
         int c = 0;
         if (group != null) text(row, c++, group, "wrap");
@@ -177,7 +186,7 @@ public final class XlsxRenderer {
     /** One row per formal document, evaluation and scanned data table: its verdict. Only when there are any. */
     private void documents() {
         if (r.units().stream().allMatch(u -> u.documents().isEmpty())) return;
-        XSSFSheet sh = wb.createSheet(documentsSheet(en));
+        Sheet sh = wb.createSheet(documentsSheet(en));
         List<String> head = new ArrayList<>();
         if (Sections.multiUnit(r)) head.add(en ? "Unit" : "单位");
         head.addAll(en ? List.of("Item", "Material") : List.of("条目", "材料"));
@@ -214,7 +223,7 @@ public final class XlsxRenderer {
 
     /** Per photo requirement a block: a title row, a header of periods, one row per category. */
     private void coverage() {
-        XSSFSheet sh = wb.createSheet(coverageSheet(en));
+        Sheet sh = wb.createSheet(coverageSheet(en));
         sh.setColumnWidth(0, 22 * 256);
         int row = 0;
         int maxCols = 1;
@@ -263,7 +272,7 @@ public final class XlsxRenderer {
     }
 
     private void summary() {
-        XSSFSheet sh = wb.createSheet(summarySheet(en));
+        Sheet sh = wb.createSheet(summarySheet(en));
         List<String> head = summaryColumns(en, Sections.multiUnit(r), g);
         header(sh, head);
         int c0 = (grouped() ? 1 : 0) + (Sections.multiUnit(r) ? 1 : 0);
@@ -296,7 +305,7 @@ public final class XlsxRenderer {
     }
 
     private void matrix() {
-        XSSFSheet sh = wb.createSheet(matrixSheet(en));
+        Sheet sh = wb.createSheet(matrixSheet(en));
         Row head = sh.createRow(0);
         text(head, 0, t("条目", "Item"), "head");
         text(head, 1, t("指标", "Indicator"), "head");
@@ -321,7 +330,7 @@ public final class XlsxRenderer {
     }
 
     private void about() {
-        XSSFSheet sh = wb.createSheet(aboutSheet(en));
+        Sheet sh = wb.createSheet(aboutSheet(en));
         sh.setColumnWidth(0, 14 * 256);
         sh.setColumnWidth(1, 90 * 256);
         String[][] kv = {
@@ -343,7 +352,7 @@ public final class XlsxRenderer {
 
     // ---- cells and styles --------------------------------------------------------------------
 
-    private void header(XSSFSheet sh, List<String> head) {
+    private void header(Sheet sh, List<String> head) {
         Row row = sh.createRow(0);
         for (int i = 0; i < head.size(); i++) text(row, i, head.get(i), "head");
     }
@@ -361,7 +370,7 @@ public final class XlsxRenderer {
 
     private XSSFCellStyle style(String name) {
         return styles.computeIfAbsent(name, n -> {
-            XSSFCellStyle s = wb.createCellStyle();
+            XSSFCellStyle s = (XSSFCellStyle) wb.createCellStyle();
             s.setVerticalAlignment(VerticalAlignment.TOP);
             switch (n) {
                 case "head" -> {
@@ -386,7 +395,7 @@ public final class XlsxRenderer {
     }
 
     private XSSFFont font(boolean bold, byte[] rgb) {
-        XSSFFont f = wb.createFont();
+        XSSFFont f = (XSSFFont) wb.createFont();
         f.setBold(bold);
         if (rgb != null) f.setColor(new XSSFColor(rgb, null));
         return f;
@@ -400,7 +409,11 @@ public final class XlsxRenderer {
     /** Rewrites the zip with every entry at a fixed time (POI stamps the current time). */
     static byte[] fixZipTimes(byte[] zip, LocalDateTime when) throws IOException {
         ByteArrayOutputStream bos = new ByteArrayOutputStream(zip.length + 1024);
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip)); ZipOutputStream out = new ZipOutputStream(bos)) {
+        // Read with commons-compress: the streaming writer stores entries with data descriptors,
+        // which java.util.zip.ZipInputStream does not follow.
+        try (var in = new org.apache.commons.compress.archivers.zip.ZipArchiveInputStream(
+                new ByteArrayInputStream(zip), "UTF-8", true, true);
+             ZipOutputStream out = new ZipOutputStream(bos)) {
             out.setLevel(6);
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
                 ZipEntry n = new ZipEntry(e.getName());
