@@ -23,6 +23,15 @@ public final class Engine {
 
     public static UnitResult run(String unit, Path root, RuleSet rules, LocalDate asOf, int threads,
                                  Progress progress) throws IOException {
+        return run(unit, root, rules, asOf, threads, progress, null);
+    }
+
+    /**
+     * @param configProblem why the unit's own evcheck.yaml could not be used (the unit is checked with
+     *                      the drive's rule set and date instead, and says so), or null
+     */
+    public static UnitResult run(String unit, Path root, RuleSet rules, LocalDate asOf, int threads,
+                                 Progress progress, cn.evcheck.util.Messages.Localized configProblem) throws IOException {
         Inventory inv = new PackageScanner(rules).scan(root);
         List<FileEntry> all = new ArrayList<>(inv.files());
         all.addAll(inv.sidecars());
@@ -31,15 +40,21 @@ public final class Engine {
         progress.start(unit, all.size());
         Map<String, Facts> facts = Inspection.run(all,
                 f -> sidecars.contains(f.rel()) ? Inspector.Needs.CAPTIONS : Placement.needs(f, rules), threads, progress);
-        return check(unit, inv, facts, Sidecars.index(inv.sidecars(), facts), rules, asOf);
+        return check(unit, inv, facts, Sidecars.index(inv.sidecars(), facts), rules, asOf, configProblem);
     }
 
     /** Runs every registered check over inspected facts. Pure. */
     public static UnitResult check(String unit, Inventory inv, Map<String, Facts> facts, Sidecars sidecars, RuleSet rules,
                                    LocalDate asOf) {
+        return check(unit, inv, facts, sidecars, rules, asOf, null);
+    }
+
+    static UnitResult check(String unit, Inventory inv, Map<String, Facts> facts, Sidecars sidecars, RuleSet rules,
+                            LocalDate asOf, cn.evcheck.util.Messages.Localized configProblem) {
         Map<String, Facts> all = new HashMap<>(facts);
         for (FileEntry f : inv.files()) all.putIfAbsent(f.rel(), Facts.none(f));
         Evidence ev = new Evidence(unit, inv, all, sidecars, rules, asOf);
+        ev.configProblem(configProblem);
         Results out = new Results();
         for (Check.Phase phase : Check.Phase.values()) {
             for (Check c : Checks.all()) {

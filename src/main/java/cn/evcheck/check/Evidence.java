@@ -32,6 +32,7 @@ public final class Evidence {
     private final List<Item> items = new ArrayList<>();
     private final List<String> notApplicable = new ArrayList<>();
     private final Values values;
+    private cn.evcheck.util.Messages.Localized configProblem;
 
     /**
      * @param facts what inspection learnt, by relative path (every inventory file has an entry)
@@ -209,5 +210,14 @@ public final class Evidence {
     /** The first material of a kind an item requires, or null. */
     public static Material material(Item item, Kind kind) {
         return item.materials().stream().filter(m -> m.kind() == kind).findFirst().orElse(null);
+    }
+
+    /** Why this unit's evcheck.yaml could not be used (it was checked with the drive's settings), or null. */
+    public cn.evcheck.util.Messages.Localized configProblem() {
+        return configProblem;
+    }
+
+    void configProblem(cn.evcheck.util.Messages.Localized problem) {
+        this.configProblem = problem;
     }
 }

@@ -9,6 +9,7 @@ import cn.evcheck.rules.BuiltinRules;
 import cn.evcheck.rules.Model.RuleSet;
 import cn.evcheck.rules.PackageConfig;
 import cn.evcheck.rules.RuleException;
+import cn.evcheck.util.Messages;
 import picocli.CommandLine.*;
 
 import java.io.IOException;
@@ -177,10 +178,19 @@ final class CheckCommand implements Callable<Integer> {
                 }
                 dirs.sort(Comparator.comparing(p -> p.getFileName().toString()));
                 for (Path d : dirs) {
-                    PackageConfig cfg = PackageConfig.load(d);
-                    RuleSet rs = cfg.rules() != null && rules == null ? BuiltinRules.resolve(cfg.rules(), d) : ruleSet;
+                    // One unit's bad evcheck.yaml is that unit's finding (config.invalid); it is checked
+                    // with the drive's rules and date, and the other units are not held up.
+                    PackageConfig cfg = PackageConfig.EMPTY;
+                    RuleSet rs = ruleSet;
+                    Messages.Localized problem = null;
+                    try {
+                        cfg = PackageConfig.load(d);
+                        if (cfg.rules() != null && rules == null) rs = BuiltinRules.resolve(cfg.rules(), d);
+                    } catch (RuleException e) {
+                        problem = new Messages.Localized(e.messageAt(d, false), e.messageAt(d, true));
+                    }
                     String name = cfg.unit() != null ? cfg.unit() : d.getFileName().toString();
-                    units.add(Engine.run(name, d, rs, date, threads, progress));
+                    units.add(Engine.run(name, d, rs, date, threads, progress, problem));
                 }
             } else {
                 String name = rootCfg.unit() != null ? rootCfg.unit() : "";

@@ -17,18 +17,15 @@ import java.util.List;
 public record PackageConfig(String rules, LocalDate asOf, String unit) {
     public static final PackageConfig EMPTY = new PackageConfig(null, null, null);
     private static final List<String> KEYS = List.of("rules", "as_of", "unit");
+    /** An evcheck.yaml larger than this is refused unread (a real one is three lines). */
+    public static final long MAX_BYTES = 64 * 1024;
 
     public static PackageConfig load(Path dir) throws RuleException {
         Path file = dir.resolve("evcheck.yaml");
         if (!Files.isRegularFile(file)) file = dir.resolve("evcheck.yml");
         if (!Files.isRegularFile(file)) return EMPTY;
         String src = file.toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new RuleException(src, new Loc(1, 1), "无法读取：" + e.getMessage(), "cannot read: " + e.getMessage());
-        }
+        String text = new String(RuleLoader.read(file, MAX_BYTES, "配置文件", "config file"), StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         if (text.isBlank()) return EMPTY;
         YNode root = YamlTree.parse(text, src);
@@ -40,8 +37,8 @@ public record PackageConfig(String rules, LocalDate asOf, String unit) {
         String unit = null;
         for (Entry e : m.entries().values()) {
             if (!KEYS.contains(e.key())) {
-                throw new RuleException(src, e.keyLoc(), "未知的键“" + e.key() + "”" + RuleLoader.suggestion(e.key(), KEYS, true)
-                        + "。可用：" + String.join(", ", KEYS), "unknown key '" + e.key() + "'" + RuleLoader.suggestion(e.key(), KEYS, false)
+                throw new RuleException(src, e.keyLoc(), "未知的键“" + YamlBinder.shown(e.key()) + "”" + RuleLoader.suggestion(e.key(), KEYS, true)
+                        + "。可用：" + String.join(", ", KEYS), "unknown key '" + YamlBinder.shown(e.key()) + "'" + RuleLoader.suggestion(e.key(), KEYS, false)
                         + ". Valid: " + String.join(", ", KEYS));
             }
             if (!(e.value() instanceof YScalar s) || s.text() == null) {

@@ -22,15 +22,37 @@ public final class RuleLoader extends YamlBinder {
         super(source);
     }
 
+    /** A rule file larger than this is refused before it is parsed (the built-in ones are under 50 KB). */
+    public static final long MAX_BYTES = 4L * 1024 * 1024;
+
     public static RuleSet load(Path file) throws RuleException {
-        byte[] bytes;
+        return load(read(file, MAX_BYTES, "规则文件", "rule file"), file.toString(), file.toString());
+    }
+
+    /**
+     * The bytes of a rule or config file, refused before reading when it is not a regular file or is
+     * larger than {@code max}; never more than {@code max} bytes are read, whatever the file system says.
+     */
+    static byte[] read(Path file, long max, String zh, String en) throws RuleException {
+        String src = file.toString();
         try {
-            bytes = Files.readAllBytes(file);
+            if (!Files.isRegularFile(file)) {
+                throw new RuleException(src, new Loc(1, 1), "无法读取" + zh + "：不是普通文件", "cannot read the " + en + ": not a regular file");
+            }
+            long size = Files.size(file);
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = size > max ? null : in.readNBytes((int) max + 1);
+            }
+            if (bytes == null || bytes.length > max) {
+                throw new RuleException(src, new Loc(1, 1), zh + "过大（" + size + " 字节，上限 " + max + " 字节）",
+                        "the " + en + " is too large (" + size + " bytes, the limit is " + max + ")");
+            }
+            return bytes;
         } catch (IOException e) {
-            throw new RuleException(file.toString(), new Loc(1, 1), "无法读取规则文件：" + e.getMessage(),
-                    "cannot read the rule file: " + e.getMessage());
+            throw new RuleException(src, new Loc(1, 1), "无法读取" + zh + "：" + e.getClass().getSimpleName(),
+                    "cannot read the " + en + ": " + e.getClass().getSimpleName());
         }
-        return load(bytes, file.toString(), file.toString());
     }
 
     public static RuleSet load(byte[] bytes, String source, String origin) throws RuleException {
@@ -66,9 +88,7 @@ public final class RuleLoader extends YamlBinder {
         Obj period = obj(top.required("period", YMap.class), "period", List.of("from", "to"));
         LocalDate from = date(period.required("from", YScalar.class));
         LocalDate to = date(period.required("to", YScalar.class));
-        if (to.isBefore(from)) {
-            throw error(period.map.loc(), "period 的 to 早于 from", "period 'to' is before 'from'");
-        }
+        span(from, to, period.map.loc());
         Defaults defaults = defaults(top.opt("defaults"));
 
         YList itemsNode = top.required("items", YList.class);
@@ -238,7 +258,7 @@ public final class RuleLoader extends YamlBinder {
             Obj period = obj(o.required("period", YMap.class), "period", List.of("from", "to"));
             from = period.has("from") ? date(period.required("from", YScalar.class)) : setFrom;
             to = period.has("to") ? date(period.required("to", YScalar.class)) : setTo;
-            if (to.isBefore(from)) throw error(period.map.loc(), "period 的 to 早于 from", "period 'to' is before 'from'");
+            span(from, to, period.map.loc());
         }
         YList mats = o.required("materials", YList.class);
         List<Material> materials = new ArrayList<>();

@@ -29,12 +29,46 @@ abstract class YamlBinder {
         return s.text().strip();
     }
 
+    /** The years a date in a rule set may fall in (the campaigns are annual; 1990–2100 like {@code years:}). */
+    static final int FIRST_YEAR = 1990;
+    static final int LAST_YEAR = 2100;
+    /** The longest period a rule set or item may span, in years (a campaign cycle is three). */
+    static final int MAX_SPAN_YEARS = 20;
+
     LocalDate date(YScalar s) throws RuleException {
+        LocalDate d;
         try {
-            return LocalDate.parse(str(s));
+            d = LocalDate.parse(str(s));
         } catch (DateTimeParseException e) {
-            throw error(s.loc(), "日期“" + s.text() + "”格式应为 YYYY-MM-DD", "date '" + s.text() + "' must be YYYY-MM-DD");
+            throw error(s.loc(), "日期“" + shown(s.text()) + "”格式应为 YYYY-MM-DD", "date '" + shown(s.text()) + "' must be YYYY-MM-DD");
         }
+        if (d.getYear() < FIRST_YEAR || d.getYear() > LAST_YEAR) {
+            throw error(s.loc(), "日期 " + d + " 不合理（应在 " + FIRST_YEAR + "–" + LAST_YEAR + " 年之间）",
+                    "implausible date " + d + " (must fall in " + FIRST_YEAR + "–" + LAST_YEAR + ")");
+        }
+        return d;
+    }
+
+    /** Refuses a period longer than {@link #MAX_SPAN_YEARS}: its calendars would be huge and meaningless. */
+    void span(LocalDate from, LocalDate to, YNode.Loc at) throws RuleException {
+        if (to.isBefore(from)) throw error(at, "period 的 to 早于 from", "period 'to' is before 'from'");
+        if (from.plusYears(MAX_SPAN_YEARS).isBefore(to)) {
+            throw error(at, "period 跨度超过 " + MAX_SPAN_YEARS + " 年", "period spans more than " + MAX_SPAN_YEARS + " years");
+        }
+    }
+
+    /**
+     * A value from the file as an error message may show it: short words (letters, digits, CJK, -_.)
+     * as they are; anything else — long, or with other signs, as a file that is not a rule set at all
+     * would have — is not echoed, so an error never prints another file's content.
+     */
+    static String shown(String v) {
+        if (v == null) return "";
+        if (v.length() <= 32 && v.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.'
+                || c == ' ' || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+            return v;
+        }
+        return "…";
     }
 
     boolean bool(YScalar s) throws RuleException {
@@ -188,9 +222,9 @@ abstract class YamlBinder {
             this.allowed = allowed;
             for (Entry e : map.entries().values()) {
                 if (!allowed.contains(e.key())) {
-                    throw error(e.keyLoc(), what + " 中有未知的键“" + e.key() + "”" + suggestion(e.key(), allowed, true)
+                    throw error(e.keyLoc(), what + " 中有未知的键“" + shown(e.key()) + "”" + suggestion(e.key(), allowed, true)
                                     + (suggestion(e.key(), allowed, true).isEmpty() ? "。可用的键：" + String.join(", ", allowed) : ""),
-                            "unknown key '" + e.key() + "' in " + what + suggestion(e.key(), allowed, false)
+                            "unknown key '" + shown(e.key()) + "' in " + what + suggestion(e.key(), allowed, false)
                                     + (suggestion(e.key(), allowed, false).isEmpty() ? ". Valid keys: " + String.join(", ", allowed) : ""));
                 }
             }

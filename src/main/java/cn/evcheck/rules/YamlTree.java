@@ -29,7 +29,10 @@ final class YamlTree {
         } catch (IOException e) {
             JsonLocation l = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe ? jpe.getLocation() : null;
             YNode.Loc loc = l == null ? new YNode.Loc(1, 1) : new YNode.Loc(Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
-            String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            // The parser's own words, without the text it quotes from the file (never echo content).
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("")
+                    .replaceAll("'[^']*'", "'…'").replaceAll("\"[^\"]*\"", "\"…\"");
+            if (msg.length() > 120) msg = msg.substring(0, 120) + "…";
             throw new RuleException(source, loc, "YAML 语法错误：" + msg, "YAML syntax error: " + msg);
         }
     }

@@ -117,7 +117,12 @@ class CheckCasesTest {
             facts.put(f.rel(), FactsSpec.facts(f, defaults(f, spec)));
         }
         LocalDate asOf = LocalDate.parse(c.path("as_of").asText("2019-12-31"));
-        UnitResult r = Engine.check(c.path("unit").asText(""), inv, facts, Sidecars.index(inv.sidecars(), facts), rules, asOf);
+        // config_problem / config_problem_en: why the unit's own evcheck.yaml could not be used (--by-unit).
+        cn.evcheck.util.Messages.Localized configProblem = c.has("config_problem")
+                ? new cn.evcheck.util.Messages.Localized(c.get("config_problem").asText(), c.path("config_problem_en").asText())
+                : null;
+        UnitResult r = Engine.check(c.path("unit").asText(""), inv, facts, Sidecars.index(inv.sidecars(), facts), rules, asOf,
+                configProblem);
         List<Finding> mine = r.findings().stream().filter(f -> check.codes().stream().anyMatch(x -> x.id().equals(f.code()))).toList();
         Set<String> want = new TreeSet<>();
         c.path("expect").forEach(e -> want.add(e.asText()));
