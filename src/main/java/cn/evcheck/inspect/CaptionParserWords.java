@@ -47,9 +47,18 @@ final class CaptionParserWords {
         return best;
     }
 
-    /** Common surnames, leaving out those that are everyday words after a role (于, 向, 高, 马, 张贴 is caught by the look-ahead). */
-    private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡余杜叶程苏魏吕丁"
-            + "沈姚卢姜崔钟谭陆汪范廖贾夏韦付傅邹孟熊秦邱尹薛闫严段雷侯史陶黎贺顾毛郝龚邵钱覃戴莫孔汤殷葛谷";
+    /** Common surnames (a resource: the font subset of the tests reads .java sources and need not carry them). */
+    private static final String SURNAMES = surnames();
+
+    private static String surnames() {
+        try (var in = CaptionParserWords.class.getResourceAsStream("CaptionParserSurnames.txt")) {
+            if (in == null) throw new IllegalStateException("CaptionParserSurnames.txt missing from the class path");
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).findFirst().orElseThrow().strip();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
     /** A volunteer named in prose after the role that introduces him or her: 志愿者张晓梅为…, 党员李建国同志走访…. */
     private static final Pattern NAMED_PERSON = Pattern.compile("(?:志愿者|党员|网格员|教师|老师|医生|护士|民警|辅警|社工|队员|楼长|村医|"
             + "爱心人士|干部|书记|主任|院长|同志)([" + SURNAMES + "][\\p{IsHan}]{1,2}?)"
