@@ -88,7 +88,9 @@ public final class CaptionParser {
     private static final Pattern PLACE_PREP = Pattern.compile("(?<!正|现|存|所|实|自|好|内|外)(?:在|于|深入|走进|来到|前往|赴)\\s*");
     /** A clause that is nothing but a place noun, as in “（2019年3月5日，青口镇文化广场，区卫健委主办）”. */
     private static final Pattern BARE_PLACE = Pattern.compile(
-            "^[\\p{IsHan}A-Za-z0-9]{1,20}(?:广场|公园|活动室|大厅|门前|门口|操场|卫生室|服务站|敬老院|养老院|小学|中学|幼儿园|礼堂|会场|小区|病房)$");
+            "^(?:[\\p{IsHan}A-Za-z0-9]{1,20}(?:广场|公园|活动室|大厅|门前|门口|操场|卫生室|服务站|敬老院|养老院|福利院|小学|中学|幼儿园|礼堂|会场|小区|病房)"
+                    + "|敬老院|养老院|福利院|光荣院)$");
+    private static final Pattern GROUP_PHOTO = Pattern.compile("(?:合影|合照)(?:留念)?$");
     /** Verbs of going somewhere: a clause with one (服务进小区) is no bare place noun. */
     private static final Pattern MOVING = Pattern.compile("进|到|深入|来到|前往|服务");
     /** Month and day without a year (3月5日, 三月五日); the year may stand elsewhere in the caption. */
@@ -97,7 +99,7 @@ public final class CaptionParser {
     private static final Pattern YEAR = Pattern.compile("(?<![0-9])((?:19|20)\\d{2})\\s*年");
     /** Words that describe a photo rather than an activity: 活动现场, 合影留念, 工作照. */
     private static final Pattern GENERIC = Pattern.compile("(活动|现场|照片|图片|合影|留念|工作照|剪影|掠影|花絮|摄影|拍摄|志愿者|工作人员|"
-            + "本次|该|此|结束后|开始前|期间|当天|会场|一角|气氛|氛围|热烈|场面|全体|人员|大家|举行|举办|进行|召开|开展|的|了|于|为|是|在|"
+            + "本次|该|此|结束后|开始前|期间|当天|时间|日期|地点|会场|一角|气氛|氛围|热烈|场面|全体|人员|大家|举行|举办|进行|召开|开展|的|了|于|为|是|在|"
             + "第[一二三四五六七八九十\\d]+[张幅页])");
     /** Clauses end at punctuation, brackets, spaces, and the colons, dashes and bars that set off a heading. */
     private static final Pattern CLAUSE_SPLIT = Pattern.compile("[，,。；;！!？?（）()【】\\[\\]|丨:：—―\\n\\r\\t]+|\\s{1,}");
@@ -141,6 +143,8 @@ public final class CaptionParser {
         if (date != null) fields.putIfAbsent(CaptionField.TIME, text.substring(date.start(), date.end()));
         Matcher md = MONTH_DAY.matcher(text);
         if (md.find()) fields.putIfAbsent(CaptionField.TIME, md.group());
+        String dotDay = CaptionParserWords.dottedDay(text);
+        if (dotDay != null) fields.putIfAbsent(CaptionField.TIME, dotDay);
         // Related requirements answered by the same statement.
         if (fields.containsKey(CaptionField.ORGANIZER)) fields.putIfAbsent(CaptionField.UNIT, fields.get(CaptionField.ORGANIZER));
         if (fields.containsKey(CaptionField.PLACE)) fields.putIfAbsent(CaptionField.VENUE, fields.get(CaptionField.PLACE));
@@ -308,7 +312,10 @@ public final class CaptionParser {
             }
             Matcher b = BENEFICIARY_WORDS.matcher(c);
             String served = b.find() ? b.group(1) : CaptionParserWords.recipient(c);
-            if (served != null) fields.putIfAbsent(CaptionField.BENEFICIARY, served);
+            // 社区居民合影: the people in a group photo are not said to be served, nor is the photo an activity.
+            boolean groupPhoto = GROUP_PHOTO.matcher(c).find();
+            if (groupPhoto) left = "";
+            if (served != null && !groupPhoto) fields.putIfAbsent(CaptionField.BENEFICIARY, served);
             Matcher p = PROJECT_WORDS.matcher(c);
             if (p.find()) fields.putIfAbsent(CaptionField.PROJECT, p.group());
             if (!left.isEmpty()) residue.append(left).append('，');

@@ -66,14 +66,29 @@ final class CaptionParserWords {
             // 王丽娟（右一）为居民…: a name marked with where the person stands in the picture.
             + "|(?<![\\p{IsHan}])([" + SURNAMES + "][\\p{IsHan}]{1,2})[（(](?:左|右|中|前排|后排)[一二三四五六七八九十\\d]{0,2}[）)]");
 
+    /** Names listed before the role they share: 张晓梅、李娜等志愿者…. */
+    private static final Pattern NAMES_THEN_ROLE = Pattern.compile("(?<![\\p{IsHan}])([" + SURNAMES + "][\\p{IsHan}]{1,2})"
+            + "(?=、[" + SURNAMES + "]|等(?:志愿者|党员|同志|医生|医护人员|医务人员|工作人员|人))");
+
     /** The first volunteer named in prose, or null. */
     static String namedPerson(String clause) {
         Matcher m = NAMED_PERSON.matcher(clause);
-        return m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)) : null;
+        if (m.find()) return m.group(1) != null ? m.group(1) : m.group(2);
+        Matcher n = NAMES_THEN_ROLE.matcher(clause);
+        return n.find() ? n.group(1) : null;
+    }
+
+    /** A day named by month and day with a middle dot, 3·5 or 5·12 (学雷锋日, 护士节), never a decimal. */
+    private static final Pattern DOTTED_DAY = Pattern.compile("(?<![0-9.·•・])(1[0-2]|[1-9])[·•・](3[01]|[12][0-9]|[1-9])(?![0-9.·•・])");
+
+    /** The 3·5-style day in a caption, or null. */
+    static String dottedDay(String text) {
+        Matcher m = DOTTED_DAY.matcher(text);
+        return m.find() ? m.group() : null;
     }
 
     /** The people served, introduced by 为/给/向/陪 or a visiting verb: 为旅客提供…, 向辖区敬老院捐赠…, 慰问困难党员. */
-    private static final Pattern RECIPIENT = Pattern.compile("(?:为|给|向|陪|帮助|慰问|看望|探望)[^，,。；;\\s为给向]{0,10}?"
+    private static final Pattern RECIPIENT = Pattern.compile("(?:为|给|向|陪|帮助|慰问|看望|探望|引导|指导|接待)[^，,。；;\\s为给向]{0,10}?"
             + "(旅客|乘客|行人|考生|员工|读者|孩子|小朋友|学员|党员|干部|敬老院|福利院|住户|家属|病友|伤员|来访者|办事群众|"
             + "官兵|军属|烈属|老兵|学子|外来务工人员|快递员|外卖员|司机)(?!志愿者|代表|干部)");
 
@@ -98,8 +113,11 @@ final class CaptionParserWords {
     private static final Set<String> VAGUE_PLACES = Set.of("社区", "基层", "一线", "农村", "乡村", "小区", "村", "校园", "企业", "街道",
             "现场", "辖区", "各社区", "村里", "田间地头", "群众中");
 
+    /** 各村, 全区, 本村, 结对帮扶村: a kind of place, not one place. */
+    private static final Pattern VAGUE_START = Pattern.compile("^(?:各|全|本|该|附近|周边|结对|帮扶|贫困)");
+
     static boolean vaguePlace(String place) {
-        return VAGUE_PLACES.contains(place) || place.startsWith("各") || place.startsWith("全");
+        return VAGUE_PLACES.contains(place) || VAGUE_START.matcher(place).find();
     }
 
     /** A date with a two-digit year (19年3月5日), which the year-aware date finder leaves alone. */

@@ -332,4 +332,18 @@ class CaptionParserTest {
         assertNotNull(CaptionParser.parse("区".repeat(30_000) + "医院"));
         assertNotNull(CaptionParser.parse("志愿者王" + "晓".repeat(30_000)));
     }
+    @Test
+    void fifthBatchPhrasings() {
+        assertEquals("3·5", get("3·5学雷锋日，区卫健委志愿者在市民中心广场义诊", TIME));
+        assertFalse(fields("体温下降3.5度").contains(TIME), "a decimal is no day");
+        assertEquals("张晓梅", get("2019年3月5日下午，张晓梅、刘洋等志愿者在社区开展垃圾分类宣传", UNIT));
+        assertFalse(fields("2019年3月5日下午，张晓梅、刘洋等志愿者在社区开展垃圾分类宣传").contains(PLACE));
+        assertEquals("行人", get("志愿者在十字路口引导行人文明过马路", BENEFICIARY));
+        assertEquals("敬老院", get("2019年10月 重阳节 敬老院 义诊", PLACE));
+        assertEquals(Set.of(), fields("社区居民合影"));
+        assertEquals(Set.of(TIME), fields("活动时间2019年3月5日"));
+        Set<CaptionField> f = fields("区卫健委党员干部在结对帮扶村开展义务植树");
+        assertFalse(f.contains(PLACE), f.toString());
+        assertEquals("区卫健委", get("区卫健委党员干部在结对帮扶村开展义务植树", ORGANIZER));
+    }
 }
