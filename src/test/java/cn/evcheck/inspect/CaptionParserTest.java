@@ -182,4 +182,168 @@ class CaptionParserTest {
         }
         assertTrue(fields("义诊现场").contains(THEME));
     }
+    private static String get(String caption, CaptionField f) {
+        return CaptionParser.parse(caption).fields().get(f);
+    }
+
+    @Test
+    void organiserAsAHeadingBeforeTheActivity() {
+        CaptionParser.Parsed p = CaptionParser.parse("区卫健委：2019年3月5日学雷锋义诊活动");
+        assertEquals("区卫健委", p.fields().get(ORGANIZER));
+        assertEquals("区卫健委", p.fields().get(UNIT));
+        assertEquals("学雷锋义诊活动", p.fields().get(THEME));
+        assertEquals(LocalDate.of(2019, 3, 5), p.date().date());
+        CaptionParser.Parsed q = CaptionParser.parse("【区卫生健康委员会】“健康进万家”巡回义诊走进青口镇");
+        assertEquals("区卫生健康委员会", q.fields().get(ORGANIZER));
+        assertEquals("青口镇", q.fields().get(PLACE));
+        assertEquals("“健康进万家”巡回义诊", q.fields().get(THEME));
+        assertEquals("新华街道社区卫生服务中心", get("新华街道社区卫生服务中心|家庭医生签约服务进小区", ORGANIZER));
+        assertFalse(fields("新华街道社区卫生服务中心|家庭医生签约服务进小区").contains(PLACE), "进小区 names no place");
+        assertEquals("区妇幼保健院", get("区妇幼保健院——“两癌”免费筛查进村入户", ORGANIZER));
+        assertEquals("区中医院", get("2019.10.09 区中医院 “世界视觉日”眼健康科普 门诊广场", ORGANIZER));
+        assertEquals("门诊广场", get("2019.10.09 区中医院 “世界视觉日”眼健康科普 门诊广场", PLACE));
+        assertEquals("区卫健委", get("【2019年3月5日】区卫健委学雷锋义诊", ORGANIZER));
+    }
+
+    @Test
+    void organiserLeadingATitle() {
+        assertEquals("市第一人民医院", get("市第一人民医院“世界肾脏日”大型义诊活动", ORGANIZER));
+        assertEquals("区卫健委机关党支部", get("区卫健委机关党支部主题党日活动（2019年7月1日）", ORGANIZER));
+        CaptionParser.Parsed p = CaptionParser.parse("2018年11月20日上午9时，区人民医院健康知识讲座在门诊三楼会议室举行");
+        assertEquals("区人民医院", p.fields().get(ORGANIZER));
+        assertEquals("门诊三楼会议室", p.fields().get(PLACE));
+        assertFalse(p.fields().get(THEME).contains("9时"), p.fields().toString());
+        // A place inside the organisation, a verb phrase, people doing something, an award: no organiser.
+        assertEquals("区人民医院门诊大厅", get("区人民医院门诊大厅", PLACE));
+        for (String s : new String[]{"区人民医院门诊大厅", "清扫街道积雪", "社区老人在日间照料中心观看电影", "2019年度“最美志愿者”表彰大会"}) {
+            assertFalse(fields(s).contains(ORGANIZER), s);
+        }
+    }
+
+    @Test
+    void organiserAfterByUnderOrBeforeTheStaffItSent() {
+        CaptionParser.Parsed p = CaptionParser.parse("义诊活动由区中医院承办，在人民公园举行");
+        assertEquals("区中医院", p.fields().get(ORGANIZER));
+        assertEquals("人民公园", p.fields().get(PLACE));
+        assertTrue(p.fields().get(THEME).startsWith("义诊活动"), p.fields().toString());
+        CaptionParser.Parsed q = CaptionParser.parse("在区文明办的组织下，志愿者在人民公园开展环境清洁活动");
+        assertEquals("区文明办", q.fields().get(ORGANIZER));
+        assertEquals("人民公园", q.fields().get(PLACE));
+        CaptionParser.Parsed r = CaptionParser.parse("2019年5月，市卫健委副主任一行到区人民医院督导检查");
+        assertEquals("市卫健委", r.fields().get(ORGANIZER));
+        assertEquals("区人民医院", r.fields().get(PLACE));
+        assertEquals("区卫健委", get("2020年1月15日下午，区卫健委党组书记带队走访慰问辖区困难党员", ORGANIZER));
+        assertEquals("城南派出所", get("城南派出所民警为学生上安全教育课", ORGANIZER));
+        assertEquals("区图书馆", get("区图书馆志愿者在少儿阅览室为小读者讲故事", ORGANIZER));
+        assertEquals("城关镇政府", get("2020年6月5日世界环境日，城关镇政府组织干部群众清理河道垃圾", ORGANIZER));
+        assertFalse(fields("在城西村卫生室，乡村医生为村民建立健康档案").contains(ORGANIZER), "乡村 is no organisation");
+    }
+
+    @Test
+    void volunteersNamedInProseAreTheUnit() {
+        CaptionParser.Parsed p = CaptionParser.parse("志愿者张晓梅为社区老人理发");
+        assertEquals("张晓梅", p.fields().get(UNIT));
+        assertFalse(p.has(ORGANIZER), "a person is no organiser");
+        assertEquals("李建国", get("党员李建国同志走访慰问困难群众", UNIT));
+        assertEquals("王建军", get("共产党员王建军义务为孤寡老人修缮房屋", UNIT));
+        assertEquals("陈玉兰", get("图为退休教师陈玉兰（左）在社区书屋辅导留守儿童", UNIT));
+        assertEquals("社区书屋", get("图为退休教师陈玉兰（左）在社区书屋辅导留守儿童", PLACE));
+        assertEquals("刘洋", get("2019年3月5日，志愿者刘洋、赵敏在火车站广场为旅客提供指引服务", UNIT));
+        assertEquals("王丽娟", get("王丽娟（右一）为居民测量血压", UNIT));
+        assertEquals("周丽华", get("社区网格员周丽华上门看望独居老人", UNIT));
+        // 张贴 is a verb, not 张 and a given name; a photographer is no volunteer.
+        assertFalse(fields("志愿者张贴宣传海报").contains(UNIT));
+        assertEquals(Set.of(), fields("摄影：张明"));
+    }
+
+    @Test
+    void thePeopleServedAfterForToOrVisiting() {
+        assertEquals("行人", get("志愿者向过往行人发放控烟宣传资料", BENEFICIARY));
+        assertEquals("敬老院", get("区卫健委向辖区敬老院捐赠轮椅20台", BENEFICIARY));
+        assertEquals("考生", get("给高考考生测量体温", BENEFICIARY));
+        assertEquals("员工", get("护士为新入职员工讲解手卫生", BENEFICIARY));
+        assertEquals("党员", get("区卫健委党组书记带队走访慰问辖区困难党员", BENEFICIARY));
+        CaptionParser.Parsed p = CaptionParser.parse("志愿者走进阳光福利院，陪孩子们做游戏");
+        assertEquals("孩子", p.fields().get(BENEFICIARY));
+        assertEquals("阳光福利院", p.fields().get(PLACE));
+        // A day's name, a sports meeting's staff and the people taking part are not people served.
+        for (String s : new String[]{"2019/06/14 世界献血者日 无偿献血宣传", "区卫健委举办卫生健康系统职工运动会",
+                "城关镇政府组织干部群众清理河道垃圾", "党员李建国同志参加义务植树"}) {
+            assertFalse(fields(s).contains(BENEFICIARY), s);
+        }
+    }
+
+    @Test
+    void twoDigitYearsAndTimesOfDay() {
+        CaptionParser.Parsed p = CaptionParser.parse("19年3月5日，幸福社区志愿者清理小区楼道小广告");
+        assertEquals(LocalDate.of(2019, 3, 5), p.date().date());
+        assertEquals("19年3月5日", p.fields().get(TIME));
+        assertEquals("幸福社区", p.fields().get(ORGANIZER));
+        assertNull(CaptionParser.parse("19年13月45日 义诊").date());
+        CaptionParser.Parsed q = CaptionParser.parse("3月5日上午，区文明办组织志愿者在市民广场开展学雷锋活动");
+        assertEquals("3月5日", q.fields().get(TIME));
+        assertFalse(q.fields().get(THEME).contains("上午"), q.fields().toString());
+    }
+
+    @Test
+    void vaguePlacesAreNoPlace() {
+        assertFalse(fields("近日，区人民医院党委组织党员志愿者深入社区开展健康义诊").contains(PLACE));
+        assertFalse(fields("连日来，区卫健委组织医务志愿者深入各村开展巡回义诊").contains(PLACE));
+        assertEquals("中山路", get("2019年12月2日全国交通安全日，交警大队在中山路设点宣传", PLACE));
+        assertEquals("病房", get("2019年7月，医生在病房为患者讲解用药知识", PLACE));
+    }
+
+    @Test
+    void moreSeedAndClerkLabels() {
+        CaptionParser.Parsed p = CaptionParser.parse("单位名称或个人姓名：王秀兰");
+        assertEquals("王秀兰", p.fields().get(UNIT));
+        assertFalse(p.has(THEME), "the label's words are no theme");
+        assertEquals("张伟", get("开展志愿服务的个人：张伟", UNIT));
+        assertEquals("青口镇文化广场", get("活动地址：青口镇文化广场", PLACE));
+        assertFalse(fields("活动地址：青口镇文化广场").contains(THEME));
+        assertEquals("“暖心助老”结对服务", get("志愿服务项目名称：“暖心助老”结对服务", PROJECT));
+        // A label inside brackets ends with them, and the sentence goes on.
+        CaptionParser.Parsed q = CaptionParser.parse("2019年3月5日，湖滨社区（地点：社区服务中心二楼）开展手工编织活动");
+        assertEquals("社区服务中心二楼", q.fields().get(PLACE));
+        assertEquals("湖滨社区", q.fields().get(ORGANIZER));
+        assertEquals("开展手工编织活动", q.fields().get(THEME));
+    }
+
+    @Test
+    void creditsAndWhoIsWhoSayNothingOfTheActivity() {
+        for (String s : new String[]{"照片由区卫健委宣传科提供", "左一为区卫健委主任", "第二排左三为志愿者李华", "李明摄", "会场一角",
+                "活动结束后全体人员合影", "现场气氛热烈"}) {
+            assertEquals(Set.of(), fields(s), s);
+        }
+        CaptionParser.Parsed p = CaptionParser.parse("（记者 王强 摄）区卫健委开展义诊");
+        assertEquals("区卫健委", p.fields().get(ORGANIZER));
+        assertEquals("开展义诊", p.fields().get(THEME));
+        assertEquals(LocalDate.of(2019, 3, 5), CaptionParser.parse("2019.3.5（郭敏 摄）").date().date());
+        assertEquals(Set.of(TIME), fields("2019.3.5（郭敏 摄）"));
+    }
+
+    @Test
+    void longHostileCaptionsParseInOnePass() {
+        // Repeated openings of every pattern: a backtracking blow-up would hang here rather than fail.
+        String unit = "区卫健委【在在在于于的组织下志愿者张为为为向向“““主办单位为";
+        String s = unit.repeat(1000);
+        CaptionParser.Parsed p = CaptionParser.parse(s);
+        assertNotNull(p);
+        assertNotNull(CaptionParser.parse("区".repeat(30_000) + "医院"));
+        assertNotNull(CaptionParser.parse("志愿者王" + "晓".repeat(30_000)));
+    }
+    @Test
+    void fifthBatchPhrasings() {
+        assertEquals("3·5", get("3·5学雷锋日，区卫健委志愿者在市民中心广场义诊", TIME));
+        assertFalse(fields("体温下降3.5度").contains(TIME), "a decimal is no day");
+        assertEquals("张晓梅", get("2019年3月5日下午，张晓梅、刘洋等志愿者在社区开展垃圾分类宣传", UNIT));
+        assertFalse(fields("2019年3月5日下午，张晓梅、刘洋等志愿者在社区开展垃圾分类宣传").contains(PLACE));
+        assertEquals("行人", get("志愿者在十字路口引导行人文明过马路", BENEFICIARY));
+        assertEquals("敬老院", get("2019年10月 重阳节 敬老院 义诊", PLACE));
+        assertEquals(Set.of(), fields("社区居民合影"));
+        assertEquals(Set.of(TIME), fields("活动时间2019年3月5日"));
+        Set<CaptionField> f = fields("区卫健委党员干部在结对帮扶村开展义务植树");
+        assertFalse(f.contains(PLACE), f.toString());
+        assertEquals("区卫健委", get("区卫健委党员干部在结对帮扶村开展义务植树", ORGANIZER));
+    }
 }
