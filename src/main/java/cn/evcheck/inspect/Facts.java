@@ -28,6 +28,20 @@ public record Facts(FileEntry file, String readError, PhotoFacts photo, TextFact
         return new Facts(f, why, null, null, null, null, null, null, null);
     }
 
+    /** The prefix of {@link #refused} for a read that ran over the time budget per file. */
+    public static final String TIME_BUDGET = "time budget ";
+
+    /** A file whose read was abandoned after {@code millis} (the time budget per file). */
+    public static Facts timedOut(FileEntry f, long millis) {
+        return refused(f, TIME_BUDGET + (millis + 999) / 1000 + " s");
+    }
+
+    /** Seconds of the time budget a refused read ran over, or -1 when it was refused for another reason. */
+    public int timedOutAfter() {
+        if (refused == null || !refused.startsWith(TIME_BUDGET)) return -1;
+        return Integer.parseInt(refused.substring(TIME_BUDGET.length(), refused.length() - 2));
+    }
+
     public static Facts refused(FileEntry f, String why) {
         return new Facts(f, null, null, null, null, null, null, null, why);
     }

@@ -22,7 +22,11 @@ import java.util.function.Function;
  *     after all others, alone; only if it runs out of memory alone is it refused;</li>
  * <li>admission control: a file is read only when its estimated peak heap
  *     ({@link Inspector#heapMb}) fits, with the estimates of the files being read, in a budget
- *     of half the maximum heap, so parallel reads do not overcommit memory.</li>
+ *     of half the maximum heap, so parallel reads do not overcommit memory;</li>
+ * <li>a time budget per file ({@link #timeoutSeconds()}): a read that has not finished by then is
+ *     abandoned on its thread, the file is refused ({@link Facts#timedOut}), and the run goes on — a
+ *     parser that loops or a file that blocks cannot hold the run. The budget is generous, so that
+ *     on a working machine only such files reach it.</li>
  * </ul>
  * Facts come back keyed by relative path, in the order of the files given.
  */
@@ -35,7 +39,24 @@ public final class Inspection {
     /** Reads every file with what {@code needs} says the checks need of it. */
     public static Map<String, Facts> run(List<FileEntry> files, Function<FileEntry, Inspector.Needs> needs, int threads,
                                          Progress progress) {
-        return run(files, needs, threads, progress, Inspector::inspect);
+        return run(files, needs, threads, progress, Inspector::inspect, timeoutSeconds() * 1000L);
+    }
+
+    /** The default time budget per file, in seconds. */
+    public static final int DEFAULT_TIMEOUT_SECONDS = 120;
+
+    /**
+     * The time budget per file in seconds: {@code -Devcheck.fileTimeout=N} or the environment variable
+     * {@code EVCHECK_FILE_TIMEOUT}, else {@link #DEFAULT_TIMEOUT_SECONDS}.
+     */
+    public static int timeoutSeconds() {
+        String v = System.getProperty("evcheck.fileTimeout", System.getenv("EVCHECK_FILE_TIMEOUT"));
+        try {
+            int n = v == null ? DEFAULT_TIMEOUT_SECONDS : Integer.parseInt(v.strip());
+            return n > 0 ? n : DEFAULT_TIMEOUT_SECONDS;
+        } catch (NumberFormatException e) {
+            return DEFAULT_TIMEOUT_SECONDS;
+        }
     }
 
     /** How one file is read: {@link Inspector#inspect}, or a stand-in in tests. */
@@ -46,6 +67,11 @@ public final class Inspection {
 
     static Map<String, Facts> run(List<FileEntry> files, Function<FileEntry, Inspector.Needs> needs, int threads,
                                   Progress progress, Read read) {
+        return run(files, needs, threads, progress, read, timeoutSeconds() * 1000L);
+    }
+
+    static Map<String, Facts> run(List<FileEntry> files, Function<FileEntry, Inspector.Needs> needs, int threads,
+                                  Progress progress, Read read, long timeoutMs) {
         int n = files.size();
         Facts[] out = new Facts[n];
         Inspector.Needs[] wanted = new Inspector.Needs[n];
@@ -62,8 +88,9 @@ public final class Inspection {
                     int permits = (int) Math.min(budget, Inspector.heapMb(files.get(i), wanted[i]));
                     admission.acquireUninterruptibly(permits);
                     try {
-                        out[i] = attempt(read, files.get(i), wanted[i], false);
+                        out[i] = timed(read, files.get(i), wanted[i], false, timeoutMs);
                     } finally {
+                        // Also when the read was abandoned: a read that hangs must not starve the others.
                         admission.release(permits);
                     }
                     if (out[i] != null) progress.advance();
@@ -76,7 +103,7 @@ public final class Inspection {
         for (int i = 0; i < n; i++) {
             if (out[i] != null) continue;
             int k = i;
-            Thread t = worker("evcheck-inspect-alone", () -> out[k] = attempt(read, files.get(k), wanted[k], true));
+            Thread t = worker("evcheck-inspect-alone", () -> out[k] = timed(read, files.get(k), wanted[k], true, timeoutMs));
             t.start();
             join(t);
             if (out[k] == null) out[k] = Facts.readError(files.get(k), "not inspected");
@@ -85,6 +112,40 @@ public final class Inspection {
         Map<String, Facts> byRel = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) byRel.put(files.get(i).rel(), out[i]);
         return byRel;
+    }
+
+    /**
+     * {@link #attempt} on a reader thread of its own, waited for at most {@code timeoutMs}: a read
+     * still running then is abandoned (interrupted, left to finish or not on its daemon thread) and
+     * the file refused as over the time budget.
+     */
+    static Facts timed(Read read, FileEntry f, Inspector.Needs needs, boolean alone, long timeoutMs) {
+        java.util.concurrent.CompletableFuture<Facts> result = new java.util.concurrent.CompletableFuture<>();
+        Thread t = worker("evcheck-read", () -> {
+            try {
+                result.complete(attempt(read, f, needs, alone));
+            } catch (Throwable e) {
+                result.complete(alone ? Facts.readError(f, Errors.oneLine(e)) : null);
+            }
+        });
+        t.start();
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return result.get(timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    return Facts.readError(f, Errors.oneLine(e.getCause()));
+                } catch (java.util.concurrent.TimeoutException e) {
+                    t.interrupt();
+                    return Facts.timedOut(f, timeoutMs);
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
     }
 
     /**

@@ -77,6 +77,45 @@ class InspectionTest {
         }
     }
 
+    /**
+     * Issue 12: a read that never ends (a parser loop, a FIFO's open) is abandoned when the time
+     * budget per file runs out; the file is refused as such and the others are read as usual.
+     */
+    @Test
+    void aReadThatNeverEndsIsAbandonedAtTheTimeBudget() {
+        List<FileEntry> files = List.of(file("a"), file("hang"), file("b"));
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        Map<String, Facts> facts = Inspection.run(files, f -> Inspector.Needs.NONE, 2, Progress.NONE, (f, n) -> {
+            if (f.rel().equals("hang")) {
+                try {
+                    never.await();   // returns only when interrupted by the abandonment
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new java.io.IOException("interrupted");
+            }
+            return Facts.none(f);
+        }, 300);
+        assertEquals(1, facts.get("hang").timedOutAfter(), facts.get("hang").refused());
+        assertNull(facts.get("a").refused());
+        assertNull(facts.get("b").refused());
+        assertEquals(-1, facts.get("a").timedOutAfter());
+    }
+
+    @Test
+    void theTimeBudgetIsConfigurable() {
+        String before = System.getProperty("evcheck.fileTimeout");
+        try {
+            System.setProperty("evcheck.fileTimeout", "7");
+            assertEquals(7, Inspection.timeoutSeconds());
+            System.setProperty("evcheck.fileTimeout", "nonsense");
+            assertEquals(Inspection.DEFAULT_TIMEOUT_SECONDS, Inspection.timeoutSeconds());
+        } finally {
+            if (before == null) System.clearProperty("evcheck.fileTimeout");
+            else System.setProperty("evcheck.fileTimeout", before);
+        }
+    }
+
     @Test
     void theBudgetIsHalfTheHeap() {
         long max = Runtime.getRuntime().maxMemory() / (1024 * 1024);
