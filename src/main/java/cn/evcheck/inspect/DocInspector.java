@@ -38,12 +38,15 @@ public final class DocInspector {
     /** @param marks look for marks drawn on the page (only a 相关正式发文 needs them); otherwise its marks are not read */
     public static DocFacts jpeg(byte[] bytes, int width, int height, boolean ocr, boolean marks) {
         long t0 = System.nanoTime();
-        if ((long) width * height > JpegInspector.MAX_PIXELS * 2) {
-            return DocFacts.failed("too_complex", width + "x" + height);
+        if ((long) width * height > JpegInspector.MAX_PIXELS) {
+            return DocFacts.failed("too_complex", width + "×" + height + " px, over the limit of "
+                    + JpegInspector.MAX_PIXELS / 1_000_000 + " MP");
         }
         try {
             PageImage page = new PageImage(Pixels.decodeWidth(bytes, width, height, WIDTH), true);
             return analysed(page, page, 1, "", ocr, Marks.none(), marks, t0);
+        } catch (TooComplex e) {
+            return DocFacts.failed("too_complex", e.getMessage());
         } catch (IOException | RuntimeException e) {
             return DocFacts.failed("unparseable", Errors.oneLine(e));
         }
@@ -73,6 +76,8 @@ public final class DocInspector {
             return facts;
         } catch (InvalidPasswordException e) {
             return DocFacts.failed("encrypted", "password");
+        } catch (TooComplex e) {
+            return DocFacts.failed("too_complex", e.getMessage());
         } catch (IOException | RuntimeException e) {
             return DocFacts.failed("unparseable", Errors.oneLine(e));
         }
@@ -198,8 +203,13 @@ public final class DocInspector {
         }
         // One image that is the page (a scan): decode it. A born-digital page whose only picture is a
         // logo or an electronic seal is rendered whole: its red header is in the text, not the picture.
-        if (count == 1 && (long) only.getWidth() * only.getHeight() <= JpegInspector.MAX_PIXELS * 2
-                && (!textLayer || fillsPage(only.getWidth(), only.getHeight(), page))) {
+        if (count == 1 && (!textLayer || fillsPage(only.getWidth(), only.getHeight(), page))) {
+            // A scan over the pixel limit, or a progressive JPEG over the decoder's memory limit, is
+            // refused rather than decoded (or rendered, which would decode it whole).
+            if (!Pixels.decodable(only)) {
+                throw new TooComplex("page " + (index + 1) + ": an image of " + only.getWidth() + "×" + only.getHeight()
+                        + " px over the limits for decoding");
+            }
             int sub = Math.max(1, only.getWidth() / WIDTH);
             return new PageImage(toRgb(only.getImage(null, sub)), true);
         }

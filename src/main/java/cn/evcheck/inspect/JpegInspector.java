@@ -28,8 +28,8 @@ import java.util.List;
 public final class JpegInspector {
     private JpegInspector() {}
 
-    /** Pixels above which a header is a decompression bomb, not a photo (a 2 MB photo has ~20 MP at most). */
-    public static final long MAX_PIXELS = 100_000_000L;
+    /** Pixels above which a header is a decompression bomb, not a photo ({@link cn.evcheck.util.Limits#MAX_PIXELS}). */
+    public static final long MAX_PIXELS = cn.evcheck.util.Limits.MAX_PIXELS;
 
     public static PhotoFacts inspect(byte[] b, boolean whole) {
         return inspect(b, whole, false);
@@ -43,6 +43,13 @@ public final class JpegInspector {
         int[] dims = new int[2];
         String problem = structure(b, whole, dims);
         boolean bomb = (long) dims[0] * dims[1] > MAX_PIXELS;
+        // A progressive JPEG too large for the native decoder's memory is refused like a bomb.
+        Pixels.Frame frame = Pixels.frame(b, b.length);
+        boolean progressiveBomb = !bomb && frame != null && frame.progressiveBytes() > cn.evcheck.util.Limits.MAX_PROGRESSIVE_BYTES;
+        if (progressiveBomb) {
+            bomb = true;
+            if (problem == null) problem = PhotoFacts.PROGRESSIVE;
+        }
         List<PhotoFacts.Caption> captions = new ArrayList<>();
         LocalDateTime exifDate = null;
         boolean gps = false;

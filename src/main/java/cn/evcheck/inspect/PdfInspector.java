@@ -47,7 +47,7 @@ public final class PdfInspector {
                 String text = stripper.getText(doc).strip();
                 if (text.length() > 2000) text = text.substring(0, 2000);
                 Long phash = null;
-                if (wantPixels && largest != null && (long) largest.getWidth() * largest.getHeight() <= JpegInspector.MAX_PIXELS) {
+                if (wantPixels && largest != null && Pixels.decodable(largest)) {
                     try {
                         int s = Math.max(1, Math.min(largest.getWidth(), largest.getHeight()) / 64);
                         phash = Pixels.phash(largest.getImage(null, s));

@@ -18,6 +18,9 @@ public record PhotoFacts(int width, int height, String problem, boolean tooCompl
                          LocalDateTime exifDate, boolean gps, String sha256, Long phash) {
     public record Caption(String source, String text) {}
 
+    /** {@code problem} of a progressive JPEG refused ({@code tooComplex}) for its decoder's memory. */
+    public static final String PROGRESSIVE = "progressive";
+
     public PhotoFacts {
         captions = List.copyOf(captions);
     }

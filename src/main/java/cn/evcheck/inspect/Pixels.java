@@ -9,6 +9,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
 
+import cn.evcheck.util.Limits;
+
 /**
  * Small decodes for perceptual hashing: a JPEG decoded with source subsampling (never more
  * than ~128 px on the short side kept), reduced to a 64-bit DCT hash (pHash). The caller
@@ -33,8 +35,13 @@ public final class Pixels {
         return decode(jpeg, Math.max(1, width / targetWidth));
     }
 
-    /** Decodes keeping every {@code s}-th pixel in each direction. */
+    /**
+     * Decodes keeping every {@code s}-th pixel in each direction — after checking the frame header:
+     * over {@link Limits#MAX_PIXELS}, or a progressive JPEG whose decoder would need more than
+     * {@link Limits#MAX_PROGRESSIVE_BYTES} outside the heap, is refused ({@link TooComplex}).
+     */
     public static BufferedImage decode(byte[] jpeg, int s) throws IOException {
+        checkFrame(jpeg);
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
             Iterator<ImageReader> it = ImageIO.getImageReaders(in);
             if (!it.hasNext()) throw new IOException("no JPEG reader");
@@ -49,6 +56,86 @@ public final class Pixels {
             } finally {
                 r.dispose();
             }
+        }
+    }
+
+    /** The frame header of a JPEG: its size, samples per pixel, and whether it is progressive. */
+    record Frame(int width, int height, int components, boolean progressive) {
+        long pixels() {
+            return (long) width * height;
+        }
+
+        /** What the native decoder holds for a progressive frame: 2 bytes per sample of the whole image. */
+        long progressiveBytes() {
+            return progressive ? pixels() * Math.max(1, components) * 2 : 0;
+        }
+    }
+
+    /**
+     * The first frame header (SOFn) of a JPEG held in {@code b} (its start suffices), or null when
+     * none is found there. SOF2, SOF6, SOF10 and SOF14 are progressive.
+     */
+    static Frame frame(byte[] b, int n) {
+        if (n < 4 || (b[0] & 0xFF) != 0xFF || (b[1] & 0xFF) != 0xD8) return null;
+        int i = 2;
+        while (i + 3 < n) {
+            if ((b[i] & 0xFF) != 0xFF) return null;
+            while (i < n && (b[i] & 0xFF) == 0xFF) i++;
+            if (i + 2 >= n) return null;
+            int marker = b[i++] & 0xFF;
+            if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) continue;
+            if (marker == 0xD9 || marker == 0xDA) return null;
+            int len = ((b[i] & 0xFF) << 8) | (b[i + 1] & 0xFF);
+            if (len < 2) return null;
+            if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
+                if (i + 8 > n) return null;
+                int h = ((b[i + 3] & 0xFF) << 8) | (b[i + 4] & 0xFF);
+                int w = ((b[i + 5] & 0xFF) << 8) | (b[i + 6] & 0xFF);
+                int comps = b[i + 7] & 0xFF;
+                boolean progressive = marker == 0xC2 || marker == 0xC6 || marker == 0xCA || marker == 0xCE;
+                return new Frame(w, h, comps, progressive);
+            }
+            i += len;
+        }
+        return null;
+    }
+
+    /** Refuses, before any decode, a JPEG over the pixel limit or a progressive one over the native-memory limit. */
+    static void checkFrame(byte[] jpeg) throws TooComplex {
+        checkFrame(frame(jpeg, jpeg.length));
+    }
+
+    static void checkFrame(Frame f) throws TooComplex {
+        if (f == null) return;
+        if (f.pixels() > Limits.MAX_PIXELS) {
+            throw new TooComplex(f.width() + "×" + f.height() + " px, over the limit of " + Limits.MAX_PIXELS / 1_000_000 + " MP");
+        }
+        if (f.progressiveBytes() > Limits.MAX_PROGRESSIVE_BYTES) {
+            throw new TooComplex("progressive JPEG of " + f.width() + "×" + f.height() + " px: its decoder would need "
+                    + f.progressiveBytes() / (1024 * 1024) + " MB, over the limit of " + Limits.MAX_PROGRESSIVE_BYTES / (1024 * 1024) + " MB");
+        }
+    }
+
+    /**
+     * Whether an image inside a PDF may be decoded: within {@link Limits#MAX_PIXELS}, and, when it is a
+     * JPEG (DCTDecode), not a progressive one over {@link Limits#MAX_PROGRESSIVE_BYTES} (its frame header
+     * is read from the start of the raw stream).
+     */
+    static boolean decodable(org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject im) {
+        if ((long) im.getWidth() * im.getHeight() > Limits.MAX_PIXELS) return false;
+        try {
+            var filters = im.getCOSObject().getFilters();
+            if (filters == null || !filters.toString().contains("DCTDecode")) return true;
+            byte[] head;
+            try (java.io.InputStream raw = im.getCOSObject().createRawInputStream()) {
+                head = raw.readNBytes(64 * 1024);
+            }
+            checkFrame(frame(head, head.length));
+            return true;
+        } catch (TooComplex e) {
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return true;   // unreadable here: the decode itself will say so
         }
     }
 

@@ -32,7 +32,7 @@ public final class Thumbnails {
 
     public static final int MAX = 160;
     static final long MAX_FILE_BYTES = 40L * 1024 * 1024;
-    static final long MAX_PIXELS = 100_000_000L;
+    static final long MAX_PIXELS = cn.evcheck.util.Limits.MAX_PIXELS;
     /** A bound on what one report embeds. */
     static final int MAX_THUMBNAILS = 400;
 

@@ -52,7 +52,9 @@ public final class PhotoIntegrityCheck implements Check {
         PhotoFacts pf = p.photo();
         if (pf != null && pf.tooComplex()) {
             out.reject(p);
-            out.emit(SharedCodes.TOO_COMPLEX, p).data("height", pf.height()).data("width", pf.width()).say("pixels");
+            boolean progressive = PhotoFacts.PROGRESSIVE.equals(pf.problem());
+            out.emit(SharedCodes.TOO_COMPLEX, p).data("height", pf.height()).data("width", pf.width())
+                    .data("limit", progressive ? "progressive_memory" : "pixels").say(progressive ? "progressive" : "pixels");
         } else if (pf == null || pf.problem() != null) {
             out.reject(p);
             String why = pf == null ? "unknown" : pf.problem();
