@@ -63,6 +63,7 @@ public final class DocInspector {
             int n = doc.getNumberOfPages();
             if (n == 0) return DocFacts.failed("unparseable", "no pages");
             if (n > PdfInspector.MAX_PAGES) return DocFacts.failed("too_complex", n + " pages");
+            PdfInspector.checkContents(doc, n);
             List<String> pageTexts = pageTexts(doc, Math.min(n, DocFacts.TOP_TEXT_PAGES));
             String text = (pageTexts.get(0) + (n > 1 ? "\n" + pageTexts.get(1) : "")).strip();
             PDFRenderer renderer = new PDFRenderer(doc);

@@ -69,7 +69,10 @@ public final class DocxReader implements FormatReader {
                         body = new DocxXml.BodyHandler();
                         failed = parse(caps.entry(zin), body, failed);
                     }
-                    case "content.xml" -> contentHead = new String(caps.entry(zin).readNBytes(4096), StandardCharsets.UTF_8);
+                    case "content.xml" -> {
+                        contentHead = new String(caps.entry(zin).readNBytes(4096), StandardCharsets.UTF_8);
+                        caps.skip(zin);
+                    }
                     case "word/footnotes.xml", "word/endnotes.xml" -> {
                         DocxXml.PlainTextHandler h = new DocxXml.PlainTextHandler();
                         failed = parse(caps.entry(zin), h, failed);
@@ -96,9 +99,10 @@ public final class DocxReader implements FormatReader {
                             DocxXml.PlainTextHandler h = new DocxXml.PlainTextHandler();
                             failed = parse(caps.entry(zin), h, failed);
                             margins.append(h.body).append('\n');
-                        }
-                        if (name.startsWith("word/media/") && !sealImage && images++ < MAX_IMAGES_LOOKED_AT) {
+                        } else if (name.startsWith("word/media/") && !sealImage && images++ < MAX_IMAGES_LOOKED_AT) {
                             sealImage = SealImage.looksLikeSeal(caps.read(zin));
+                        } else {
+                            caps.skip(zin);
                         }
                     }
                 }

@@ -29,6 +29,7 @@ public final class PdfInspector {
         try (PDDocument doc = Loader.loadPDF(bytes)) {
             int n = doc.getNumberOfPages();
             if (n > MAX_PAGES) return PdfFacts.failed("too_complex", n + " pages");
+            checkContents(doc, n);
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);
             List<PdfFacts.Page> pages = new ArrayList<>();
@@ -61,8 +62,62 @@ public final class PdfInspector {
             return new PdfFacts(null, "", n, pages);
         } catch (InvalidPasswordException e) {
             return PdfFacts.failed("encrypted", "password");
+        } catch (TooComplex e) {
+            return PdfFacts.failed("too_complex", e.getMessage());
         } catch (IOException | RuntimeException e) {
             return PdfFacts.failed("unparseable", Errors.oneLine(e));
+        }
+    }
+
+    /** Decoded bytes a page's content (its content streams and the forms it draws directly) may hold. */
+    static final long MAX_CONTENT_BYTES = 32L * 1024 * 1024;
+
+    /**
+     * Inflates the content of the first {@code pages} pages, keeping nothing, and refuses the document
+     * ({@link TooComplex}) when one page's content decodes to more than {@link #MAX_CONTENT_BYTES}: a
+     * 1 MB PDF whose content stream inflates to 1 GB is told in a second instead of being parsed for
+     * minutes. Real pages hold a few hundred KB; inflating them once more costs little.
+     */
+    static void checkContents(PDDocument doc, int pages) throws IOException {
+        byte[] buf = new byte[64 * 1024];
+        for (int i = 0; i < pages; i++) {
+            PDPage page = doc.getPage(i);
+            long n = 0;
+            java.util.Iterator<org.apache.pdfbox.pdmodel.common.PDStream> it = page.getContentStreams();
+            List<org.apache.pdfbox.cos.COSStream> streams = new ArrayList<>();
+            while (it.hasNext()) streams.add(it.next().getCOSObject());
+            PDResources res = page.getResources();
+            if (res != null) {
+                for (org.apache.pdfbox.cos.COSName name : res.getXObjectNames()) {
+                    org.apache.pdfbox.cos.COSBase x = res.getCOSObject().getCOSDictionary(org.apache.pdfbox.cos.COSName.XOBJECT)
+                            .getDictionaryObject(name);
+                    if (x instanceof org.apache.pdfbox.cos.COSStream cs
+                            && org.apache.pdfbox.cos.COSName.FORM.equals(cs.getCOSName(org.apache.pdfbox.cos.COSName.SUBTYPE))) {
+                        streams.add(cs);
+                    }
+                }
+            }
+            for (org.apache.pdfbox.cos.COSStream cs : streams) {
+                // Inflated here from the raw bytes, counting as it goes: PDFBox's own decode would
+                // first inflate the whole stream into memory. Only FlateDecode (what content streams
+                // use) is counted; other filters are left to PDFBox.
+                org.apache.pdfbox.cos.COSBase filters = cs.getFilters();
+                boolean flate = org.apache.pdfbox.cos.COSName.FLATE_DECODE.equals(filters)
+                        || (filters instanceof org.apache.pdfbox.cos.COSArray a && a.size() == 1
+                        && org.apache.pdfbox.cos.COSName.FLATE_DECODE.equals(a.getObject(0)));
+                if (filters != null && !flate) continue;
+                try (java.io.InputStream raw = cs.createRawInputStream();
+                     java.io.InputStream in = flate ? new java.util.zip.InflaterInputStream(raw) : raw) {
+                    for (int r; (r = in.read(buf)) >= 0; ) {
+                        n += r;
+                        if (n > MAX_CONTENT_BYTES) {
+                            throw new TooComplex("page " + (i + 1) + ": content inflates beyond " + MAX_CONTENT_BYTES + " bytes");
+                        }
+                    }
+                } catch (java.util.zip.ZipException | java.io.EOFException e) {
+                    // damaged or truncated Flate data: PDFBox reads what it can; nothing to count here
+                }
+            }
         }
     }
 

@@ -78,6 +78,8 @@ final class UofReader implements FormatReader {
                 if (e.getName().equals("content.xml")) {
                     content = new UofHandler();
                     SafeXml.parse(caps.entry(zin), content);
+                } else {
+                    caps.skip(zin);
                 }
             }
             if (content != null && (meta || content.uof)) return content.facts("uot");

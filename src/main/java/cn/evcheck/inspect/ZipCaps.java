@@ -82,6 +82,26 @@ final class ZipCaps {
         }
     }
 
+    /** Inflated bytes of the entries passed over (pictures, fonts …) an archive may hold in all. */
+    static final long MAX_SKIPPED_BYTES = 512L * 1024 * 1024;
+    private long skipped;
+
+    /**
+     * Passes over the current entry of {@code zin} unread. The zip stream must inflate it to find the
+     * next entry anyway; this does so here, within the per-entry cap and {@link #MAX_SKIPPED_BYTES}, so
+     * an 8 GB entry of zeros in a part nobody reads is refused at the cap instead of costing seconds.
+     */
+    void skip(InputStream zin) throws IOException {
+        byte[] buf = new byte[64 * 1024];
+        long n = 0;
+        for (int r; (r = zin.read(buf, 0, buf.length)) >= 0; ) {
+            n += r;
+            skipped += r;
+            if (n > entryLimit) throw new TooComplex("an unread entry inflates beyond " + entryLimit + " bytes");
+            if (skipped > MAX_SKIPPED_BYTES) throw new TooComplex("unread entries inflate beyond " + MAX_SKIPPED_BYTES + " bytes");
+        }
+    }
+
     /** The current entry of {@code zin}, whole, within the caps. */
     byte[] read(InputStream zin) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

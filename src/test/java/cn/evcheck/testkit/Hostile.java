@@ -34,6 +34,26 @@ public final class Hostile {
     }
 
     /**
+     * A one-page PDF whose content stream is {@code mb} MiB of drawing operators, Flate-compressed to
+     * a few hundred KB: a decompression bomb of the kind a PDF parser meets while reading text.
+     */
+    public static byte[] flateContentPdf(int mb) {
+        ByteArrayOutputStream comp = new ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream d = new java.util.zip.DeflaterOutputStream(comp, new java.util.zip.Deflater(9))) {
+            byte[] line = "0 0 m\n".getBytes(StandardCharsets.US_ASCII);
+            byte[] buf = new byte[1 << 20];
+            for (int i = 0; i < buf.length; i++) buf[i] = line[i % line.length];
+            for (int i = 0; i < mb; i++) d.write(buf);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String data = new String(comp.toByteArray(), StandardCharsets.ISO_8859_1);
+        return pdf(List.of("<</Type/Catalog/Pages 2 0 R>>", "<</Type/Pages/Kids[3 0 R]/Count 1>>",
+                "<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R>>",
+                "<</Length " + data.length() + "/Filter/FlateDecode>>\nstream\n" + data + "\nendstream"), "");
+    }
+
+    /**
      * A one-page PDF encrypted for certificate holders: its /Encrypt dictionary names the
      * /Adobe.PubSec filter, for which PDFBox needs BouncyCastle.
      */
