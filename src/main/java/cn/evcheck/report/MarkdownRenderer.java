@@ -215,7 +215,8 @@ public final class MarkdownRenderer {
                 default -> o.append(c);
             }
         }
-        return o.toString();
+        // Control characters and bidi overrides from file names and captions shown, not obeyed.
+        return cn.evcheck.util.Printable.escape(o.toString());
     }
 
     /** Text for a table cell. */
@@ -233,6 +234,6 @@ public final class MarkdownRenderer {
     }
 
     private void line(String s) {
-        sb.append(s).append('\n');
+        sb.append(cn.evcheck.util.Printable.escape(s)).append('\n');
     }
 }

@@ -197,7 +197,8 @@ public final class TextRenderer {
         };
     }
 
+    /** One line of the report; whatever it holds from the package cannot break it into more ({@link Printable}). */
     private void line(String s) {
-        sb.append(s).append('\n');
+        sb.append(cn.evcheck.util.Printable.escape(s)).append('\n');
     }
 }
