@@ -171,6 +171,27 @@ class StayInsideTest {
     }
 
     @Test
+    void aSheetSwappedForALinkOrAFifoAfterTheScanIsNotOpened() throws Exception {
+        // Spreadsheets go through the zip file system, which opens the path itself: checked before and after.
+        // A caption sheet says its problem in its own facts (图片说明表无法读取：…).
+        String sheet = "III-65-2-2 自救互救/图片/图片说明.xlsx";
+        new Pkg(pkg).file(sheet, Docs.xlsx("文件名", "图片说明"));
+        new Pkg(outside).file("表.xlsx", Docs.xlsx("文件名", "图片说明"));
+        RuleSet rs = BuiltinRules.resolve(rules.toString(), null);
+        Inventory inv = new PackageScanner(rs).scan(pkg);
+        assertEquals(List.of(sheet), inv.sidecars().stream().map(f -> f.rel()).toList());
+        Files.delete(pkg.resolve(sheet));
+        Files.createSymbolicLink(pkg.resolve(sheet), outside.resolve("表.xlsx"));
+        Map<String, Facts> facts = Inspection.run(inv.sidecars(), f -> Inspector.Needs.CAPTIONS, 1, Progress.NONE);
+        assertEquals(SafeOpen.LINK, facts.get(sheet).captions().detail(), facts.get(sheet).toString());
+        Files.delete(pkg.resolve(sheet));
+        if (Pkg.fifo(pkg.resolve(sheet))) {
+            facts = Inspection.run(inv.sidecars(), f -> Inspector.Needs.CAPTIONS, 1, Progress.NONE);
+            assertEquals(SafeOpen.SPECIAL, facts.get(sheet).captions().detail(), facts.get(sheet).toString());
+        }
+    }
+
+    @Test
     void unitFoldersThatAreLinksAreNotFollowed() throws Exception {
         Path drive = tmp.resolve("网盘");
         Files.createDirectories(drive);

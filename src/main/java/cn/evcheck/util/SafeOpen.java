@@ -217,8 +217,16 @@ public final class SafeOpen {
 
     /** Something to open that may block. */
     @FunctionalInterface
-    interface Opening<T extends Closeable> {
+    public interface Opening<T extends Closeable> {
         T open() throws IOException;
+    }
+
+    /**
+     * For a library that opens a package file by its path itself (after {@link #verify}): the
+     * open with the same bounded wait as {@link #channel}.
+     */
+    public static <T extends Closeable> T bounded(Opening<T> opening) throws IOException {
+        return bounded(opening, OPEN_TIMEOUT_MS);
     }
 
     /**
