@@ -7,15 +7,20 @@ import cn.evcheck.testkit.Jpegs;
 import cn.evcheck.testkit.Pkg;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.charset.StandardCharsets;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -139,5 +144,48 @@ class OutputSafetyTest {
         Run after = check("--format", "json", "--output", out.toString());
         assertEquals(0, after.code(), after.err());
         assertTrue(Files.readString(out.resolve("report.json")).contains("\"findings\""));
+    }
+
+    /** A run in another process holds the folder's lock (FileChannel locks are per process). */
+    @Test
+    @Timeout(120)
+    void aRunInAnotherProcessHoldsTheLock() throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("报告"));
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Process holder = new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                HoldLock.class.getName(), out.resolve(OutputFolder.LOCK).toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        long wait = OutputFolder.lockWaitMs;
+        try {
+            BufferedReader said = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("locked", said.readLine());
+            OutputFolder.lockWaitMs = 300;
+            Run r = check("--format", "json", "--output", out.toString());
+            assertEquals(3, r.code(), r.err());
+            assertTrue(r.err().contains("另一个 evcheck 正在向"), r.err());
+            assertFalse(Files.exists(out.resolve("report.json")));
+        } finally {
+            OutputFolder.lockWaitMs = wait;
+            holder.getOutputStream().close();   // the other run ends: its lock goes with it
+            assertTrue(holder.waitFor(60, TimeUnit.SECONDS));
+        }
+        Run after = check("--format", "json", "--output", out.toString());
+        assertEquals(0, after.code(), after.err());
+        assertTrue(Files.exists(out.resolve("report.json")));
+    }
+
+    /** Holds the lock of the file named by its argument until its standard input closes. */
+    public static final class HoldLock {
+        public static void main(String[] args) throws Exception {
+            try (FileChannel ch = FileChannel.open(Path.of(args[0]), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock held = ch.lock()) {
+                System.out.println("locked");
+                System.out.flush();
+                while (System.in.read() >= 0) {
+                    // until the test closes our input
+                }
+            }
+        }
     }
 }
