@@ -166,6 +166,48 @@ class EndToEndTest {
         assertTrue(Files.exists(out.resolve("report.txt")));
     }
 
+    /**
+     * The same package with links and a FIFO planted in it, and links planted under the report
+     * names: the same findings (nothing behind a link is read), and the package, what its links
+     * point at and the evidence the report links point at are byte-identical afterwards.
+     */
+    @Test
+    void linksAndFifosChangeNothingAndAreNotFollowed() throws Exception {
+        Path copy = tmp.resolve("linked/" + pkg.getFileName());
+        try (var s = Files.walk(pkg)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Path to = copy.resolve(pkg.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(to); else Files.copy(p, to);
+            }
+        }
+        Path outside = tmp.resolve("linked/outside");
+        new Pkg(outside).file("2019-02-20 外来.jpg", Jpegs.image(640, 480, 42, 0.7f)).text("secret.txt", "secret");
+        String photos = "Ⅲ－15－2① 关爱志愿服务/图片/留守儿童/";
+        Files.createSymbolicLink(copy.resolve(photos + "2019-02-20 外来.jpg"), outside.resolve("2019-02-20 外来.jpg"));
+        Files.createSymbolicLink(copy.resolve(photos + "2019-03"), outside);
+        Files.createSymbolicLink(copy.resolve("随便.lnk.txt"), Path.of("/etc/passwd"));
+        boolean fifo = Pkg.fifo(copy.resolve(photos + "2019-03-20 管道.jpg"));
+        Path evidence = copy.resolve("Ⅲ－15－2① 关爱志愿服务/说明报告/关爱空巢老人.docx");
+        Path out = Files.createDirectories(tmp.resolve("linked/out"));
+        for (String name : new String[]{"report.json", "report.txt", "report.html", "report.xlsx"}) {
+            Files.createSymbolicLink(out.resolve(name), evidence);
+        }
+        TreeMap<String, String> before = Pkg.fingerprint(copy);
+        TreeMap<String, String> others = Pkg.fingerprint(outside);
+        Run r = Cli.run("check", copy.toString(), "--rules", rules.toString(), "--as-of", "2019-04-15",
+                "--format", "text,json,html,xlsx", "--output", out.toString());
+        assertEquals(1, r.code(), r.err());
+        assertEquals(before, Pkg.fingerprint(copy));
+        assertEquals(others, Pkg.fingerprint(outside));
+        JsonNode linked = new ObjectMapper().readTree(Files.readString(out.resolve("report.json")));
+        assertEquals(Cli.keys(json(pkg)), Cli.keys(linked), "nothing behind a link or in a FIFO is looked at");
+        assertEquals(3, linked.get("units").get(0).get("skipped").get("links").asInt());
+        assertEquals(fifo ? 1 : 0, linked.get("units").get(0).get("skipped").get("special").asInt());
+        for (String name : new String[]{"report.json", "report.txt", "report.html", "report.xlsx"}) {
+            assertTrue(Files.isRegularFile(out.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS), name);
+        }
+    }
+
     @Test
     void outputInsideThePackageIsRefused() {
         TreeMap<String, String> before = Pkg.fingerprint(pkg);

@@ -87,7 +87,8 @@ public final class Engine {
                 && fx.doc().text().isEmpty()
                 && (fx.doc().ocrState() == DocFacts.OcrState.UNAVAILABLE || fx.doc().ocrState() == DocFacts.OcrState.DISABLED));
         return new UnitResult(ev.unit(), ev.inventory().root().toString(), items, sorted, photos(ev, out), reports(ev, out),
-                documents(ev, sorted), out.duplicates(), ev.inventory().files().size(), ocrMissed, ev.notApplicable());
+                documents(ev, sorted), out.duplicates(), ev.inventory().files().size(), ocrMissed, ev.notApplicable(),
+                new Skipped(ev.inventory().links(), ev.inventory().special()));
     }
 
     /** Why each photo counted or not. */

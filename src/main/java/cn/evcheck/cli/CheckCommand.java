@@ -134,17 +134,22 @@ final class CheckCommand implements Callable<Integer> {
         Path pkgReal;
         try {
             pkgReal = pkg.toRealPath();
-            if (output != null) {
-                Path outAbs = output.toAbsolutePath().normalize();
-                Path outReal = Files.exists(outAbs) ? outAbs.toRealPath() : outAbs;
-                if (outReal.startsWith(pkgReal)) {
-                    return usage(err, en, "--output 不能位于材料包内：evcheck 从不向材料包写入文件",
-                            "--output must not be inside the package: evcheck never writes into the package");
-                }
-            }
         } catch (IOException e) {
             err.println("evcheck: " + (en ? "cannot read the package: " : "无法读取材料包：") + e.getMessage());
             return Main.FAILED;
+        }
+        // The output folder's real path, also when it does not exist yet: never inside the package
+        // (in --by-unit mode the drive root holds every unit), also when reached through a link.
+        Path outReal = null;
+        if (output != null) {
+            try {
+                outReal = OutputFolder.realPath(output);
+            } catch (IOException e) {
+                return usage(err, en, msg(en, "cli.output_path", "output", output.toString(), "reason", e.getMessage()));
+            }
+            if (OutputFolder.inside(outReal, pkgReal)) {
+                return usage(err, en, msg(en, "cli.output_inside", "output", output.toString(), "package", pkgReal.toString()));
+            }
         }
 
         Report report;
@@ -173,7 +178,8 @@ final class CheckCommand implements Callable<Integer> {
             List<UnitResult> units = new ArrayList<>();
             if (byUnit) {
                 List<Path> dirs = new ArrayList<>();
-                try (DirectoryStream<Path> ds = Files.newDirectoryStream(pkg, Files::isDirectory)) {
+                // A unit folder that is a link is not followed: it may lead anywhere.
+                try (DirectoryStream<Path> ds = Files.newDirectoryStream(pkg, p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))) {
                     for (Path d : ds) if (!d.getFileName().toString().startsWith(".")) dirs.add(d);
                 }
                 dirs.sort(Comparator.comparing(p -> p.getFileName().toString()));
@@ -207,18 +213,24 @@ final class CheckCommand implements Callable<Integer> {
             return Main.FAILED;
         }
 
-        try {
-            if (output != null) Files.createDirectories(output);
-            Map<String, String> thumbnails = renderers.stream().anyMatch(Renderer::usesThumbnails) ? Thumbnails.of(report) : Map.of();
-            Renderer.Options options = new Renderer.Options(en, grouping, thumbnails);
+        Map<String, String> thumbnails = renderers.stream().anyMatch(Renderer::usesThumbnails) ? Thumbnails.of(report) : Map.of();
+        Renderer.Options options = new Renderer.Options(en, grouping, thumbnails);
+        // The write phase: under the output folder's lock, each report written whole or not at all.
+        try (OutputFolder folder = outReal == null ? null : OutputFolder.open(outReal, pkgReal, OutputFolder.lockWaitMs)) {
             for (Renderer r : renderers) {
                 byte[] body = r.render(report, options);
-                if (output != null) Files.write(output.resolve(r.fileName()), body);
-                if (output == null || r.name().equals(DEFAULT_FORMAT)) out.print(new String(body, StandardCharsets.UTF_8));
+                if (folder != null) folder.write(r.fileName(), o -> o.write(body));
+                if (folder == null || r.name().equals(DEFAULT_FORMAT)) out.print(new String(body, StandardCharsets.UTF_8));
             }
             out.flush();
+        } catch (OutputFolder.Inside e) {
+            return usage(err, en, msg(en, "cli.output_inside", "output", output.toString(), "package", pkgReal.toString()));
+        } catch (OutputFolder.Locked e) {
+            err.println("evcheck: " + msg(en, "cli.output_locked", "output", outReal.toString(), "lock", e.lockFile.toString(),
+                    "seconds", (OutputFolder.lockWaitMs + 999) / 1000));
+            return Main.FAILED;
         } catch (IOException e) {
-            err.println("evcheck: " + (en ? "cannot write the report: " : "无法写入报告：") + e.getMessage());
+            err.println("evcheck: " + msg(en, "cli.output_write", "reason", String.valueOf(e.getMessage())));
             return Main.FAILED;
         }
         if (threshold == null) return Main.OK;
@@ -235,6 +247,11 @@ final class CheckCommand implements Callable<Integer> {
                     + "; document numbers and secrecy marks on scans were looked for only in file names, text layers and caption sheets"
                     : "evcheck：提示：" + (off ? "文字识别已关闭（EVCHECK_OCR=off）" : "本机未安装文字识别（Tesseract 及简体中文模型 chi_sim）")
                     + "，扫描件上的文号和密级标志只从文件名、PDF 文字层和图片说明表中查找");
+        }
+        int links = report.units().stream().mapToInt(u -> u.skipped().links()).sum();
+        int special = report.units().stream().mapToInt(u -> u.skipped().special()).sum();
+        if (links > 0 || special > 0) {
+            err.println((en ? "evcheck: note: " : "evcheck：提示：") + msg(en, "cli.skipped", "links", links, "special", special));
         }
         if (verbose) {
             int files = report.units().stream().mapToInt(UnitResult::filesInspected).sum();
@@ -253,7 +270,16 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private static int usage(PrintWriter err, boolean en, String zh, String english) {
-        err.println("evcheck: " + (en ? english : zh));
+        return usage(err, en, en ? english : zh);
+    }
+
+    private static int usage(PrintWriter err, boolean en, String message) {
+        err.println("evcheck: " + message);
         return Main.USAGE;
+    }
+
+    /** A message of the bundles ({@code cli.*}) in the run's language. */
+    private static String msg(boolean en, String key, Object... kv) {
+        return Messages.format(en ? Messages.Lang.EN : Messages.Lang.ZH, key, kv);
     }
 }

@@ -5,7 +5,6 @@ import cn.evcheck.scan.FileType;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 
 /**
  * JPEG: structure and metadata ({@link JpegInspector}), a perceptual hash when the photo counts,
@@ -21,7 +20,7 @@ final class JpegReader implements FormatReader {
     @Override
     public Facts read(FileEntry f, Inspector.Needs needs) throws IOException {
         if (f.size() <= Inspector.MAX_FILE_BYTES) {
-            byte[] b = Files.readAllBytes(f.path());
+            byte[] b = f.readAll(Inspector.MAX_FILE_BYTES);
             PhotoFacts pf = JpegInspector.inspect(b, true, needs.photoHash());
             DocFacts doc = null;
             if (needs.docScan()) {
@@ -30,7 +29,7 @@ final class JpegReader implements FormatReader {
             }
             return Facts.photo(f, pf, doc);
         }
-        try (InputStream in = Files.newInputStream(f.path())) {
+        try (InputStream in = f.open()) {
             byte[] head = in.readNBytes(1024 * 1024);
             PhotoFacts pf = JpegInspector.inspect(head, false, false);
             return Facts.photo(f, pf, needs.docScan()

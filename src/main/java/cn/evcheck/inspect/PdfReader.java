@@ -5,7 +5,6 @@ import cn.evcheck.scan.FileType;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 
 /**
  * PDF, in the two roles it plays: a document scan (正式发文, 部门评价, 数据表格: first and last
@@ -27,7 +26,7 @@ final class PdfReader implements FormatReader {
             return needs.docScan() ? Facts.doc(f, DocFacts.failed("too_complex", why))
                     : Facts.pdf(f, PdfFacts.failed("too_complex", why));
         }
-        byte[] bytes = Files.readAllBytes(f.path());
+        byte[] bytes = f.readAll(Inspector.MAX_FILE_BYTES);
         if (needs.docScan()) {
             try {
                 return Facts.doc(f, DocInspector.pdf(bytes, true, needs.marks()));

@@ -14,9 +14,12 @@ import java.nio.file.Path;
 interface Source {
     InputStream open() throws IOException;
 
+    /** A file of the package, opened through {@link FileEntry#open()} (no links, still the file scanned). */
     static Source of(FileEntry f) {
-        return of(f.path());
+        return f::open;
     }
+
+    /** A file outside any package (tests). */
 
     static Source of(Path path) {
         return () -> new BufferedInputStream(Files.newInputStream(path), 64 * 1024);

@@ -11,9 +11,11 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 
 import java.io.IOException;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,13 +50,34 @@ public final class Tables {
     /** The rows of a table file; {@link TooComplex} when over a limit, another IOException when unreadable. */
     public static List<String[]> read(FileEntry f) throws IOException {
         if (f.size() > MAX_BYTES) throw new TooComplex("larger than " + MAX_BYTES + " bytes");
-        return read(f.path(), f.type(), f.ext());
+        if (f.type() == FileType.XLSX || f.type() == FileType.ZIP) {
+            // The zip file system opens the path itself: checked before and after it has.
+            f.verify();
+            List<String[]> rows = XlsxTable.read(f.path());
+            f.verify();
+            return rows;
+        }
+        if (f.type() == FileType.OLE2) {
+            try (SeekableByteChannel ch = f.channel()) {
+                return hssf(ch);
+            }
+        }
+        return read(Source.of(f), f.path(), f.type(), f.ext());
     }
 
+    /** A table file outside any package (tests). */
     static List<String[]> read(Path path, FileType type, String ext) throws IOException {
         if (type == FileType.XLSX || type == FileType.ZIP) return XlsxTable.read(path);
-        if (type == FileType.OLE2) return hssf(path);
-        if (ext.equals("csv")) return CsvTable.read(Source.of(path));
+        if (type == FileType.OLE2) {
+            try (SeekableByteChannel ch = Files.newByteChannel(path)) {
+                return hssf(ch);
+            }
+        }
+        return read(Source.of(path), path, type, ext);
+    }
+
+    private static List<String[]> read(Source source, Path path, FileType type, String ext) throws IOException {
+        if (ext.equals("csv")) return CsvTable.read(source);
         throw new IOException("not a spreadsheet (" + type.name().toLowerCase(Locale.ROOT) + ")");
     }
 
@@ -77,9 +100,9 @@ public final class Tables {
     }
 
     /** .xls and .et: BIFF8 in OLE2. An .xls holds at most 65,536 rows, so HSSF's model is bounded. */
-    private static List<String[]> hssf(Path path) throws IOException {
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
-             POIFSFileSystem fs = new POIFSFileSystem(ch, true)) {
+    private static List<String[]> hssf(SeekableByteChannel ch) throws IOException {
+        try (POIFSFileSystem fs = ch instanceof FileChannel fc ? new POIFSFileSystem(fc, true)
+                : new POIFSFileSystem(Channels.newInputStream(ch))) {
             DirectoryNode root = fs.getRoot();
             if (root.hasEntry("EncryptionInfo") || root.hasEntry("EncryptedPackage")) throw new Encrypted();
             try (HSSFWorkbook wb = new HSSFWorkbook(root, true)) {

@@ -9,7 +9,6 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 
 /**
  * Word 97 .doc and Kingsoft WPS .wps: OLE2 with a {@code WordDocument} stream, read through POI
@@ -29,7 +28,7 @@ public final class Word97Reader implements FormatReader {
         if (f.size() > Inspector.MAX_FILE_BYTES) {
             return Facts.text(f, TextFacts.failed(TextFacts.Status.TOO_COMPLEX, f.ext(), "larger than " + Inspector.MAX_FILE_BYTES + " bytes"));
         }
-        return Facts.text(f, read(Files.readAllBytes(f.path()), f.ext()));
+        return Facts.text(f, read(f.readAll(Inspector.MAX_FILE_BYTES), f.ext()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package cn.evcheck.inspect;
 
+import cn.evcheck.util.SafeOpen;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.xssf.model.StylesTable;
@@ -79,7 +80,8 @@ final class XlsxTable {
 
     private static FileSystem zip(Path path) throws IOException {
         try {
-            return FileSystems.newFileSystem(path);
+            // Bounded: a file swapped for a FIFO after the caller's check must not hang the run.
+            return SafeOpen.bounded(() -> FileSystems.newFileSystem(path));
         } catch (ProviderNotFoundException | java.util.zip.ZipError e) {
             throw new IOException("not a zip package", e);
         }

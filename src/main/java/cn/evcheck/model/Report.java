@@ -53,10 +53,22 @@ public record Report(String toolVersion, RuleSet rules, LocalDate asOf, String p
      * had no text layer and OCR was not available to read it. {@code notApplicable}: items whose
      * 责任单位 do not include this unit and that it has no folder for — left out of its results.
      */
+    /**
+     * What the walk of a unit's package skipped without reading: symbolic links (never followed)
+     * and FIFOs, devices and sockets (never opened).
+     */
+    public record Skipped(int links, int special) {
+        public static final Skipped NONE = new Skipped(0, 0);
+
+        public boolean any() {
+            return links > 0 || special > 0;
+        }
+    }
+
     public record UnitResult(String name, String path, List<ItemResult> items, List<Finding> findings,
                              List<PhotoRecord> photos, List<ReportRecord> reports, List<DocumentRecord> documents,
                              List<DuplicateGroup> duplicates, int filesInspected, boolean ocrMissed,
-                             List<String> notApplicable) {
+                             List<String> notApplicable, Skipped skipped) {
         public UnitResult {
             items = List.copyOf(items);
             findings = List.copyOf(findings);

@@ -50,9 +50,12 @@ public final class JsonRenderer {
         List<Object> reports = new ArrayList<>();
         List<Object> documents = new ArrayList<>();
         for (UnitResult u : r.units()) {
-            units.add(map("name", u.name(), "complete", u.count(Status.COMPLETE), "incomplete", u.count(Status.INCOMPLETE),
+            Map<String, Object> unit = map("name", u.name(), "complete", u.count(Status.COMPLETE), "incomplete", u.count(Status.INCOMPLETE),
                     "missing", u.count(Status.MISSING), "errors", u.count(Severity.ERROR), "warnings", u.count(Severity.WARNING),
-                    "files", u.filesInspected(), "not_applicable", u.notApplicable()));
+                    "files", u.filesInspected(), "not_applicable", u.notApplicable());
+            // Only when the walk skipped something: links not followed, FIFOs/devices/sockets not opened.
+            if (u.skipped().any()) unit.put("skipped", map("links", u.skipped().links(), "special", u.skipped().special()));
+            units.add(unit);
             for (ItemResult ir : u.items()) {
                 Item it = ir.item();
                 Map<String, Object> m = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package cn.evcheck.report;
 
 import cn.evcheck.model.*;
 import cn.evcheck.model.Report.UnitResult;
+import cn.evcheck.util.SafeOpen;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -16,7 +17,8 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.util.*;
 
@@ -58,27 +60,30 @@ public final class Thumbnails {
                 if (out.size() >= MAX_THUMBNAILS) return out;
                 String lower = rel.toLowerCase(Locale.ROOT);
                 if (!(lower.endsWith(".jpg") || lower.endsWith(".jpeg") || lower.endsWith(".png"))) continue;
-                String uri = dataUri(Path.of(u.path()).resolve(rel));
+                String uri = dataUri(Path.of(u.path()), rel);
                 if (uri != null) out.put(key(u, rel), uri);
             }
         }
         return out;
     }
 
-    /** A data: URI of a downscaled JPEG of the image at {@code p}, or null. */
-    static String dataUri(Path p) {
-        try {
-            if (!Files.isRegularFile(p) || Files.size(p) > MAX_FILE_BYTES || Files.size(p) == 0) return null;
-            byte[] jpeg = thumbnail(p);
+    /**
+     * A data: URI of a downscaled JPEG of the image {@code rel} in the package {@code root}, or
+     * null. Opened through {@link SafeOpen}: never through a link, never a FIFO or device.
+     */
+    static String dataUri(Path root, String rel) {
+        try (SeekableByteChannel ch = SafeOpen.channel(root, Path.of(rel), SafeOpen.Seen.ANY)) {
+            if (ch.size() > MAX_FILE_BYTES || ch.size() == 0) return null;
+            byte[] jpeg = thumbnail(Channels.newInputStream(ch));
             return jpeg == null ? null : "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg);
         } catch (Exception | OutOfMemoryError e) {
             return null;
         }
     }
 
-    static byte[] thumbnail(Path p) throws Exception {
+    static byte[] thumbnail(java.io.InputStream is) throws Exception {
         BufferedImage src;
-        try (java.io.InputStream is = Files.newInputStream(p); ImageInputStream in = new MemoryCacheImageInputStream(is)) {
+        try (ImageInputStream in = new MemoryCacheImageInputStream(is)) {
             Iterator<ImageReader> it = ImageIO.getImageReaders(in);
             if (!it.hasNext()) return null;
             ImageReader reader = it.next();

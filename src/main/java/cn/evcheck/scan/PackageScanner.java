@@ -4,9 +4,12 @@ import cn.evcheck.rules.ItemIds;
 import cn.evcheck.rules.Model.Item;
 import cn.evcheck.rules.Model.Kind;
 import cn.evcheck.rules.Model.RuleSet;
+import cn.evcheck.util.SafeOpen;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.*;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.text.Normalizer;
@@ -18,7 +21,9 @@ import java.util.regex.Pattern;
  * by normalised id), which role and category its folders announce, and its sniffed type (first
  * 1 KiB only, and a ZIP's central directory: {@link ZipDirectory}). Uses {@code java.nio.file}
  * throughout so GBK-named files from Windows shares stay openable. Never follows symbolic links
- * and never writes. Not thread-safe; one per walk.
+ * and never opens a FIFO, device or socket: both are skipped and counted ({@link Inventory#links()},
+ * {@link Inventory#special()}); files are opened through {@link SafeOpen}. Never writes. Not
+ * thread-safe; one per walk.
  */
 public final class PackageScanner {
     /** Operating-system litter and evcheck's own config: never evidence, never reported. */
@@ -32,6 +37,8 @@ public final class PackageScanner {
     private final Set<String> itemFolders = new TreeSet<>();
     private final List<Inventory.Unreadable> unreadable = new ArrayList<>();
     private Path root;
+    private int links;
+    private int special;
 
     public PackageScanner(RuleSet rules) {
         this.rules = rules;
@@ -50,7 +57,7 @@ public final class PackageScanner {
         files.sort(byRel);
         sidecars.sort(byRel);
         unreadable.sort(Comparator.comparing(Inventory.Unreadable::rel));
-        return new Inventory(root, files, sidecars, itemFolders, unreadable);
+        return new Inventory(root, files, sidecars, itemFolders, unreadable, links, special);
     }
 
     /** Where a folder sits: item, role, category, unknown sub-folder, and folder names so far. */
@@ -74,14 +81,21 @@ public final class PackageScanner {
                 unreadable.add(new Inventory.Unreadable(rel(p), reason(e)));
                 continue;
             }
-            if (attrs.isSymbolicLink() || attrs.isOther()) continue;
+            if (attrs.isSymbolicLink()) {
+                links++;
+                continue;
+            }
+            if (attrs.isOther()) {
+                special++;
+                continue;
+            }
             if (attrs.isDirectory()) {
                 if (name.startsWith(".")) continue;
                 walk(p, descend(here, name));
             } else if (attrs.isRegularFile()) {
                 String lower = name.toLowerCase(Locale.ROOT);
                 if (IGNORED.contains(lower) || name.startsWith("~$") || name.startsWith("._")) continue;
-                addFile(p, name, attrs.size(), here);
+                addFile(p, name, attrs, here);
             }
         }
     }
@@ -134,18 +148,19 @@ public final class PackageScanner {
         return best;
     }
 
-    private void addFile(Path p, String name, long size, Placement here) {
+    private void addFile(Path p, String name, BasicFileAttributes attrs, Placement here) {
         byte[] head = new byte[1024];
-        int n = 0;
         FileType type;
-        try (InputStream in = Files.newInputStream(p)) {
-            n = in.readNBytes(head, 0, head.length);
+        try (SeekableByteChannel ch = SafeOpen.channel(root, root.relativize(p), SafeOpen.Seen.of(attrs))) {
+            InputStream in = Channels.newInputStream(ch);
+            int n = in.readNBytes(head, 0, head.length);
             type = FileType.sniff(head, n);
+            if (type == FileType.ZIP) type = ZipDirectory.classify(ch);
         } catch (IOException e) {
             unreadable.add(new Inventory.Unreadable(rel(p), reason(e)));
             return;
         }
-        if (type == FileType.ZIP) type = ZipDirectory.classify(p);
+        long size = attrs.size();
         int dot = name.lastIndexOf('.');
         String ext = dot > 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
         String category = here.category();
@@ -153,7 +168,7 @@ public final class PackageScanner {
             category = categoryOf(rules.item(here.itemId()), name);
         }
         FileEntry e = new FileEntry(p, rel(p), name, ext, size, type, here.itemId(), here.role(), category,
-                here.other(), here.folders());
+                here.other(), here.folders(), attrs.fileKey());
         if (Roles.isCaptionSidecar(name)) {
             sidecars.add(e);
         } else {

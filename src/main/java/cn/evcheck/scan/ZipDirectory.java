@@ -5,9 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * What a ZIP archive is, told from the entry names in its central directory — never by
@@ -34,16 +31,19 @@ public final class ZipDirectory {
     private static final int ZIP64_EOCD = 0x06064b50;
     private static final int CENTRAL = 0x02014b50;
 
-    /** The refined type of a ZIP file; {@link FileType#ZIP} when its directory says nothing more or cannot be read. */
-    public static FileType classify(Path file) {
-        try (SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ)) {
-            return classify(ch);
+    /**
+     * The refined type of a ZIP file open on {@code ch} (its position is left anywhere);
+     * {@link FileType#ZIP} when its directory says nothing more or cannot be read.
+     */
+    public static FileType classify(SeekableByteChannel ch) {
+        try {
+            return classifyOrThrow(ch);
         } catch (IOException | RuntimeException e) {
             return FileType.ZIP;
         }
     }
 
-    static FileType classify(SeekableByteChannel ch) throws IOException {
+    static FileType classifyOrThrow(SeekableByteChannel ch) throws IOException {
         long size = ch.size();
         int tailLen = (int) Math.min(size, TAIL);
         if (tailLen < 22) return FileType.ZIP;

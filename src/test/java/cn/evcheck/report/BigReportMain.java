@@ -34,7 +34,7 @@ public final class BigReportMain {
         all.addAll(extra);
         Report big = new Report(demo.toolVersion(), demo.rules(), demo.asOf(), demo.packagePath(),
                 List.of(new Report.UnitResult(u.name(), u.path(), items, all, u.photos(), u.reports(), u.documents(),
-                        u.duplicates(), u.filesInspected(), u.ocrMissed(), u.notApplicable())), demo.codes());
+                        u.duplicates(), u.filesInspected(), u.ocrMissed(), u.notApplicable(), u.skipped())), demo.codes());
         Path out = Path.of(args[1]);
         Files.write(out.resolve("report.xlsx"), XlsxRenderer.render(big, false, Grouping.ITEM));
         Files.writeString(out.resolve("report.html"), HtmlRenderer.render(big, false, Grouping.ITEM, Map.of()));

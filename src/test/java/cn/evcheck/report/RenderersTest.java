@@ -146,8 +146,8 @@ class RenderersTest {
         // Unreadable or hostile input gives no thumbnail, never an exception.
         Path junk = Files.createTempFile("evcheck-junk", ".jpg");
         Files.write(junk, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0, 1, 2, 3});
-        assertNull(Thumbnails.dataUri(junk));
-        assertNull(Thumbnails.dataUri(junk.resolveSibling("does-not-exist.jpg")));
+        assertNull(Thumbnails.dataUri(junk.getParent(), junk.getFileName().toString()));
+        assertNull(Thumbnails.dataUri(junk.getParent(), "does-not-exist.jpg"));
     }
 
     @Test
@@ -180,9 +180,11 @@ class RenderersTest {
         Cli.Run sarif = Cli.run("check", DEMO.toString(), "--format", "sarif");
         assertEquals(SarifRenderer.render(demo, false), sarif.out());
         // Every format of the registry writes its file, the bytes its renderer gives; text is still printed as well.
+        // Beside them only the folder's lock file (README "Safety"), no temporary file.
         Path out = run(demoArgs("--format", String.join(",", Renderers.names())));
         try (var s = Files.list(out)) {
-            assertEquals(Renderers.all().stream().map(Renderer::fileName).sorted().toList(),
+            assertEquals(java.util.stream.Stream.concat(Renderers.all().stream().map(Renderer::fileName), java.util.stream.Stream.of(".evcheck.lock"))
+                            .sorted().toList(),
                     s.map(p -> p.getFileName().toString()).sorted().toList());
         }
         Renderer.Options zh = new Renderer.Options(false, Grouping.ITEM, Thumbnails.of(demo));

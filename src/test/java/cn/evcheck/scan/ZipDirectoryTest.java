@@ -27,7 +27,9 @@ class ZipDirectoryTest {
     private FileType classify(byte[] bytes) throws IOException {
         Path p = Files.createTempFile(tmp, "z", ".bin");
         Files.write(p, bytes);
-        return ZipDirectory.classify(p);
+        try (var ch = Files.newByteChannel(p)) {
+            return ZipDirectory.classify(ch);
+        }
     }
 
     @Test

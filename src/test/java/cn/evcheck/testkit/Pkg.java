@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -49,13 +51,22 @@ public final class Pkg {
         }
     }
 
-    /** rel path → sha256 of content, for every file and folder under the root. */
+    /**
+     * rel path → sha256 of content and modification time, for every file and folder under the
+     * root; a symbolic link as its target (never followed), a FIFO, device or socket as "special"
+     * (never opened).
+     */
     public static TreeMap<String, String> fingerprint(Path root) {
         TreeMap<String, String> out = new TreeMap<>();
         try (Stream<Path> s = Files.walk(root)) {
             for (Path p : (Iterable<Path>) s::iterator) {
                 String rel = root.relativize(p).toString();
-                if (Files.isDirectory(p)) {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (a.isSymbolicLink()) {
+                    out.put(rel, "link -> " + Files.readSymbolicLink(p));
+                } else if (a.isOther()) {
+                    out.put(rel, "special " + a.lastModifiedTime().toMillis());
+                } else if (a.isDirectory()) {
                     out.put(rel + "/", "dir");
                 } else {
                     out.put(rel, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)))
@@ -66,6 +77,21 @@ public final class Pkg {
             throw new IllegalStateException(e);
         }
         return out;
+    }
+
+    /** Makes a FIFO at {@code p} with mkfifo; false where there is no mkfifo (the caller assumes it). */
+    public static boolean fifo(Path p) {
+        try {
+            Files.createDirectories(p.getParent());
+            Process pr = new ProcessBuilder("mkfifo", p.toString()).redirectErrorStream(true).start();
+            pr.getInputStream().readAllBytes();
+            return pr.waitFor() == 0 && Files.exists(p, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** A .docx-named zip whose word/document.xml inflates to {@code mb} MiB of zeros. */

@@ -3,6 +3,7 @@ package cn.evcheck.check.file;
 import cn.evcheck.check.*;
 import cn.evcheck.model.Code;
 import cn.evcheck.scan.Inventory;
+import cn.evcheck.util.SafeOpen;
 
 import java.util.List;
 
@@ -21,10 +22,16 @@ public final class UnreadableFileCheck implements Check {
     @Override
     public void run(Evidence ev, Results out) {
         for (Inventory.Unreadable u : ev.inventory().unreadable()) {
-            out.emit(SharedCodes.UNREADABLE, null, u.rel()).data("reason", u.reason()).say();
+            out.emit(SharedCodes.UNREADABLE, null, u.rel()).data("reason", u.reason()).say(variant(u.reason()));
         }
         for (Placed p : ev.files()) {
-            if (p.fx().readError() != null) out.emit(SharedCodes.UNREADABLE, p).data("reason", p.fx().readError()).say();
+            String why = p.fx().readError();
+            if (why != null) out.emit(SharedCodes.UNREADABLE, p).data("reason", why).say(variant(why));
         }
+    }
+
+    /** A file that stopped being the regular file the scan saw (swapped for a link or a FIFO) is said so. */
+    private static String variant(String reason) {
+        return SafeOpen.isRefusal(reason) ? "changed" : null;
     }
 }
