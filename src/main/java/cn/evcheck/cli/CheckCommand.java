@@ -134,8 +134,15 @@ final class CheckCommand implements Callable<Integer> {
         Path pkgReal;
         try {
             pkgReal = pkg.toRealPath();
-        } catch (IOException e) {
-            err.println("evcheck: " + (en ? "cannot read the package: " : "无法读取材料包：") + e.getMessage());
+            // A folder the user may not list is a check that cannot be done (exit 3), not a package
+            // whose every item is missing.
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(pkg)) {
+                ds.iterator().hasNext();
+            }
+        } catch (IOException | DirectoryIteratorException e) {
+            err.println("evcheck: " + (en ? "cannot read the package: " : "无法读取材料包：") + pkg + "（"
+                    + (e instanceof java.nio.file.AccessDeniedException || e.getCause() instanceof java.nio.file.AccessDeniedException
+                    ? (en ? "permission denied" : "没有读取权限") : e.getClass().getSimpleName()) + "）");
             return Main.FAILED;
         }
         // The output folder's real path, also when it does not exist yet: never inside the package

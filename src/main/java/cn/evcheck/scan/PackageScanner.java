@@ -60,6 +60,17 @@ public final class PackageScanner {
         return new Inventory(root, files, sidecars, itemFolders, unreadable, links, special);
     }
 
+    /**
+     * The files an office suite keeps beside an open document, which are not evidence: Word's and
+     * WPS's owner files ({@code ~$报告.docx}), Word's temporary saves ({@code ~WRL0001.tmp},
+     * {@code ~WRD0000.tmp}), LibreOffice's lock files ({@code .~lock.报告.docx#}).
+     */
+    static boolean isOfficeTemp(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return name.startsWith("~$") || (lower.startsWith(".~lock.") && lower.endsWith("#"))
+                || lower.matches("~wr[a-z]\\d{4}\\.tmp");
+    }
+
     /** Where a folder sits: item, role, category, unknown sub-folder, and folder names so far. */
     private record Placement(String itemId, Kind role, String category, String other, List<String> folders) {}
 
@@ -94,7 +105,7 @@ public final class PackageScanner {
                 walk(p, descend(here, name));
             } else if (attrs.isRegularFile()) {
                 String lower = name.toLowerCase(Locale.ROOT);
-                if (IGNORED.contains(lower) || name.startsWith("~$") || name.startsWith("._")) continue;
+                if (IGNORED.contains(lower) || isOfficeTemp(name) || name.startsWith("._")) continue;
                 addFile(p, name, attrs, here);
             }
         }
