@@ -189,7 +189,7 @@ final class CheckCommand implements Callable<Integer> {
                 try (DirectoryStream<Path> ds = Files.newDirectoryStream(pkg, p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))) {
                     for (Path d : ds) if (!d.getFileName().toString().startsWith(".")) dirs.add(d);
                 }
-                dirs.sort(Comparator.comparing(p -> p.getFileName().toString()));
+                dirs.sort(Comparator.comparing(cn.evcheck.scan.Names::shown));
                 for (Path d : dirs) {
                     // One unit's bad evcheck.yaml is that unit's finding (config.invalid); it is checked
                     // with the drive's rules and date, and the other units are not held up.
@@ -202,7 +202,7 @@ final class CheckCommand implements Callable<Integer> {
                     } catch (RuleException e) {
                         problem = new Messages.Localized(e.messageAt(d, false), e.messageAt(d, true));
                     }
-                    String name = cfg.unit() != null ? cfg.unit() : d.getFileName().toString();
+                    String name = cfg.unit() != null ? cfg.unit() : cn.evcheck.scan.Names.shown(d);
                     units.add(Engine.run(name, d, rs, date, threads, progress, problem));
                 }
             } else {

@@ -82,9 +82,9 @@ public final class PackageScanner {
             unreadable.add(new Inventory.Unreadable(rel(dir), reason(e)));
             return;
         }
-        children.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        children.sort(Comparator.comparing(Names::shown));
         for (Path p : children) {
-            String name = p.getFileName().toString();
+            String name = Names.shown(p);
             BasicFileAttributes attrs;
             try {
                 attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -190,7 +190,7 @@ public final class PackageScanner {
     private String rel(Path p) {
         Path r = root.relativize(p);
         StringJoiner j = new StringJoiner("/");
-        for (Path part : r) j.add(part.toString());
+        for (Path part : r) j.add(Names.shown(part));
         return j.toString();
     }
 
