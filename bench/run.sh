@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The benchmark of issue 13: one command that generates a realistic package (N phone-size photos with
+# EXIF date and caption, reports, scans) and measures, in one run, on the same files:
+#   read every byte (cat)  ·  exiftool -r -json over the photos  ·  evcheck cold  ·  evcheck warm
+# Cold runs drop the page cache first where permitted (root on Linux); otherwise they say so.
+# Prints ratios to the read-every-byte time and peak RSS, and writes them to WORKDIR/results-N.txt.
+#
+#   bench/run.sh [N=1000] [WORKDIR=/tmp/evcheck-bench]
+set -euo pipefail
+n="${1:-1000}"
+work="${2:-/tmp/evcheck-bench}"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+./mvnw -q -B -DskipTests package test-compile
+pkg="$work/pkg-$n"
+if [ ! -f "$pkg.complete" ]; then
+  java -cp target/test-classes:target/evcheck.jar cn.evcheck.bench.PhonePackage "$n" "$pkg"
+  touch "$pkg.complete"
+fi
+rules="$work/rules.yaml"
+out="$work/out"
+results="$work/results-$n.txt"
+drop() {
+  sync
+  if echo 3 > /proc/sys/vm/drop_caches 2>/dev/null; then cold="cold"; else cold="warm cache (could not drop it)"; fi
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+# measure NAME COMMAND…: wall seconds and peak RSS (KB) into $secs/$rss
+measure() {
+  local t; t="$(mktemp)"
+  /usr/bin/time -f "%e %M" -o "$t" "$@" > /dev/null 2>&1 || true
+  read -r secs rss < "$t"; rm -f "$t"
+}
+photos=$(find "$pkg" -name '*.jpg' -path '*/图片/*' | wc -l)
+bytes=$(du -sb "$pkg" | cut -f1)
+drop; measure sh -c "find '$pkg' -type f -print0 | xargs -0 cat > /dev/null"; read_s=$secs; read_state=$cold
+if command -v exiftool > /dev/null; then
+  drop; measure exiftool -q -r -json "$pkg"; exif_s=$secs
+else
+  exif_s=""
+fi
+rm -rf "$out"
+drop; measure java -jar target/evcheck.jar check "$pkg" --rules "$rules" --as-of 2020-12-31 --format json --output "$out" --fail-on never --quiet
+cold_s=$secs; cold_rss=$rss; cold_state=$cold
+measure java -jar target/evcheck.jar check "$pkg" --rules "$rules" --as-of 2020-12-31 --format json --output "$out" --fail-on never --quiet
+warm_s=$secs; warm_rss=$rss
+{
+  echo "evcheck benchmark $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores; $photos photos, $((bytes / 1000000)) MB in $pkg"
+  printf '%-28s %8s %8s %10s\n' "command" "seconds" "ratio" "peak RSS"
+  printf '%-28s %8.2f %8.2f %10s\n' "read every byte ($read_state)" "$read_s" 1 "-"
+  if [ -n "$exif_s" ]; then printf '%-28s %8.2f %8.2f %10s\n' "exiftool -r -json" "$exif_s" "$(ratio "$exif_s" "$read_s")" "-";
+  else echo "exiftool -r -json            (not installed: apt-get install libimage-exiftool-perl)"; fi
+  printf '%-28s %8.2f %8.2f %7d MB\n' "evcheck ($cold_state)" "$cold_s" "$(ratio "$cold_s" "$read_s")" "$((cold_rss / 1024))"
+  printf '%-28s %8.2f %8.2f %7d MB\n' "evcheck again (warm)" "$warm_s" "$(ratio "$warm_s" "$read_s")" "$((warm_rss / 1024))"
+} | tee "$results"

@@ -1,0 +1,116 @@
+package cn.evcheck.bench;
+
+import cn.evcheck.testkit.Docs;
+import cn.evcheck.testkit.Jpegs;
+import cn.evcheck.testkit.Scans;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A realistic evidence package for the benchmark ({@code bench/run.sh}): N photos at phone size
+ * (4000×3000, textured so that they weigh ~2–4 MB like a phone's, EXIF date and a Windows caption),
+ * a report per 20 photos, a red-header scan per 50 photos. The same N gives the same bytes.
+ * Not a test. {@code java -cp target/test-classes:target/evcheck.jar cn.evcheck.bench.PhonePackage N DIR}
+ */
+public final class PhonePackage {
+    static final String ITEM = "III-15-2-1";
+    static final String[] CATEGORIES = {"关爱空巢老人", "留守儿童", "困境儿童", "困难群体"};
+
+    public static final String RULES = """
+            evcheck: 1
+            id: bench-phone
+            period: {from: 2019-01-01, to: 2020-12-31}
+            items:
+              - id: III-15-2-1
+                categories: [关爱空巢老人, 留守儿童, 困境儿童, 困难群体]
+                materials:
+                  - {kind: report, each: category, words: 300}
+                  - {kind: photos, each: category, min: 1, per: month, caption: [time, unit, beneficiary, content]}
+                  - {kind: formal_doc, min: 1}
+            """;
+
+    public static void main(String[] args) throws Exception {
+        int n = Integer.parseInt(args[0]);
+        Path root = Path.of(args[1]);
+        Files.createDirectories(root);
+        Files.writeString(root.resolveSibling("rules.yaml"), RULES);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            pool.submit(() -> {
+                try {
+                    photo(root, k);
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            });
+        }
+        for (int i = 0; i < Math.max(1, n / 20); i++) {
+            Path f = root.resolve(ITEM + "/说明报告/" + CATEGORIES[i % 4] + "-" + i + ".docx");
+            Files.createDirectories(f.getParent());
+            Files.write(f, Docs.docx(Docs.prose(280 + i % 60)));
+        }
+        for (int i = 0; i < Math.max(1, n / 50); i++) {
+            Path f = root.resolve(ITEM + "/正式发文/通知" + i + ".jpg");
+            Files.createDirectories(f.getParent());
+            Files.write(f, Jpegs.encode(Scans.redHeaderPage(i, "连云港市赣榆区卫生健康委员会文件", "赣卫〔2019〕" + (i + 1) + "号",
+                    true, Scans.RED, 0, 2), 0.85f));
+        }
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.DAYS);
+        System.out.println("wrote " + n + " photos under " + root);
+    }
+
+    static void photo(Path root, int i) throws Exception {
+        int month = 1 + i % 12;
+        int year = 2019 + (i / 12) % 2;
+        String cat = CATEGORIES[i % CATEGORIES.length];
+        Path f = root.resolve(String.format(Locale.ROOT, "%s/图片/%s/IMG_%d%02d05_%05d.jpg", ITEM, cat, year, month, i));
+        if (Files.exists(f)) return;
+        Jpegs.Exif e = new Jpegs.Exif();
+        e.xpComment = "时间：" + year + "年" + month + "月5日 单位：青口中心卫生院 服务对象：" + cat.substring(2) + " 关爱内容：测量血压";
+        e.dateTimeOriginal = String.format(Locale.ROOT, "%d:%02d:05 10:%02d:00", year, month, i % 60);
+        Files.createDirectories(f.getParent());
+        Files.write(f, Jpegs.withMetadata(Jpegs.encode(texture(4000, 3000, i), 0.88f), e, null, null));
+    }
+
+    /** Soft shapes under sensor-like noise: a phone photo's weight, not a gradient's. */
+    static BufferedImage texture(int w, int h, long seed) {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        Random r = new Random(seed);
+        g.setColor(new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256)));
+        g.fillRect(0, 0, w, h);
+        for (int k = 0; k < 12; k++) {
+            g.setColor(new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256)));
+            g.fillOval(r.nextInt(w) - w / 6, r.nextInt(h) - h / 6, w / 5 + r.nextInt(w / 3), h / 5 + r.nextInt(h / 3));
+        }
+        g.dispose();
+        int[] px = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        long s = seed * 0x9E3779B97F4A7C15L + 1;
+        for (int p = 0; p < px.length; p++) {
+            s ^= s << 13;
+            s ^= s >>> 7;
+            s ^= s << 17;
+            int noise = (int) (s & 31) - 16;
+            int c = px[p];
+            int rr = clamp(((c >> 16) & 255) + noise), gg = clamp(((c >> 8) & 255) + noise), bb = clamp((c & 255) + noise);
+            px[p] = rr << 16 | gg << 8 | bb;
+        }
+        return img;
+    }
+
+    private static int clamp(int v) {
+        return v < 0 ? 0 : Math.min(255, v);
+    }
+}
