@@ -87,6 +87,27 @@ class ConfigInputTest {
         assertTrue(r.err().contains("配置文件过大"), r.err());
     }
 
+    /** A 3 GB sparse caption sheet ran the run out of memory; it is refused unread, with the limit. */
+    @Test
+    void aHugeCaptionSheetIsRefusedUnread() throws Exception {
+        Pkg p = new Pkg(tmp.resolve("pkg"));
+        p.file("R-1/说明报告/a.docx", Docs.docx("情况说明"));
+        Files.createDirectories(p.root().resolve("R-1/图片"));
+        try (RandomAccessFile f = new RandomAccessFile(p.root().resolve("R-1/图片/图片说明.csv").toFile(), "rw")) {
+            f.setLength(3L * 1024 * 1024 * 1024);
+        }
+        Path rules = tmp.resolve("rules.yaml");
+        Files.writeString(rules, RULES);
+        Cli.Run r = Cli.run("check", p.root().toString(), "--rules", rules.toString(), "--as-of", "2019-12-31", "--format", "json");
+        assertEquals(1, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        boolean refused = false;
+        for (JsonNode f : j.get("findings")) {
+            if (f.get("code").asText().equals("file.too_complex") && f.get("file").asText().endsWith("图片说明.csv")) refused = true;
+        }
+        assertTrue(refused, j.get("findings").toString());
+    }
+
     @Test
     void absurdPeriodsAreRefusedAtLoad() throws Exception {
         Path f = tmp.resolve("period.yaml");
