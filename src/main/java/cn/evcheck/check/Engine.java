@@ -32,6 +32,13 @@ public final class Engine {
      */
     public static UnitResult run(String unit, Path root, RuleSet rules, LocalDate asOf, int threads,
                                  Progress progress, cn.evcheck.util.Messages.Localized configProblem) throws IOException {
+        return run(unit, root, rules, asOf, threads, progress, configProblem, FactsCache.NONE);
+    }
+
+    /** @param cache facts kept from earlier runs ({@link FactsCache#NONE}: read every file) */
+    public static UnitResult run(String unit, Path root, RuleSet rules, LocalDate asOf, int threads,
+                                 Progress progress, cn.evcheck.util.Messages.Localized configProblem, FactsCache cache)
+            throws IOException {
         Inventory inv = new PackageScanner(rules).scan(root);
         List<FileEntry> all = new ArrayList<>(inv.files());
         all.addAll(inv.sidecars());
@@ -39,7 +46,7 @@ public final class Engine {
         for (FileEntry f : inv.sidecars()) sidecars.add(f.rel());
         progress.start(unit, all.size());
         Map<String, Facts> facts = Inspection.run(all,
-                f -> sidecars.contains(f.rel()) ? Inspector.Needs.CAPTIONS : Placement.needs(f, rules), threads, progress);
+                f -> sidecars.contains(f.rel()) ? Inspector.Needs.CAPTIONS : Placement.needs(f, rules), threads, progress, cache);
         return check(unit, inv, facts, Sidecars.index(inv.sidecars(), facts), rules, asOf, configProblem);
     }
 

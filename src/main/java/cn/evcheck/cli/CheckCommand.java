@@ -72,6 +72,41 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "并行线程数，默认为 CPU 核数")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--cache", paramLabel = "DIR", description = "文件检查结果缓存文件夹（不能在材料包内）；默认在用户缓存目录")
+    Path cache;
+
+    @Option(names = "--no-cache", description = "不使用缓存，重新读取每个文件")
+    boolean noCache;
+
+    /**
+     * The facts cache of this run: {@code --cache DIR}, else the user's cache folder when evcheck runs
+     * from its jar ($XDG_CACHE_HOME or ~/.cache, %LOCALAPPDATA% on Windows, then /evcheck); none with
+     * {@code --no-cache}, when run from class folders (tests, development) without {@code --cache},
+     * or when the folder would lie inside the package.
+     */
+    private cn.evcheck.inspect.FactsCache openCache(Path pkgReal) {
+        if (noCache) return cn.evcheck.inspect.FactsCache.NONE;
+        Path dir = cache;
+        if (dir == null) {
+            boolean fromJar;
+            try {
+                fromJar = !Files.isDirectory(Path.of(CheckCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+            } catch (Exception e) {
+                fromJar = false;
+            }
+            if (!fromJar) return cn.evcheck.inspect.FactsCache.NONE;
+            String base = System.getenv("LOCALAPPDATA");
+            if (base == null) base = System.getenv("XDG_CACHE_HOME");
+            dir = base != null ? Path.of(base, "evcheck") : Path.of(System.getProperty("user.home"), ".cache", "evcheck");
+        }
+        try {
+            if (OutputFolder.inside(OutputFolder.realPath(dir), pkgReal)) return cn.evcheck.inspect.FactsCache.NONE;
+        } catch (IOException e) {
+            return cn.evcheck.inspect.FactsCache.NONE;
+        }
+        return cn.evcheck.inspect.FactsCache.open(dir);
+    }
+
     /** Describes --format from the registry: the names in order, the default, and which need --output. */
     static final class FormatHelp implements IModelTransformer {
         @Override
@@ -183,6 +218,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             RuleSet ruleSet = BuiltinRules.resolve(ruleArg, rules != null ? null : pkg);
             List<UnitResult> units = new ArrayList<>();
+            cacheUsed = openCache(pkgReal);
             if (byUnit) {
                 List<Path> dirs = new ArrayList<>();
                 // A unit folder that is a link is not followed: it may lead anywhere.
@@ -203,12 +239,13 @@ final class CheckCommand implements Callable<Integer> {
                         problem = new Messages.Localized(e.messageAt(d, false), e.messageAt(d, true));
                     }
                     String name = cfg.unit() != null ? cfg.unit() : cn.evcheck.scan.Names.shown(d);
-                    units.add(Engine.run(name, d, rs, date, threads, progress, problem));
+                    units.add(Engine.run(name, d, rs, date, threads, progress, problem, cacheUsed));
                 }
             } else {
                 String name = rootCfg.unit() != null ? rootCfg.unit() : "";
-                units.add(Engine.run(name, pkg, ruleSet, date, threads, progress));
+                units.add(Engine.run(name, pkg, ruleSet, date, threads, progress, null, cacheUsed));
             }
+            cacheUsed.close();
             report = new Report(Main.version(), ruleSet, date, pkg.toString(), units, cn.evcheck.check.Checks.codes());
             if (bar != null) bar.finish();
             notes(err, en, report, t0);
@@ -246,8 +283,20 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** Said once per run on stderr (not with --quiet): what the report cannot show by itself. */
+    /** The facts cache of the run (closed once the files are inspected). */
+    private cn.evcheck.inspect.FactsCache cacheUsed = cn.evcheck.inspect.FactsCache.NONE;
+
     private void notes(PrintWriter err, boolean en, Report report, long t0) {
         if (quiet) return;
+        if (cacheUsed.hits() > 0) {
+            err.println(en ? "evcheck: " + cacheUsed.hits() + " of " + (cacheUsed.hits() + cacheUsed.misses())
+                    + " files unchanged since an earlier run: their facts came from the cache (--no-cache reads them again)"
+                    : "evcheck：" + cacheUsed.hits() + " / " + (cacheUsed.hits() + cacheUsed.misses())
+                    + " 个文件自上次检查以来未变，直接使用缓存的检查结果（--no-cache 可重新读取）");
+        } else if (cacheUsed.state().startsWith("unavailable")) {
+            err.println(en ? "evcheck: note: the cache could not be used (" + cacheUsed.state() + "); every file was read"
+                    : "evcheck：提示：缓存无法使用（" + cacheUsed.state() + "），已重新读取全部文件");
+        }
         if (report.units().stream().anyMatch(UnitResult::ocrMissed)) {
             boolean off = cn.evcheck.inspect.Ocr.availability() == cn.evcheck.inspect.Ocr.Availability.DISABLED;
             err.println(en ? "evcheck: note: " + (off ? "OCR is switched off (EVCHECK_OCR=off)" : "OCR (Tesseract with chi_sim) is not installed")

@@ -42,6 +42,12 @@ public final class Inspection {
         return run(files, needs, threads, progress, Inspector::inspect, timeoutSeconds() * 1000L);
     }
 
+    /** Reads every file, answering from {@code cache} where a file is unchanged since it was kept. */
+    public static Map<String, Facts> run(List<FileEntry> files, Function<FileEntry, Inspector.Needs> needs, int threads,
+                                         Progress progress, FactsCache cache) {
+        return run(files, needs, threads, progress, cache.wrap(Inspector::inspect), timeoutSeconds() * 1000L);
+    }
+
     /** The default time budget per file, in seconds. */
     public static final int DEFAULT_TIMEOUT_SECONDS = 120;
 

@@ -1,0 +1,177 @@
+package cn.evcheck.inspect;
+
+import cn.evcheck.scan.FileEntry;
+import cn.evcheck.util.Limits;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.LocalDateTime;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What inspection learnt of each file, kept between runs outside the package, so that a re-run of
+ * an unchanged package does not read its files again (issue 13). An entry is keyed by the file's
+ * absolute path, size, modification time and file key (inode), and by what the checks needed of it;
+ * the whole store is dropped when evcheck's build or its inspection settings (OCR on this machine,
+ * limits) change — not when the rules change, since facts do not depend on them. The store is H2's
+ * MVStore: crash-safe (a run killed midway leaves the last commit) and locked to one process; a
+ * second run that finds it locked runs without it. Facts of files that could not be read, or that
+ * were refused, are not kept (the cause may pass). Thread-safe.
+ */
+public final class FactsCache implements AutoCloseable {
+    /** No cache: every file is read. */
+    public static final FactsCache NONE = new FactsCache(null, null, "off");
+
+    private final MVStore store;
+    private final MVMap<String, byte[]> facts;
+    private final String state;
+    private final AtomicInteger hits = new AtomicInteger();
+    private final AtomicInteger misses = new AtomicInteger();
+
+    private static final ObjectMapper JSON = mapper();
+
+    private FactsCache(MVStore store, MVMap<String, byte[]> facts, String state) {
+        this.store = store;
+        this.facts = facts;
+        this.state = state;
+    }
+
+    /**
+     * Opens (or creates) the cache in {@code dir}; {@link #NONE}-like (with {@link #state()} saying why)
+     * when it cannot: another run holds it, the folder is not writable, the store is damaged.
+     */
+    public static FactsCache open(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            MVStore s = new MVStore.Builder().fileName(dir.resolve("facts.mv.db").toString()).compress().open();
+            MVMap<String, String> meta = s.openMap("meta");
+            String generation = generation();
+            MVMap<String, byte[]> map = s.openMap("facts");
+            if (!generation.equals(meta.get("generation"))) {
+                map.clear();
+                meta.put("generation", generation);
+                s.commit();
+            }
+            return new FactsCache(s, map, "on");
+        } catch (IOException | RuntimeException e) {
+            return new FactsCache(null, null, "unavailable: " + Errors.oneLine(e));
+        }
+    }
+
+    /** "on", "off", or why the cache could not be used. */
+    public String state() {
+        return state;
+    }
+
+    public int hits() {
+        return hits.get();
+    }
+
+    public int misses() {
+        return misses.get();
+    }
+
+    /** {@code read}, answered from the cache where the file is unchanged, and kept for next time. */
+    Inspection.Read wrap(Inspection.Read read) {
+        if (facts == null) return read;
+        return (f, needs) -> {
+            String key = key(f, needs);
+            if (key != null) {
+                byte[] b = facts.get(key);
+                if (b != null) {
+                    try {
+                        Facts fx = JSON.readValue(b, Facts.class);
+                        hits.incrementAndGet();
+                        return new Facts(f, fx.readError(), fx.photo(), fx.text(), fx.pdf(), fx.doc(), fx.sheet(), fx.captions(),
+                                fx.refused());
+                    } catch (IOException | RuntimeException e) {
+                        facts.remove(key);   // unreadable entry: read the file again
+                    }
+                }
+            }
+            misses.incrementAndGet();
+            Facts fx = read.read(f, needs);
+            if (key != null && fx != null && fx.readError() == null && fx.refused() == null) {
+                try {
+                    facts.put(key, JSON.writeValueAsBytes(fx));
+                } catch (IOException | RuntimeException e) {
+                    // not kept: read again next time
+                }
+            }
+            return fx;
+        };
+    }
+
+    /** The file's identity now (path, size, modification time, file key) and what is needed of it; null if unknown. */
+    static String key(FileEntry f, Inspector.Needs needs) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(f.path(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!a.isRegularFile() || a.size() != f.size()) return null;
+            return f.path().toAbsolutePath() + "\u0000" + a.size() + "\u0000" + a.lastModifiedTime().toMillis() + "\u0000"
+                    + a.fileKey() + "\u0000" + needs;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * What the facts depend on besides the file: this build of evcheck (its jar's size and time; a
+     * run from class folders is keyed by the time of this class) and the inspection settings.
+     */
+    static String generation() {
+        String build = "unknown";
+        try {
+            Path code = Path.of(FactsCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path stamp = Files.isDirectory(code) ? code.resolve("cn/evcheck/inspect/FactsCache.class") : code;
+            build = Files.size(stamp) + "@" + Files.getLastModifiedTime(stamp).toMillis();
+        } catch (Exception e) {
+            // unknown build: still keyed by the version and settings
+        }
+        return "evcheck " + cn.evcheck.scan.FileType.class.getPackage().getImplementationVersion() + " " + build
+                + " ocr=" + Ocr.availability() + " pixels=" + Limits.MAX_PIXELS + " progressive=" + Limits.MAX_PROGRESSIVE_BYTES
+                + " timeout=" + Inspection.timeoutSeconds();
+    }
+
+    @Override
+    public void close() {
+        if (store == null) return;
+        try {
+            store.commit();
+            store.close();
+        } catch (RuntimeException e) {
+            // the last commit stands
+        }
+    }
+
+    @JsonIgnoreProperties({"file"})
+    private abstract static class FactsMixin {}
+
+    private static ObjectMapper mapper() {
+        ObjectMapper m = new ObjectMapper();
+        SimpleModule times = new SimpleModule();
+        times.addSerializer(LocalDateTime.class, ToStringSerializer.instance);
+        times.addDeserializer(LocalDateTime.class, new StdDeserializer<>(LocalDateTime.class) {
+            @Override
+            public LocalDateTime deserialize(JsonParser p, DeserializationContext c) throws IOException {
+                return LocalDateTime.parse(p.getText());
+            }
+        });
+        m.registerModule(times);
+        m.addMixIn(Facts.class, FactsMixin.class);
+        m.setVisibility(com.fasterxml.jackson.annotation.PropertyAccessor.FIELD,
+                com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY);
+        return m;
+    }
+}

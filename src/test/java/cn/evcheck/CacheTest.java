@@ -1,0 +1,96 @@
+package cn.evcheck;
+
+import cn.evcheck.inspect.FactsCache;
+import cn.evcheck.testkit.Cli;
+import cn.evcheck.testkit.Docs;
+import cn.evcheck.testkit.Jpegs;
+import cn.evcheck.testkit.Pkg;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Issue 13 part 4: facts kept between runs outside the package. A re-run of an unchanged package
+ * takes every file's facts from the cache and gives the same report; a changed file is read again.
+ */
+class CacheTest {
+    @TempDir
+    Path tmp;
+
+    static final String RULES = """
+            evcheck: 1
+            id: cache
+            period: {from: 2019-01-01, to: 2019-12-31}
+            items:
+              - id: A-1
+                materials:
+                  - {kind: photos, min: 1, per: month, caption: [time, place]}
+                  - {kind: report, words: 300}
+            """;
+
+    private Pkg pkg() {
+        Pkg p = new Pkg(tmp.resolve("pkg"));
+        for (int i = 0; i < 6; i++) {
+            Jpegs.Exif e = new Jpegs.Exif();
+            e.xpComment = "2019年" + (i + 1) + "月5日 在青口镇卫生院开展义诊";
+            e.dateTimeOriginal = String.format(Locale.ROOT, "2019:%02d:05 10:00:00", i + 1);
+            p.file("A-1/图片/p" + i + ".jpg", Jpegs.withMetadata(Jpegs.image(640, 480, i, 0.85f), e, null, null));
+        }
+        p.file("A-1/说明报告/情况说明.docx", Docs.docx(Docs.prose(300)));
+        return p;
+    }
+
+    private Cli.Run check(Pkg p, String... more) throws Exception {
+        Path rules = tmp.resolve("rules.yaml");
+        Files.writeString(rules, RULES);
+        String[] base = {"check", p.root().toString(), "--rules", rules.toString(), "--as-of", "2019-12-31", "--format", "json"};
+        String[] args = new String[base.length + more.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(more, 0, args, base.length, more.length);
+        return Cli.run(args);
+    }
+
+    @Test
+    void anUnchangedPackageComesFromTheCacheWithTheSameReport() throws Exception {
+        Pkg p = pkg();
+        String cache = tmp.resolve("cache").toString();
+        Cli.Run fresh = check(p, "--no-cache");
+        Cli.Run first = check(p, "--cache", cache);
+        assertFalse(first.err().contains("未变"), "nothing kept yet: " + first.err());
+        Cli.Run second = check(p, "--cache", cache);
+        assertTrue(second.err().contains("7 / 7 个文件自上次检查以来未变"), second.err());
+        assertEquals(fresh.out(), first.out());
+        assertEquals(fresh.out(), second.out(), "facts from the cache give the same report, byte for byte");
+
+        // One photo changes: it alone is read again, and what it now says is reported.
+        Path photo = p.root().resolve("A-1/图片/p0.jpg");
+        Files.write(photo, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
+        Files.setLastModifiedTime(photo, FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        Cli.Run third = check(p, "--cache", cache);
+        assertTrue(third.err().contains("6 / 7 个文件"), third.err());
+        assertTrue(third.out().contains("photo.corrupt"), "the changed file was read again");
+        assertEquals(check(p, "--no-cache").out(), third.out());
+    }
+
+    @Test
+    void aLockedCacheIsPassedOverAndACacheInsideThePackageIsNotUsed() throws Exception {
+        Pkg p = pkg();
+        Path dir = tmp.resolve("locked-cache");
+        try (FactsCache held = FactsCache.open(dir)) {
+            assertEquals("on", held.state());
+            Cli.Run r = check(p, "--cache", dir.toString());
+            assertEquals(1, r.code(), r.err());
+            assertTrue(r.err().contains("缓存无法使用"), r.err());
+        }
+        var before = Pkg.fingerprint(p.root());
+        check(p, "--cache", p.root().resolve("缓存").toString());
+        check(p, "--cache", p.root().resolve("缓存").toString());
+        assertEquals(before, Pkg.fingerprint(p.root()), "nothing written into the package");
+    }
+}
