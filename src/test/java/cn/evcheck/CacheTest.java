@@ -4,7 +4,9 @@ import cn.evcheck.inspect.FactsCache;
 import cn.evcheck.testkit.Cli;
 import cn.evcheck.testkit.Docs;
 import cn.evcheck.testkit.Jpegs;
+import cn.evcheck.testkit.Pdfs;
 import cn.evcheck.testkit.Pkg;
+import cn.evcheck.testkit.Scans;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +34,8 @@ class CacheTest {
                 materials:
                   - {kind: photos, min: 1, per: month, caption: [time, place]}
                   - {kind: report, words: 300}
+                  - {kind: formal_doc, min: 2}
+                  - {kind: data_table, min: 1}
             """;
 
     private Pkg pkg() {
@@ -43,13 +47,19 @@ class CacheTest {
             p.file("A-1/图片/p" + i + ".jpg", Jpegs.withMetadata(Jpegs.image(640, 480, i, 0.85f), e, null, null));
         }
         p.file("A-1/说明报告/情况说明.docx", Docs.docx(Docs.prose(300)));
+        // Every kind of facts goes through the cache: a scan, a born-digital PDF, a sheet, a caption sheet.
+        p.file("A-1/正式发文/通知.jpg", Jpegs.encode(Scans.redHeaderPage(3, "连云港市赣榆区卫生健康委员会文件", "赣卫〔2019〕4号",
+                true, Scans.RED, 0, 2), 0.85f));
+        p.file("A-1/正式发文/通知.pdf", Pdfs.bornDigitalNotice("赣卫〔2019〕5号", null));
+        p.file("A-1/数据表格/统计表.xlsx", Docs.xlsx("指标", "数值"));
+        p.file("A-1/图片/图片说明.csv", "文件名,图片说明\np1.jpg,2019年2月5日 在青口镇卫生院开展义诊\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return p;
     }
 
     private Cli.Run check(Pkg p, String... more) throws Exception {
         Path rules = tmp.resolve("rules.yaml");
         Files.writeString(rules, RULES);
-        String[] base = {"check", p.root().toString(), "--rules", rules.toString(), "--as-of", "2019-12-31", "--format", "json"};
+        String[] base = {"check", p.root().toString(), "--rules", rules.toString(), "--as-of", "2019-12-31", "--format", "json", "--lang", "en"};
         String[] args = new String[base.length + more.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(more, 0, args, base.length, more.length);
@@ -62,9 +72,9 @@ class CacheTest {
         String cache = tmp.resolve("cache").toString();
         Cli.Run fresh = check(p, "--no-cache");
         Cli.Run first = check(p, "--cache", cache);
-        assertFalse(first.err().contains("未变"), "nothing kept yet: " + first.err());
+        assertFalse(first.err().contains("unchanged"), "nothing kept yet: " + first.err());
         Cli.Run second = check(p, "--cache", cache);
-        assertTrue(second.err().contains("7 / 7 个文件自上次检查以来未变"), second.err());
+        assertTrue(second.err().contains("11 of 11 files unchanged"), second.err());
         assertEquals(fresh.out(), first.out());
         assertEquals(fresh.out(), second.out(), "facts from the cache give the same report, byte for byte");
 
@@ -73,7 +83,7 @@ class CacheTest {
         Files.write(photo, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
         Files.setLastModifiedTime(photo, FileTime.fromMillis(System.currentTimeMillis() + 5000));
         Cli.Run third = check(p, "--cache", cache);
-        assertTrue(third.err().contains("6 / 7 个文件"), third.err());
+        assertTrue(third.err().contains("10 of 11 files"), third.err());
         assertTrue(third.out().contains("photo.corrupt"), "the changed file was read again");
         assertEquals(check(p, "--no-cache").out(), third.out());
     }
@@ -86,11 +96,11 @@ class CacheTest {
             assertEquals("on", held.state());
             Cli.Run r = check(p, "--cache", dir.toString());
             assertEquals(1, r.code(), r.err());
-            assertTrue(r.err().contains("缓存无法使用"), r.err());
+            assertTrue(r.err().contains("the cache could not be used"), r.err());
         }
         var before = Pkg.fingerprint(p.root());
-        check(p, "--cache", p.root().resolve("缓存").toString());
-        check(p, "--cache", p.root().resolve("缓存").toString());
+        check(p, "--cache", p.root().resolve("cache-inside").toString());
+        check(p, "--cache", p.root().resolve("cache-inside").toString());
         assertEquals(before, Pkg.fingerprint(p.root()), "nothing written into the package");
     }
 }
