@@ -107,7 +107,19 @@ abstract class YamlBinder {
             throw error(s.loc(), "应为数字，实际是" + zhDescribe(s) + "“" + s.text() + "”",
                     "expected a number, found " + s.describe() + " '" + s.text() + "'");
         }
-        return Double.parseDouble(s.text());
+        // YAML 1.1 numbers Java does not read as they are: 1_000 and 0._2 (underscores are ignored),
+        // 0x1F, 0o17, 1:30 (base 60), .inf and .nan. Underscores are dropped; the rest is refused.
+        double v;
+        try {
+            v = Double.parseDouble(s.text().replace("_", ""));
+        } catch (NumberFormatException e) {
+            v = Double.NaN;
+        }
+        if (!Double.isFinite(v)) {
+            throw error(s.loc(), "应为十进制数（如 12 或 0.5），实际是“" + shown(s.text()) + "”",
+                    "expected a decimal number (such as 12 or 0.5), found '" + shown(s.text()) + "'");
+        }
+        return v;
     }
 
     double fraction(YScalar s, boolean belowOne) throws RuleException {

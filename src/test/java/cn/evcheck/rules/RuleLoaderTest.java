@@ -61,6 +61,30 @@ class RuleLoaderTest {
                 """).render(true).contains("'materials' must be a list, found mapping"));
     }
 
+    /**
+     * YAML 1.1 numbers Java's parser does not take (found by ParserFuzzTest#rules): they were a
+     * NumberFormatException out of RuleLoader.load. Underscores are read as YAML means them; hex,
+     * base 60, .inf and .nan are refused with a location.
+     */
+    @Test
+    void yamlNumberFormsAreReadOrRefusedNeverThrownThrough() throws Exception {
+        RuleSet rs = RuleLoader.load((HEAD + """
+                  - id: A-1
+                    materials: [{kind: data_table, target: {metric: 注册志愿者, op: '>=', value: 1_000}}]
+                defaults:
+                  report: {tolerance: {below: 0._2}}
+                """).getBytes(StandardCharsets.UTF_8), "r.yaml", "r.yaml");
+        assertEquals(1000.0, rs.items().get(0).materials().get(0).targets().get(0).value());
+        assertEquals(0.2, rs.defaults().report().below());
+        for (String v : List.of("0x1F", "1:30", ".inf", "-.inf", ".nan", "0o17")) {
+            RuleException e = fail(HEAD + """
+                      - id: A-1
+                        materials: [{kind: data_table, target: {metric: m, op: '>=', value: %s}}]
+                    """.formatted(v));
+            assertTrue(e.render(true).startsWith("r.yaml:6:"), v + ": " + e.render(true));
+        }
+    }
+
     @Test
     void duplicateItemIdsIncludingSpellingVariants() {
         assertTrue(fail(HEAD + """
