@@ -15,15 +15,11 @@ import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.*;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * The gap report as an Excel workbook (Apache POI): 缺口清单 (one row per finding, autofilter,
@@ -101,7 +97,7 @@ public final class XlsxRenderer {
             core.setSubjectProperty(r.rules().id());
             ByteArrayOutputStream bos = new ByteArrayOutputStream();
             wb.write(bos);
-            return fixZipTimes(bos.toByteArray(), r.asOf().atStartOfDay());
+            return FixedTimeZip.rewrite(bos.toByteArray(), r.asOf().atStartOfDay());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -404,25 +400,5 @@ public final class XlsxRenderer {
     private static void fill(XSSFCellStyle s, int r, int g, int b) {
         s.setFillForegroundColor(new XSSFColor(new byte[]{(byte) r, (byte) g, (byte) b}, null));
         s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-    }
-
-    /** Rewrites the zip with every entry at a fixed time (POI stamps the current time). */
-    static byte[] fixZipTimes(byte[] zip, LocalDateTime when) throws IOException {
-        ByteArrayOutputStream bos = new ByteArrayOutputStream(zip.length + 1024);
-        // Read with commons-compress: the streaming writer stores entries with data descriptors,
-        // which java.util.zip.ZipInputStream does not follow.
-        try (var in = new org.apache.commons.compress.archivers.zip.ZipArchiveInputStream(
-                new ByteArrayInputStream(zip), "UTF-8", true, true);
-             ZipOutputStream out = new ZipOutputStream(bos)) {
-            out.setLevel(6);
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                ZipEntry n = new ZipEntry(e.getName());
-                n.setTimeLocal(when);
-                out.putNextEntry(n);
-                in.transferTo(out);
-                out.closeEntry();
-            }
-        }
-        return bos.toByteArray();
     }
 }
