@@ -40,6 +40,7 @@ public final class Engine {
         progress.start(unit, all.size());
         Map<String, Facts> facts = Inspection.run(all,
                 f -> sidecars.contains(f.rel()) ? Inspector.Needs.CAPTIONS : Placement.needs(f, rules), threads, progress);
+        facts = Inspection.confirmCopies(facts);
         return check(unit, inv, facts, Sidecars.index(inv.sidecars(), facts), rules, asOf, configProblem);
     }
 
