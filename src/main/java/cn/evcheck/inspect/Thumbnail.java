@@ -32,7 +32,7 @@ final class Thumbnail {
     static final double ASPECT_TOLERANCE = 0.04;
 
     /** Mean grey (0–255) below which a letterbox bar counts as black. */
-    static final double BAR_GREY = 40;
+    static final double BAR_GREY = 20;
 
     /** The thumbnail's pHash, or null when there is none or it is not trusted. */
     static Long phash(byte[] head, Metadata md, int width, int height) {
@@ -86,7 +86,7 @@ final class Thumbnail {
         return t.getSubimage(x0, y0, cw, ch);
     }
 
-    /** Whether a bar is black: mean grey below {@link #BAR_GREY}, and almost no pixel (2 %) brighter than twice that. */
+    /** Whether a bar is black: mean grey below {@link #BAR_GREY}, and almost no pixel (2 %) brighter than 48 (JPEG ringing at the picture's edge stays below). */
     private static boolean dark(BufferedImage t, int x, int y, int w, int h) {
         if (w <= 0 || h <= 0) return true;
         double sum = 0;
@@ -96,7 +96,7 @@ final class Thumbnail {
                 int rgb = t.getRGB(i, j);
                 double grey = 0.299 * ((rgb >> 16) & 0xFF) + 0.587 * ((rgb >> 8) & 0xFF) + 0.114 * (rgb & 0xFF);
                 sum += grey;
-                if (grey > 2 * BAR_GREY) bright++;
+                if (grey > 48) bright++;
                 n++;
             }
         }

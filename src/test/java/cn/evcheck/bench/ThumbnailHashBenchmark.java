@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * <li>pairs of distinct files matched, by full-decode hashes (before) and by evcheck's hashes (now), and
  *     the pairs matched now but not before (new false matches, unless the two files are the same scene).</li>
  * </ol>
- * Run: {@code java -cp target/test-classes:target/classes:$(cat cp.txt) cn.evcheck.bench.ThumbnailHashBenchmark DIR [max]}
+ * Run: {@code java -cp target/test-classes:target/classes:$(cat cp.txt) cn.evcheck.bench.ThumbnailHashBenchmark DIR [max [nocopies]]}
  */
 public final class ThumbnailHashBenchmark {
     record Row(String name, long full, Long thumb, long used) {}
@@ -38,6 +38,7 @@ public final class ThumbnailHashBenchmark {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         int max = args.length > 1 ? Integer.parseInt(args[1]) : Integer.MAX_VALUE;
+        boolean makeCopies = args.length <= 2 || !args[2].equals("nocopies");
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.jpe?g")).sorted().limit(max).toList();
@@ -69,7 +70,7 @@ public final class ThumbnailHashBenchmark {
             }
             long used = thumb != null ? thumb : full;
             rows.add(new Row(f.getFileName().toString(), full, thumb, used));
-            if (thumb == null) continue;   // copies prove the thumbnail hash; without one nothing changed
+            if (thumb == null || !makeCopies) continue;   // copies prove the thumbnail hash; without one nothing changed
             BufferedImage img;
             try {
                 img = ImageIO.read(new ByteArrayInputStream(b));
@@ -122,7 +123,10 @@ public final class ThumbnailHashBenchmark {
             for (int j = i + 1; j < n; j++) {
                 boolean b0 = Pixels.distance(rows.get(i).full(), rows.get(j).full()) <= t;
                 boolean b1 = Pixels.distance(rows.get(i).used(), rows.get(j).used()) <= t;
-                if (b0) before++;
+                if (b0) {
+                    before++;
+                    System.out.println("  matched before: " + rows.get(i).name() + " ~ " + rows.get(j).name());
+                }
                 if (b1) now++;
                 if (b1 && !b0) {
                     newOnly++;
