@@ -47,6 +47,8 @@ public final class Engine {
         progress.start(unit, all.size());
         Map<String, Facts> facts = Inspection.run(all,
                 f -> sidecars.contains(f.rel()) ? Inspector.Needs.CAPTIONS : Placement.needs(f, rules), threads, progress, cache);
+        // Also on a run whose facts came from the cache: only photos whose size and fingerprint collide are read.
+        facts = Inspection.confirmCopies(facts);
         return check(unit, inv, facts, Sidecars.index(inv.sidecars(), facts), rules, asOf, configProblem);
     }
 

@@ -194,6 +194,40 @@ public final class Inspection {
         if (interrupted) Thread.currentThread().interrupt();
     }
 
+    /**
+     * The second, small pass for exact copies: photos read header first carry a {@link Fingerprint}
+     * (size, first and last 64 KiB), not a hash of every byte. Where two or more photos share size and
+     * fingerprint, each of them is read once more, streamed, for the SHA-256 of all its bytes, so that
+     * "identical" is still a statement about every byte (two shots of a static scene re-encoded to the
+     * same size and the same ends would otherwise pass as one file). Photos whose fingerprints are
+     * unique cannot have an exact copy and are not read again. A file that cannot be read now keeps no
+     * hash (its near-duplicate hash still groups it). Facts come back in the same order.
+     */
+    public static Map<String, Facts> confirmCopies(Map<String, Facts> facts) {
+        Map<String, List<String>> byPrint = new java.util.HashMap<>();
+        for (Map.Entry<String, Facts> e : facts.entrySet()) {
+            Facts fx = e.getValue();
+            if (fx == null || fx.photo() == null || fx.photo().fingerprint() == null) continue;
+            byPrint.computeIfAbsent(fx.file().size() + ":" + fx.photo().fingerprint(), k -> new java.util.ArrayList<>()).add(e.getKey());
+        }
+        Map<String, Facts> out = new LinkedHashMap<>(facts);
+        for (List<String> rels : byPrint.values()) {
+            if (rels.size() < 2) continue;
+            for (String rel : rels) {
+                Facts fx = out.get(rel);
+                if (fx.photo().sha256() != null) continue;
+                try (java.io.InputStream in = fx.file().open()) {
+                    String sha = cn.evcheck.util.Hashes.sha256(in);
+                    out.put(rel, new Facts(fx.file(), fx.readError(), fx.photo().withSha256(sha), fx.text(), fx.pdf(),
+                            fx.doc(), fx.sheet(), fx.captions(), fx.refused()));
+                } catch (java.io.IOException | RuntimeException e) {
+                    // Changed or gone since the scan: no exact-copy claim for it.
+                }
+            }
+        }
+        return out;
+    }
+
     /** Half the maximum heap, in MiB: what reads in parallel may together be estimated to take. */
     static int budgetMb() {
         long max = Runtime.getRuntime().maxMemory();

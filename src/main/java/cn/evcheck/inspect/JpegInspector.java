@@ -23,7 +23,9 @@ import java.util.List;
  * Reads a JPEG's structure (markers up to the start of scan, then the end-of-image marker) and
  * its caption-bearing metadata: XMP dc:description/dc:title, EXIF ImageDescription and
  * UserComment, the Windows XP* fields, IPTC Caption-Abstract ({@code reference/photos.md}).
- * Undeclared encodings are decoded strict-UTF-8-then-GB18030. No pixel is decoded. Thread-safe.
+ * Undeclared encodings are decoded strict-UTF-8-then-GB18030. No pixel of the image is decoded here,
+ * except, when asked, a subsampled copy ({@link #inspect}) or the EXIF thumbnail ({@link #inspectHead})
+ * for the perceptual hash. Thread-safe.
  */
 public final class JpegInspector {
     private JpegInspector() {}
@@ -42,6 +44,69 @@ public final class JpegInspector {
     public static PhotoFacts inspect(byte[] b, boolean whole, boolean wantPixels) {
         int[] dims = new int[2];
         String problem = structure(b, whole, dims);
+        Meta m = meta(b, problem, dims);
+        problem = m.problem();
+        String sha = whole ? cn.evcheck.util.Hashes.sha256(b) : null;
+        String fp = whole ? Fingerprint.of(b) : null;
+        Long phash = null;
+        if (wantPixels && whole && problem == null && !m.bomb()) {
+            try {
+                phash = Pixels.phash(Pixels.decodeSmall(b, dims[0], dims[1], 64));
+            } catch (java.io.IOException | RuntimeException e) {
+                problem = "undecodable";
+            }
+        }
+        return new PhotoFacts(dims[0], dims[1], problem, m.bomb(), m.captions(), m.exifDate(), m.gps(), sha, phash, fp);
+    }
+
+    /**
+     * Header-first: what the head of a JPEG (its bytes up to and past the start of scan, {@link #walk}
+     * having reached it) says — metadata, and the perceptual hash of its EXIF thumbnail when
+     * {@code thumbHash} and the thumbnail can be trusted ({@link Thumbnail}). The end-of-image
+     * check and the fingerprint are the caller's ({@link JpegReader}), who holds the rest of the file.
+     *
+     * @param structure what {@link #walk} said of the head plus the end-marker search: null when sound
+     */
+    static PhotoFacts inspectHead(byte[] head, String structure, int[] dims, String fingerprint, boolean thumbHash) {
+        Meta m = meta(head, structure, dims);
+        Long phash = null;
+        if (thumbHash && m.problem() == null && !m.bomb() && m.md() != null) {
+            phash = Thumbnail.phash(head, m.md(), dims[0], dims[1]);
+        }
+        return new PhotoFacts(dims[0], dims[1], m.problem(), m.bomb(), m.captions(), m.exifDate(), m.gps(), null, phash,
+                fingerprint);
+    }
+
+    /**
+     * The perceptual hash of the trusted EXIF thumbnail of a JPEG held in {@code head} (its start
+     * suffices), or null when it has none or it is distrusted ({@link Thumbnail}). For measuring.
+     */
+    public static Long thumbnailHash(byte[] head) {
+        int[] dims = new int[2];
+        String problem = walk(head, false, dims, new int[1]);
+        if (problem != null) return null;
+        try {
+            Metadata md = JpegMetadataReader.readMetadata(new ByteArrayInputStream(head));
+            return Thumbnail.phash(head, md, dims[0], dims[1]);
+        } catch (Exception | StackOverflowError e) {
+            return null;
+        }
+    }
+
+    /** Whether a JPEG held in {@code head} carries an EXIF thumbnail at all (trusted or not). For measuring. */
+    public static boolean hasThumbnail(byte[] head) {
+        try {
+            return Thumbnail.bytes(head, JpegMetadataReader.readMetadata(new ByteArrayInputStream(head))) != null;
+        } catch (Exception | StackOverflowError e) {
+            return false;
+        }
+    }
+
+    /** The metadata of a JPEG's head; {@code problem} updated (a progressive bomb, unreadable metadata). */
+    private record Meta(String problem, boolean bomb, List<PhotoFacts.Caption> captions, LocalDateTime exifDate, boolean gps,
+                        Metadata md) {}
+
+    private static Meta meta(byte[] b, String problem, int[] dims) {
         boolean bomb = (long) dims[0] * dims[1] > MAX_PIXELS;
         // A progressive JPEG too large for the native decoder's memory is refused like a bomb.
         Pixels.Frame frame = Pixels.frame(b, b.length);
@@ -53,8 +118,9 @@ public final class JpegInspector {
         List<PhotoFacts.Caption> captions = new ArrayList<>();
         LocalDateTime exifDate = null;
         boolean gps = false;
+        Metadata md = null;
         try {
-            Metadata md = JpegMetadataReader.readMetadata(new ByteArrayInputStream(b));
+            md = JpegMetadataReader.readMetadata(new ByteArrayInputStream(b));
             XmpDirectory xmp = md.getFirstDirectoryOfType(XmpDirectory.class);
             if (xmp != null) {
                 XMPMeta meta = xmp.getXMPMeta();
@@ -84,16 +150,7 @@ public final class JpegInspector {
             // Broken metadata is not a broken photo: keep what the structure check says.
             if (problem == null && dims[0] == 0) problem = "metadata";
         }
-        String sha = whole ? cn.evcheck.util.Hashes.sha256(b) : null;
-        Long phash = null;
-        if (wantPixels && whole && problem == null && !bomb) {
-            try {
-                phash = Pixels.phash(Pixels.decodeSmall(b, dims[0], dims[1], 64));
-            } catch (java.io.IOException | RuntimeException e) {
-                problem = "undecodable";
-            }
-        }
-        return new PhotoFacts(dims[0], dims[1], problem, bomb, captions, exifDate, gps, sha, phash);
+        return new Meta(problem, bomb, captions, exifDate, gps, md);
     }
 
     private static void add(List<PhotoFacts.Caption> out, String source, @Nullable String text) {
@@ -158,6 +215,22 @@ public final class JpegInspector {
      * is a few bytes short — seen in real camera and editor files) to the next marker.
      */
     static String structure(byte[] b, boolean whole, int[] dims) {
+        int[] at = new int[1];
+        String r = walk(b, true, dims, at);
+        if (r == MORE) return "truncated";
+        if (r != null || !whole) return r;
+        return indexOfEoi(b, at[0], b.length) >= 0 ? null : "truncated";
+    }
+
+    /** {@link #walk}'s answer when the bytes held end before the start of scan: read more of the file. */
+    static final String MORE = "more";
+
+    /**
+     * The marker walk of {@link #structure} up to the first start of scan: null when it is reached
+     * ({@code at[0]} is then where the entropy-coded data starts), {@link #MORE} when the bytes end
+     * first (a truncated file when {@code complete}, else a head too short), else the problem.
+     */
+    static String walk(byte[] b, boolean complete, int[] dims, int[] at) {
         int n = b.length;
         if (n < 4 || (b[0] & 0xFF) != 0xFF || (b[1] & 0xFF) != 0xD8) return "no_soi";
         int i = 2;
@@ -165,20 +238,20 @@ public final class JpegInspector {
         while (i < n) {
             if ((b[i] & 0xFF) != 0xFF) {
                 i = nextMarker(b, i);
-                if (i < 0) return "bad_marker";
+                if (i < 0) return complete ? "bad_marker" : MORE;
             }
             while (i < n && (b[i] & 0xFF) == 0xFF) i++;
-            if (i >= n) return "truncated";
+            if (i >= n) return MORE;
             int marker = b[i] & 0xFF;
             i++;
             if (marker == 0xD9) return "no_scan";
             if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) continue;
-            if (i + 2 > n) return "truncated";
+            if (i + 2 > n) return MORE;
             int len = ((b[i] & 0xFF) << 8) | (b[i + 1] & 0xFF);
             if (len < 2) return "bad_marker";
             boolean isSof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
             if (isSof) {
-                if (i + 7 > n) return "truncated";
+                if (i + 7 > n) return MORE;
                 dims[1] = ((b[i + 3] & 0xFF) << 8) | (b[i + 4] & 0xFF);
                 dims[0] = ((b[i + 5] & 0xFF) << 8) | (b[i + 6] & 0xFF);
                 sof = true;
@@ -186,16 +259,20 @@ public final class JpegInspector {
             if (marker == 0xDA) {
                 if (!sof) return "no_frame";
                 if (dims[0] == 0 || dims[1] == 0) return "no_frame";
-                if (!whole) return null;
-                int j = i + len;
-                for (; j + 1 < n; j++) {
-                    if ((b[j] & 0xFF) == 0xFF && (b[j + 1] & 0xFF) == 0xD9) return null;
-                }
-                return "truncated";
+                at[0] = i + len;
+                return null;
             }
             i += len;
         }
-        return "truncated";
+        return MORE;
+    }
+
+    /** The index of the first end-of-image marker (FF D9) starting in [from, to - 1), or -1. */
+    static int indexOfEoi(byte[] b, int from, int to) {
+        for (int j = Math.max(0, from); j + 1 < to; j++) {
+            if ((b[j] & 0xFF) == 0xFF && (b[j + 1] & 0xFF) == 0xD9) return j;
+        }
+        return -1;
     }
 
     /** The index of the next 0xFF that starts a segment marker (0xC0–0xFE) at or after {@code from}, or -1. */

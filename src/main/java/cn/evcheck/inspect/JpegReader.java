@@ -5,13 +5,40 @@ import cn.evcheck.scan.FileType;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 
 /**
  * JPEG: structure and metadata ({@link JpegInspector}), a perceptual hash when the photo counts,
  * and, for a scanned page, what {@link DocInspector} sees on it. A JPEG too large to hold is
  * judged from its first MiB.
+ *
+ * <p>A photo (not a document scan) is read header first: its head ({@link #HEAD} bytes, grown to
+ * {@link #MAX_HEAD} when the segments before the start of scan are longer) and its tail
+ * ({@link Fingerprint#SPAN} bytes), not every byte:
+ * <ul>
+ * <li>metadata, frame size and the EXIF thumbnail come from the head;</li>
+ * <li>the end-of-image rule is the one {@link JpegInspector#structure} applies to the whole file — sound
+ *     when an FF D9 pair occurs anywhere after the start of scan, so data cameras append after the
+ *     image (MPF pictures, Samsung trailers, motion-photo videos) is accepted as before — decided from
+ *     the tail when it holds FF D9 (the usual case: the file ends with the marker, or with an
+ *     appended picture ending with one); only when the tail has none are the bytes between head and
+ *     tail read (streamed, not held) to look for it there. A file is "truncated" exactly when the
+ *     whole-file rule says so: no FF D9 after the start of scan;</li>
+ * <li>the perceptual hash is that of the EXIF thumbnail ({@link Thumbnail}); a photo without a
+ *     trusted thumbnail is read whole and decoded subsampled, as before;</li>
+ * <li>the exact-copy identity is the {@link Fingerprint} of head and tail; copies whose fingerprints
+ *     collide get a hash of every byte afterwards ({@link Inspection#confirmCopies}).</li>
+ * </ul>
+ * Files up to {@link #MAX_HEAD} bytes, and every document scan, are read whole.
  */
 final class JpegReader implements FormatReader {
+    /** The head read first: EXIF, XMP, IPTC and the thumbnail of a camera JPEG fit in it. */
+    static final int HEAD = 64 * 1024;
+
+    /** The longest head read before giving up on header-first and reading the file whole. */
+    static final int MAX_HEAD = 256 * 1024;
+
     @Override
     public boolean reads(FileEntry f, Inspector.Needs needs) {
         return f.type() == FileType.JPEG;
@@ -20,6 +47,10 @@ final class JpegReader implements FormatReader {
     @Override
     public Facts read(FileEntry f, Inspector.Needs needs) throws IOException {
         if (f.size() <= Inspector.MAX_FILE_BYTES) {
+            if (!needs.docScan() && f.size() > MAX_HEAD) {
+                PhotoFacts pf = headFirst(f, needs.photoHash());
+                if (pf != null) return Facts.photo(f, pf, null);
+            }
             byte[] b = f.readAll(Inspector.MAX_FILE_BYTES);
             PhotoFacts pf = JpegInspector.inspect(b, true, needs.photoHash());
             DocFacts doc = null;
@@ -35,6 +66,94 @@ final class JpegReader implements FormatReader {
             return Facts.photo(f, pf, needs.docScan()
                     ? DocFacts.failed("too_complex", "larger than " + Inspector.MAX_FILE_BYTES + " bytes") : null);
         }
+    }
+
+    /**
+     * The facts of a photo read header first, or null when its head is longer than {@link #MAX_HEAD}
+     * (the caller reads it whole). Reads the whole file only for the fallback hash.
+     */
+    static PhotoFacts headFirst(FileEntry f, boolean wantHash) throws IOException {
+        try (SeekableByteChannel ch = f.channel()) {
+            return headFirst(ch, f.size(), wantHash);
+        }
+    }
+
+    static PhotoFacts headFirst(SeekableByteChannel ch, long size, boolean wantHash) throws IOException {
+        byte[] head = readAt(ch, 0, (int) Math.min(size, HEAD));
+        int[] dims = new int[2];
+        int[] at = new int[1];
+        String problem = JpegInspector.walk(head, head.length == size, dims, at);
+        if (problem == JpegInspector.MORE && head.length < Math.min(size, MAX_HEAD)) {
+            head = readAt(ch, 0, (int) Math.min(size, MAX_HEAD));
+            problem = JpegInspector.walk(head, head.length == size, dims, at);
+        }
+        if (problem == JpegInspector.MORE && head.length < size) return null;
+        if (problem == JpegInspector.MORE) problem = "truncated";
+        int tailLen = (int) Math.min(size - head.length, Fingerprint.SPAN);
+        byte[] tail = readAt(ch, size - tailLen, tailLen);
+        byte[] fpTail = tailLen >= Math.min(size, Fingerprint.SPAN) ? tail : lastBytes(head, tail, size);
+        String fingerprint = Fingerprint.of(size, head, fpTail);
+        if (problem == null && !hasEoi(ch, size, head, at[0], tail)) problem = "truncated";
+        PhotoFacts pf = JpegInspector.inspectHead(head, problem, dims, fingerprint, wantHash);
+        if (wantHash && pf.phash() == null && pf.problem() == null && !pf.tooComplex()) {
+            // No trusted thumbnail: decode the image, as a whole-file read does.
+            byte[] b = readAt(ch, 0, (int) size);
+            try {
+                return pf.withHash(null, Pixels.phash(Pixels.decodeSmall(b, dims[0], dims[1], 64)));
+            } catch (IOException | RuntimeException e) {
+                return pf.withHash("undecodable", null);
+            }
+        }
+        return pf;
+    }
+
+    /** The last min(size, SPAN) bytes of a file whose head and (shorter) tail are held. */
+    private static byte[] lastBytes(byte[] head, byte[] tail, long size) {
+        int want = (int) Math.min(size, Fingerprint.SPAN);
+        byte[] out = new byte[want];
+        int fromHead = want - tail.length;
+        System.arraycopy(head, head.length - fromHead, out, 0, fromHead);
+        System.arraycopy(tail, 0, out, fromHead, tail.length);
+        return out;
+    }
+
+    /**
+     * Whether FF D9 occurs at or after {@code from} (a position in the head) in the file: in the head,
+     * then in the tail, then, streaming, in the bytes between (each boundary's pair included).
+     */
+    static boolean hasEoi(SeekableByteChannel ch, long size, byte[] head, int from, byte[] tail) throws IOException {
+        if (JpegInspector.indexOfEoi(head, from, head.length) >= 0) return true;
+        long tailStart = size - tail.length;
+        if (JpegInspector.indexOfEoi(tail, (int) Math.max(0, from - tailStart), tail.length) >= 0) return true;
+        // The middle, from the head's last byte to the tail's first, so pairs across the boundaries count.
+        long pos = Math.max(head.length - 1, from);
+        long end = Math.min(size, tailStart + 1);
+        int prev = -1;
+        ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
+        ch.position(pos);
+        while (pos < end) {
+            buf.clear();
+            buf.limit((int) Math.min(buf.capacity(), end - pos));
+            int r = ch.read(buf);
+            if (r < 0) break;
+            byte[] a = buf.array();
+            for (int k = 0; k < r; k++) {
+                int c = a[k] & 0xFF;
+                if (prev == 0xFF && c == 0xD9) return true;
+                prev = c;
+            }
+            pos += r;
+        }
+        return false;
+    }
+
+    private static byte[] readAt(SeekableByteChannel ch, long pos, int len) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(len);
+        ch.position(pos);
+        while (buf.hasRemaining()) {
+            if (ch.read(buf) < 0) throw new IOException("the file ended at " + (pos + buf.position()) + " of " + (pos + len) + " bytes");
+        }
+        return buf.array();
     }
 
     @Override

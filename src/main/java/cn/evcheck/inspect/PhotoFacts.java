@@ -11,11 +11,14 @@ import java.util.List;
  * @param tooComplex the header declares more pixels than evcheck will decode (a bomb)
  * @param captions  caption texts by source, in reading order, trivial ones already dropped
  * @param exifDate  EXIF DateTimeOriginal, or null when absent or unparseable
- * @param sha256    of the file's bytes, or null when not read whole
- * @param phash     64-bit DCT hash of a small decode, or null when not computed
+ * @param sha256    of the file's bytes: when it was read whole, or when its {@code fingerprint} collides
+ *                  with another photo's ({@link Inspection#confirmCopies}); else null
+ * @param phash     64-bit DCT hash of the EXIF thumbnail or of a small decode, or null when not computed
+ * @param fingerprint a cheap identity of the bytes ({@link Fingerprint}: size, first and last 64 KiB):
+ *                  equal for exact copies, and when it differs the bytes differ; null when not read
  */
 public record PhotoFacts(int width, int height, String problem, boolean tooComplex, List<Caption> captions,
-                         LocalDateTime exifDate, boolean gps, String sha256, Long phash) {
+                         LocalDateTime exifDate, boolean gps, String sha256, Long phash, String fingerprint) {
     public record Caption(String source, String text) {}
 
     /** {@code problem} of a progressive JPEG refused ({@code tooComplex}) for its decoder's memory. */
@@ -23,5 +26,19 @@ public record PhotoFacts(int width, int height, String problem, boolean tooCompl
 
     public PhotoFacts {
         captions = List.copyOf(captions);
+    }
+
+    /** Facts without a fingerprint (tests, prefixes). */
+    public PhotoFacts(int width, int height, String problem, boolean tooComplex, List<Caption> captions,
+                      LocalDateTime exifDate, boolean gps, String sha256, Long phash) {
+        this(width, height, problem, tooComplex, captions, exifDate, gps, sha256, phash, null);
+    }
+
+    PhotoFacts withSha256(String sha) {
+        return new PhotoFacts(width, height, problem, tooComplex, captions, exifDate, gps, sha, phash, fingerprint);
+    }
+
+    PhotoFacts withHash(String problem, Long phash) {
+        return new PhotoFacts(width, height, problem, tooComplex, captions, exifDate, gps, sha256, phash, fingerprint);
     }
 }

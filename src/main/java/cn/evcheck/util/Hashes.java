@@ -15,4 +15,16 @@ public final class Hashes {
             throw new IllegalStateException("SHA-256 missing from the JDK", e);
         }
     }
+
+    /** Of every byte of a stream, read to its end. */
+    public static String sha256(java.io.InputStream in) throws java.io.IOException {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[64 * 1024];
+            for (int r; (r = in.read(buf)) > 0; ) md.update(buf, 0, r);
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
+    }
 }

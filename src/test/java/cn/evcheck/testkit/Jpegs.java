@@ -68,6 +68,49 @@ public final class Jpegs {
         }
     }
 
+    /** A phone-like picture: soft shapes plus sensor noise, so that its JPEG is as large as a camera's (~0.5 bytes/px at quality 0.92). */
+    public static BufferedImage picture(int w, int h, long seed) {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        Random r = new Random(seed);
+        g.setPaint(new GradientPaint(0, 0, new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256)),
+                w, h, new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256))));
+        g.fillRect(0, 0, w, h);
+        for (int i = 0; i < 8; i++) {
+            g.setColor(new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256)));
+            g.fillOval(r.nextInt(w) - w / 8, r.nextInt(h) - h / 8, w / 4 + r.nextInt(w / 4), h / 4 + r.nextInt(h / 4));
+        }
+        g.dispose();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int n = r.nextInt(33) - 16;
+                int c = img.getRGB(x, y);
+                int red = clamp(((c >> 16) & 0xFF) + n), gr = clamp(((c >> 8) & 0xFF) + n), b = clamp((c & 0xFF) + n);
+                img.setRGB(x, y, (red << 16) | (gr << 8) | b);
+            }
+        }
+        return img;
+    }
+
+    private static int clamp(int v) {
+        return Math.max(0, Math.min(255, v));
+    }
+
+    /** A camera-style EXIF thumbnail of {@code img}: scaled to fit {@code tw}×{@code th}, centred on black bars where the shapes differ. */
+    public static byte[] thumbnail(BufferedImage img, int tw, int th) {
+        BufferedImage t = new BufferedImage(tw, th, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = t.createGraphics();
+        g.setColor(Color.BLACK);
+        g.fillRect(0, 0, tw, th);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        double s = Math.min((double) tw / img.getWidth(), (double) th / img.getHeight());
+        int w = (int) Math.round(img.getWidth() * s);
+        int h = (int) Math.round(img.getHeight() * s);
+        g.drawImage(img, (tw - w) / 2, (th - h) / 2, w, h, null);
+        g.dispose();
+        return encode(t, 0.85f);
+    }
+
     public static byte[] png(int w, int h) {
         try {
             BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -86,6 +129,7 @@ public final class Jpegs {
         public String dateTimeOriginal;   // "2019:03:05 10:00:00"
         public String userComment;        // written as UNICODE (UTF-16LE)
         public double[] gps;              // {lat, lon}
+        public byte[] thumbnail;          // a JPEG, written as IFD1's JPEGInterchangeFormat
 
         public Exif description(String s, Charset cs) {
             imageDescription = s.getBytes(cs);
@@ -181,12 +225,22 @@ public final class Jpegs {
         int gpsStart = exifStart + exifSize;
         if (!exif.isEmpty()) ifd0.add(new Tag(0x8769, 4, 1, le32(exifStart)));
         if (!gps.isEmpty()) ifd0.add(new Tag(0x8825, 4, 1, le32(gpsStart)));
-        ByteBuffer b = ByteBuffer.allocate(gpsStart + (gps.isEmpty() ? 0 : 2 + 12 * gps.size() + 4 + dataSize(gps)))
-                .order(ByteOrder.LITTLE_ENDIAN);
+        int ifd1Start = gpsStart + (gps.isEmpty() ? 0 : 2 + 12 * gps.size() + 4 + dataSize(gps));
+        // IFD1: Compression = 6 (JPEG), JPEGInterchangeFormat, JPEGInterchangeFormatLength, then the thumbnail.
+        int thumbStart = ifd1Start + 2 + 12 * 3 + 4;
+        int total = e.thumbnail == null ? ifd1Start : thumbStart + e.thumbnail.length;
+        ByteBuffer b = ByteBuffer.allocate(total).order(ByteOrder.LITTLE_ENDIAN);
         b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
-        writeIfd(b, ifd0Start, ifd0);
-        if (!exif.isEmpty()) writeIfd(b, exifStart, exif);
-        if (!gps.isEmpty()) writeIfd(b, gpsStart, gps);
+        writeIfd(b, ifd0Start, ifd0, e.thumbnail == null ? 0 : ifd1Start);
+        if (!exif.isEmpty()) writeIfd(b, exifStart, exif, 0);
+        if (!gps.isEmpty()) writeIfd(b, gpsStart, gps, 0);
+        if (e.thumbnail != null) {
+            List<Tag> ifd1 = new ArrayList<>(List.of(new Tag(0x0103, 3, 1, new byte[]{6, 0}),
+                    new Tag(0x0201, 4, 1, le32(thumbStart)), new Tag(0x0202, 4, 1, le32(e.thumbnail.length))));
+            writeIfd(b, ifd1Start, ifd1, 0);
+            b.position(thumbStart);
+            b.put(e.thumbnail);
+        }
         return b.array();
     }
 
@@ -196,7 +250,7 @@ public final class Jpegs {
         return n;
     }
 
-    private static void writeIfd(ByteBuffer b, int start, List<Tag> tags) {
+    private static void writeIfd(ByteBuffer b, int start, List<Tag> tags, int next) {
         tags.sort(Comparator.comparingInt(Tag::tag));
         b.position(start);
         b.putShort((short) tags.size());
@@ -216,7 +270,7 @@ public final class Jpegs {
                 b.position(here);
             }
         }
-        b.putInt(0);
+        b.putInt(next);
     }
 
     private static Tag ascii(int tag, byte[] text) {
