@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A realistic evidence package for the benchmark ({@code bench/run.sh}): N photos at phone size
- * (4000×3000, textured so that they weigh ~2–4 MB like a phone's, EXIF date and a Windows caption),
+ * (4000×3000, textured so that they weigh ~2–4 MB like a phone's, EXIF date, Windows caption and a 160×120
+ * EXIF thumbnail),
  * a report per 20 photos, a red-header scan per 50 photos. The same N gives the same bytes.
  * Not a test. {@code java -cp target/test-classes:target/evcheck.jar cn.evcheck.bench.PhonePackage N DIR}
  */
@@ -80,8 +81,10 @@ public final class PhonePackage {
         Jpegs.Exif e = new Jpegs.Exif();
         e.xpComment = "时间：" + year + "年" + month + "月5日 单位：青口中心卫生院 服务对象：" + cat.substring(2) + " 关爱内容：测量血压";
         e.dateTimeOriginal = String.format(Locale.ROOT, "%d:%02d:05 10:%02d:00", year, month, i % 60);
+        BufferedImage img = texture(4000, 3000, i);
+        e.thumbnail = Jpegs.thumbnail(img, 160, 120);   // phones write a 160×120 EXIF thumbnail
         Files.createDirectories(f.getParent());
-        Files.write(f, Jpegs.withMetadata(Jpegs.encode(texture(4000, 3000, i), 0.88f), e, null, null));
+        Files.write(f, Jpegs.withMetadata(Jpegs.encode(img, 0.88f), e, null, null));
     }
 
     /** Soft shapes under sensor-like noise: a phone photo's weight, not a gradient's. */
