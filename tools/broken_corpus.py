@@ -97,7 +97,7 @@ def main():
     out = os.path.join(a.workdir, 'out')
     before = tree_hash(pkg)
     cmd = ['/usr/bin/time', '-f', '%e %M', 'java', '-Xmx512m', '-Devcheck.ocr=off', '-jar', a.jar, 'check', pkg,
-           '--rules', rules, '--as-of', '2020-12-31', '--format', 'json', '--output', out]
+           '--rules', rules, '--as-of', '2020-12-31', '--format', 'json', '--output', out, '--no-cache']
     run = subprocess.run(cmd, capture_output=True, text=True)
     seconds, rss_kb = run.stderr.strip().splitlines()[-1].split()
     report = json.load(open(os.path.join(out, 'report.json'), encoding='utf-8'))
