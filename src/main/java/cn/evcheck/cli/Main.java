@@ -53,6 +53,16 @@ public final class Main {
             c.getErr().println("evcheck: 检查未能完成 (the check could not complete): " + oneLine(ex));
             return FAILED;
         });
+        // A locale that is not UTF-8 (LANG=C, POSIX) turns Chinese arguments into replacement characters
+        // before evcheck sees them: nothing can recover them, so say what to do instead of failing on a path.
+        for (String a : args) {
+            if (a.indexOf('\uFFFD') >= 0 && !"UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding", "UTF-8"))) {
+                e.println("evcheck: 系统区域设置不是 UTF-8（" + System.getProperty("sun.jnu.encoding") + "），命令行中的中文路径无法识别："
+                        + "请用 evcheck 启动脚本运行，或先设置 LANG=C.UTF-8 (the locale is not UTF-8, so Chinese paths on the command "
+                        + "line cannot be read: run the evcheck launcher, or set LANG=C.UTF-8)");
+                return USAGE;
+            }
+        }
         int code;
         try {
             code = cl.execute(args);
