@@ -65,6 +65,9 @@ public final class Ocr {
      * failure. {@code psm} is Tesseract's page segmentation mode: 3 for a page region, 6 for a
      * single block such as the line of a 文号.
      */
+    /** Seconds one Tesseract call may take (a header band takes about one). */
+    static final int TIMEOUT_SECONDS = 30;
+
     public static String read(BufferedImage img, int psm) {
         if (!available()) return "";
         Path tmp = null;
@@ -73,16 +76,21 @@ public final class Ocr {
             ImageIO.write(img, "png", tmp.toFile());
             Process p = new ProcessBuilder(List.of("tesseract", tmp.toString(), "stdout", "-l", "chi_sim", "--psm", String.valueOf(psm)))
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            try {
+                // Waited for with a deadline before its output is read (a band's text is far below the
+                // pipe's buffer): a Tesseract that hangs is killed, and so is one whose file's read was
+                // abandoned at the time budget (the interrupt), rather than left running.
+                if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    return "";
+                }
+                return joinHan(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            } catch (InterruptedException e) {
                 p.destroyForcibly();
+                Thread.currentThread().interrupt();
                 return "";
             }
-            return joinHan(new String(out, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return "";
         } finally {
             if (tmp != null) {
