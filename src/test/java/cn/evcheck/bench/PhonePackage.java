@@ -4,14 +4,10 @@ import cn.evcheck.testkit.Docs;
 import cn.evcheck.testkit.Jpegs;
 import cn.evcheck.testkit.Scans;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -81,39 +77,9 @@ public final class PhonePackage {
         Jpegs.Exif e = new Jpegs.Exif();
         e.xpComment = "时间：" + year + "年" + month + "月5日 单位：青口中心卫生院 服务对象：" + cat.substring(2) + " 关爱内容：测量血压";
         e.dateTimeOriginal = String.format(Locale.ROOT, "%d:%02d:05 10:%02d:00", year, month, i % 60);
-        BufferedImage img = texture(4000, 3000, i);
+        BufferedImage img = Jpegs.picture(4000, 3000, i);
         e.thumbnail = Jpegs.thumbnail(img, 160, 120);   // phones write a 160×120 EXIF thumbnail
         Files.createDirectories(f.getParent());
         Files.write(f, Jpegs.withMetadata(Jpegs.encode(img, 0.88f), e, null, null));
-    }
-
-    /** Soft shapes under sensor-like noise: a phone photo's weight, not a gradient's. */
-    static BufferedImage texture(int w, int h, long seed) {
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        Random r = new Random(seed);
-        g.setColor(new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256)));
-        g.fillRect(0, 0, w, h);
-        for (int k = 0; k < 12; k++) {
-            g.setColor(new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256)));
-            g.fillOval(r.nextInt(w) - w / 6, r.nextInt(h) - h / 6, w / 5 + r.nextInt(w / 3), h / 5 + r.nextInt(h / 3));
-        }
-        g.dispose();
-        int[] px = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
-        long s = seed * 0x9E3779B97F4A7C15L + 1;
-        for (int p = 0; p < px.length; p++) {
-            s ^= s << 13;
-            s ^= s >>> 7;
-            s ^= s << 17;
-            int noise = (int) (s & 31) - 16;
-            int c = px[p];
-            int rr = clamp(((c >> 16) & 255) + noise), gg = clamp(((c >> 8) & 255) + noise), bb = clamp((c & 255) + noise);
-            px[p] = rr << 16 | gg << 8 | bb;
-        }
-        return img;
-    }
-
-    private static int clamp(int v) {
-        return v < 0 ? 0 : Math.min(255, v);
     }
 }

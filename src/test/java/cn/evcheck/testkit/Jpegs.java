@@ -29,20 +29,22 @@ public final class Jpegs {
 
     /** A w×h JPEG of soft shapes seeded by {@code seed}; the same seed gives the same bytes. */
     public static byte[] image(int w, int h, long seed, float quality) {
+        return encode(shapes(w, h, new Random(seed), 6), quality);
+    }
+
+    /** A gradient under {@code ovals} soft coloured shapes, drawn from {@code r}. */
+    private static BufferedImage shapes(int w, int h, Random r, int ovals) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
-        Random r = new Random(seed);
         g.setPaint(new GradientPaint(0, 0, new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256)),
                 w, h, new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256))));
         g.fillRect(0, 0, w, h);
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < ovals; i++) {
             g.setColor(new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256)));
-            int x = r.nextInt(w);
-            int y = r.nextInt(h);
-            g.fillOval(x - w / 8, y - h / 8, w / 4 + r.nextInt(w / 4), h / 4 + r.nextInt(h / 4));
+            g.fillOval(r.nextInt(w) - w / 8, r.nextInt(h) - h / 8, w / 4 + r.nextInt(w / 4), h / 4 + r.nextInt(h / 4));
         }
         g.dispose();
-        return encode(img, quality);
+        return img;
     }
 
     public static byte[] encode(BufferedImage img, float quality) {
@@ -70,17 +72,8 @@ public final class Jpegs {
 
     /** A phone-like picture: soft shapes plus sensor noise, so that its JPEG is as large as a camera's (~0.5 bytes/px at quality 0.92). */
     public static BufferedImage picture(int w, int h, long seed) {
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
         Random r = new Random(seed);
-        g.setPaint(new GradientPaint(0, 0, new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256)),
-                w, h, new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256))));
-        g.fillRect(0, 0, w, h);
-        for (int i = 0; i < 8; i++) {
-            g.setColor(new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256)));
-            g.fillOval(r.nextInt(w) - w / 8, r.nextInt(h) - h / 8, w / 4 + r.nextInt(w / 4), h / 4 + r.nextInt(h / 4));
-        }
-        g.dispose();
+        BufferedImage img = shapes(w, h, r, 8);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int n = r.nextInt(33) - 16;
