@@ -110,7 +110,9 @@ public final class DocInspector {
             case DISABLED -> DocFacts.OcrState.DISABLED;
             case MISSING -> DocFacts.OcrState.UNAVAILABLE;
         };
-        if (state == DocFacts.OcrState.RAN) {
+        if (state == DocFacts.OcrState.RAN && r1.redRule() && r1.ruleY() >= 0) {
+            read = headerBands(first, a1);
+        } else if (state == DocFacts.OcrState.RAN) {
             read = Ocr.read(top(first, r1), 3);
             if (DocNumbers.find(read) == null) {
                 // A second, closer look at the band where GB/T 9704 prints the 文号.
@@ -122,6 +124,89 @@ public final class DocInspector {
         return new DocFacts(null, "", pages, text, r1, r2, read, state, first.getWidth(), first.getHeight(),
                 (System.nanoTime() - t0) / 1_000_000, marks);
     }
+
+    /**
+     * OCR of the two bands of a 版头 that hold what the checks read (GB/T 9704): above the red title,
+     * where 份号, 密级和保密期限 and 紧急程度 are printed, and between the title and the red rule, where
+     * the 文号 is. The large red title, which no check reads, is left out: it was most of Tesseract's
+     * time. When no 文号 is read there, the whole top is read as before, then the band around the rule.
+     */
+    static String headerBands(BufferedImage page, ScanDetector.Analysis a) {
+        ScanDetector.Result r = a.result();
+        int w = page.getWidth();
+        int h = page.getHeight();
+        double scale = (double) h / r.analysedHeight();
+        int rule = (int) ((r.ruleY() + 0.5) * scale);
+        int bottom = a.titleTop() >= 0 ? (int) (a.titleTop() * scale) : 0;   // a margin here cut marks printed close to the title
+        String marks = bottom >= h * MARKS_MIN ? readInk(page.getSubimage(0, 0, w, bottom)) : "";
+        int from = a.titleBottom() >= 0 ? (int) ((a.titleBottom() + 1) * scale + h * MARKS_MARGIN) : rule - (int) (h * 0.09);
+        from = Math.max(0, Math.min(from, rule - (int) (h * LINE_MIN)));
+        int to = Math.min(h, rule + (int) (h * MARKS_MARGIN));
+        String line = to > from ? readInk(page.getSubimage(0, from, w, to - from)) : "";
+        if (DocNumbers.find(line) == null) {
+            String wider = Ocr.read(top(page, r), 3);
+            if (DocNumbers.find(wider) == null) {
+                java.awt.Rectangle band = ScanDetector.numberArea(r, w, h);
+                wider = Ocr.read(page.getSubimage(band.x, band.y, band.width, band.height), 6);
+            }
+            line = line + "\n" + wider;
+        }
+        return marks.isEmpty() ? line : marks + "\n" + line;
+    }
+
+    /**
+     * Tesseract's reading (as one block) of the ink in a band: pixels much darker than the band's paper
+     * (below {@link #INK_SHARE} of its median brightness) become black, the rest white, so that the grain,
+     * shading and tint of photographed or yellowed paper are neither read as text nor take Tesseract
+     * seconds; a band with hardly any ink is not read at all.
+     */
+    static String readInk(BufferedImage band) {
+        BufferedImage ink = ink(band);
+        return ink == null ? "" : Ocr.read(ink, 6);
+    }
+
+    /** The ink of a band as black on white ({@link #readInk}), or null when it has hardly any. */
+    static BufferedImage ink(BufferedImage band) {
+        int w = band.getWidth();
+        int h = band.getHeight();
+        int[] luma = new int[w * h];
+        int[] histogram = new int[256];
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            band.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0; x < w; x++) {
+                int c = row[x];
+                int l = (299 * ((c >> 16) & 0xFF) + 587 * ((c >> 8) & 0xFF) + 114 * (c & 0xFF)) / 1000;
+                luma[y * w + x] = l;
+                histogram[l]++;
+            }
+        }
+        int median = 0;
+        for (int seen = 0; median < 255 && (seen += histogram[median]) < luma.length / 2; ) median++;
+        int threshold = (int) (median * INK_SHARE);
+        BufferedImage ink = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] out = ((java.awt.image.DataBufferByte) ink.getRaster().getDataBuffer()).getData();
+        int dark = 0;
+        for (int i = 0; i < luma.length; i++) {
+            boolean on = luma[i] < threshold;
+            if (on) dark++;
+            out[i] = on ? 0 : (byte) 0xFF;
+        }
+        return dark < luma.length * MIN_INK ? null : ink;
+    }
+
+    /** A pixel is ink below this share of the band's median brightness (its paper). */
+    static final double INK_SHARE = 0.55;
+    /** A band with less ink than this share of its pixels holds no line of text. */
+    static final double MIN_INK = 0.0005;
+
+    /** The band of the 文号 is at least this share of the page height. */
+    static final double LINE_MIN = 0.025;
+
+    /** Space kept between the red title and the band of the 文号, as a share of the page height. */
+    static final double MARKS_MARGIN = 0.005;
+    /** A band of marks lower than this share of the page height has no room for a line: not read. */
+    static final double MARKS_MIN = 0.02;
 
     /** Each page's text (sorted by position), up to {@code pages} pages. */
     private static List<String> pageTexts(PDDocument doc, int pages) throws IOException {

@@ -156,21 +156,40 @@ final class HeaderFinder {
         return new Rule(ys, top);
     }
 
-    record Title(double mass, double centreX) {}
+    /**
+     * @param top the first row, from the top, with at least {@link #TITLE_ROW_CELLS} strongly red cells (or
+     *            {@link #TITLE_ROW_SHARE} of the width) above the rule: where the title starts; −1 without one.
+     *            A stray red speck does not make a row.
+     * @param bottom the last such row above the rule (where the title ends), −1 without one
+     */
+    record Title(double mass, double centreX, int top, int bottom) {}
+
+    static final int TITLE_ROW_CELLS = 3;
+    static final double TITLE_ROW_SHARE = 0.01;
 
     static Title title(byte[] red, int w, int h, Rule rule) {
         long count = 0;
         long sumX = 0;
         int zone = (int) (h * TITLE_ZONE);
+        int[] rows = new int[h];
         for (int x = 0; x < w; x++) {
             int limit = rule == null ? zone : Math.min(h, rule.ys[x] + rule.top - RULE_SLACK);
             for (int y = 0; y < limit; y++) {
                 if (red[y * w + x] == ScanDetector.STRONG) {
                     count++;
                     sumX += x;
+                    rows[y]++;
                 }
             }
         }
-        return new Title(count / (double) (w * h), count == 0 ? -1 : sumX / (double) count);
+        int top = -1;
+        int bottom = -1;
+        int need = Math.max(TITLE_ROW_CELLS, (int) Math.ceil(w * TITLE_ROW_SHARE));
+        for (int y = 0; y < h; y++) {
+            if (rows[y] < need) continue;
+            if (top < 0) top = y;
+            bottom = y;
+        }
+        return new Title(count / (double) (w * h), count == 0 ? -1 : sumX / (double) count, top, bottom);
     }
 }

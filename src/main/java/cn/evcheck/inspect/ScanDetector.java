@@ -101,7 +101,11 @@ public final class ScanDetector {
     record Cells(int w, int h, int[] rgb, int[] ruleYs, boolean colourModel) {}
 
     /** The decision and the cells it was made on. */
-    record Analysis(Result result, Cells cells) {}
+    /**
+     * @param titleTop    the analysed row where the red title starts ({@link HeaderFinder.Title#top()}), −1 without one
+     * @param titleBottom the analysed row where it ends, −1 without one
+     */
+    record Analysis(Result result, Cells cells, int titleTop, int titleBottom) {}
 
     /** {@link #analyse}, keeping the cells for a second look at the same low-resolution page. */
     static Analysis analysis(BufferedImage page) {
@@ -110,7 +114,7 @@ public final class ScanDetector {
         int h = page.getHeight() / f;
         boolean colour = page.getColorModel().getNumColorComponents() >= 3;
         if (h == 0) {
-            return new Analysis(new Result(false, false, 0, -1, false, 0, false, w, h, 0, false), new Cells(w, 0, new int[0], null, colour));
+            return new Analysis(new Result(false, false, 0, -1, false, 0, false, w, h, 0, false), new Cells(w, 0, new int[0], null, colour), -1, -1);
         }
 
         byte[] red = new byte[w * h];
@@ -126,7 +130,7 @@ public final class ScanDetector {
         Result result = new Result(header, rule != null, title.mass(), rule == null ? -1 : rule.ys()[w / 2],
                 paperLike && seals > 0, seals, paperLike, w, h, colourShare,
                 colourShare < Result.GREY_SHARE && (greyModel(page) || counts[2] <= NEUTRAL_CHROMA));
-        return new Analysis(result, new Cells(w, h, rgb, rule == null ? null : rule.ys(), colour));
+        return new Analysis(result, new Cells(w, h, rgb, rule == null ? null : rule.ys(), colour), title.top(), title.bottom());
     }
 
     /**

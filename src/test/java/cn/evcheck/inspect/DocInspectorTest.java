@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** How a PDF page becomes the image the detectors look at. */
@@ -27,5 +29,57 @@ class DocInspectorTest {
         DocFacts d = DocInspector.pdf(pdf, false);
         assertTrue(d.redHeader(), "the red title and rule of the text layer are seen");
         assertTrue(d.seal(), "and the electronic seal, drawn where it stands on the page");
+    }
+
+    /**
+     * OCR reads two bands of a 版头 (issue 13, part 3): above the red title, where a secrecy mark is
+     * printed, and between the title and the rule, where the 文号 is. The title is found where it starts
+     * and ends; the band above it holds ink when a mark is printed there, and none otherwise (then it is
+     * not read at all).
+     */
+    @Test
+    void theBandsOfAHeaderAreFoundAndABandWithoutInkIsNotRead() {
+        BufferedImage marked = Scans.classifiedRedHeaderPage(3, Scans.AUTHORITIES.get(0), "\u8d63\u536b\u3014 2020\u3015 44\u53f7", "\u673a\u5bc6\u26051\u5e74");
+        BufferedImage plain = Scans.redHeaderPage(3, Scans.AUTHORITIES.get(0), "\u8d63\u536b\u3014 2020\u3015 44\u53f7", true, Scans.RED, 0, 2);
+        for (BufferedImage page : new BufferedImage[]{marked, plain}) {
+            ScanDetector.Analysis a = ScanDetector.analysis(page);
+            assertTrue(a.result().redRule(), "the red rule is found");
+            assertTrue(a.titleTop() > 0 && a.titleTop() < a.titleBottom() && a.titleBottom() < a.result().ruleY(),
+                    "the title lies between the top of the page and the rule: " + a.titleTop() + ".." + a.titleBottom()
+                            + ", rule " + a.result().ruleY());
+            int top = (int) ((double) a.titleTop() / a.result().analysedHeight() * page.getHeight());
+            BufferedImage above = page.getSubimage(0, 0, page.getWidth(), top);
+            if (page == marked) assertNotNull(DocInspector.ink(above), "the secrecy mark above the title is ink");
+            else assertNull(DocInspector.ink(above), "nothing is printed above the title: not read");
+            int bottom = (int) ((double) (a.titleBottom() + 1) / a.result().analysedHeight() * page.getHeight());
+            int rule = (int) ((double) a.result().ruleY() / a.result().analysedHeight() * page.getHeight());
+            assertNotNull(DocInspector.ink(page.getSubimage(0, bottom, page.getWidth(), rule - bottom)), "the number is ink");
+        }
+    }
+
+    /** The grain and tint of yellowed, photographed paper is not ink; black text on it is. */
+    @Test
+    void paperGrainIsNotInkButTextIs() {
+        BufferedImage band = new BufferedImage(1200, 200, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(7);
+        for (int y = 0; y < 200; y++) {
+            for (int x = 0; x < 1200; x++) {
+                int n = random.nextInt(41) - 20;
+                int shade = x < 60 ? -50 : 0;   // the shadow at a photographed page's edge
+                band.setRGB(x, y, new Color(clamp(240 + n + shade), clamp(228 + n + shade), clamp(190 + n + shade)).getRGB());
+            }
+        }
+        assertNull(DocInspector.ink(band), "grain, tint and shadow are paper");
+        var g = band.createGraphics();
+        g.setColor(new Color(30, 30, 30));
+        for (int i = 0; i < 12; i++) g.fillRect(200 + 30 * i, 80, 4 + i % 3 * 6, 40);   // strokes of a printed line, no font needed
+        g.dispose();
+        BufferedImage ink = DocInspector.ink(band);
+        assertNotNull(ink, "printed text is ink");
+        assertTrue((ink.getRGB(30, 100) & 0xFF) == 0xFF, "the shadow stays white");
+    }
+
+    private static int clamp(int v) {
+        return Math.max(0, Math.min(255, v));
     }
 }
