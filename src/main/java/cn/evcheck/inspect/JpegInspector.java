@@ -219,7 +219,7 @@ public final class JpegInspector {
         String r = walk(b, true, dims, at);
         if (r == MORE) return "truncated";
         if (r != null || !whole) return r;
-        return indexOfEoi(b, at[0], b.length) >= 0 ? null : "truncated";
+        return lastIndexOfEoi(b, at[0], b.length) >= 0 ? null : "truncated";
     }
 
     /** {@link #walk}'s answer when the bytes held end before the start of scan: read more of the file. */
@@ -267,10 +267,14 @@ public final class JpegInspector {
         return MORE;
     }
 
-    /** The index of the first end-of-image marker (FF D9) starting in [from, to - 1), or -1. */
-    static int indexOfEoi(byte[] b, int from, int to) {
-        for (int j = Math.max(0, from); j + 1 < to; j++) {
-            if ((b[j] & 0xFF) == 0xFF && (b[j + 1] & 0xFF) == 0xD9) return j;
+    /**
+     * The index of the last end-of-image marker (FF D9) starting in [from, to - 1), or -1. Searched from
+     * the end, where a whole JPEG has it: whether there is one costs a few bytes, not the whole scan.
+     */
+    static int lastIndexOfEoi(byte[] b, int from, int to) {
+        int lo = Math.max(0, from);
+        for (int j = Math.min(to, b.length) - 2; j >= lo; j--) {
+            if ((b[j + 1] & 0xFF) == 0xD9 && (b[j] & 0xFF) == 0xFF) return j;
         }
         return -1;
     }

@@ -118,13 +118,14 @@ final class JpegReader implements FormatReader {
     }
 
     /**
-     * Whether FF D9 occurs at or after {@code from} (a position in the head) in the file: in the head,
-     * then in the tail, then, streaming, in the bytes between (each boundary's pair included).
+     * Whether FF D9 occurs at or after {@code from} (a position in the head) in the file: in the tail,
+     * then in the head, then, streaming, in the bytes between (each boundary's pair included).
      */
     static boolean hasEoi(SeekableByteChannel ch, long size, byte[] head, int from, byte[] tail) throws IOException {
-        if (JpegInspector.indexOfEoi(head, from, head.length) >= 0) return true;
         long tailStart = size - tail.length;
-        if (JpegInspector.indexOfEoi(tail, (int) Math.max(0, from - tailStart), tail.length) >= 0) return true;
+        // The tail first, from its end, where a whole JPEG's marker is.
+        if (JpegInspector.lastIndexOfEoi(tail, (int) Math.max(0, from - tailStart), tail.length) >= 0) return true;
+        if (JpegInspector.lastIndexOfEoi(head, from, head.length) >= 0) return true;
         // The middle, from the head's last byte to the tail's first, so pairs across the boundaries count.
         long pos = Math.max(head.length - 1, from);
         long end = Math.min(size, tailStart + 1);

@@ -152,6 +152,7 @@ public final class Pixels {
         int w = img.getWidth();
         int h = img.getHeight();
         double[][] g = new double[32][32];
+        double[] lum = luminance(img);
         for (int cy = 0; cy < 32; cy++) {
             int y0 = cy * h / 32;
             int y1 = Math.max(y0 + 1, (cy + 1) * h / 32);
@@ -162,8 +163,7 @@ public final class Pixels {
                 int n = 0;
                 for (int y = y0; y < y1 && y < h; y++) {
                     for (int x = x0; x < x1 && x < w; x++) {
-                        int rgb = img.getRGB(x, y);
-                        sum += 0.299 * ((rgb >> 16) & 0xFF) + 0.587 * ((rgb >> 8) & 0xFF) + 0.114 * (rgb & 0xFF);
+                        sum += lum[y * w + x];
                         n++;
                     }
                 }
@@ -187,6 +187,37 @@ public final class Pixels {
         long bits = 0;
         for (int i = 1; i < 64; i++) if (coef[i] > median) bits |= 1L << i;
         return bits;
+    }
+
+    /**
+     * Each pixel's luminance (0.299 R + 0.587 G + 0.114 B of its sRGB value). Decoded JPEGs and the
+     * images evcheck draws are 8-bit RGB, whose samples are their sRGB values: read a row at a time
+     * from the raster, not through the colour model pixel by pixel (which was most of a thumbnail's
+     * hash); other types go through {@link BufferedImage#getRGB}, as before.
+     */
+    private static double[] luminance(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        double[] lum = new double[w * h];
+        int type = img.getType();
+        if (type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_INT_RGB) {
+            java.awt.image.WritableRaster raster = img.getRaster();
+            int[] row = new int[w * 3];
+            for (int y = 0; y < h; y++) {
+                raster.getPixels(0, y, w, 1, row);
+                for (int x = 0; x < w; x++) {
+                    lum[y * w + x] = 0.299 * row[3 * x] + 0.587 * row[3 * x + 1] + 0.114 * row[3 * x + 2];
+                }
+            }
+            return lum;
+        }
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int rgb = img.getRGB(x, y);
+                lum[y * w + x] = 0.299 * ((rgb >> 16) & 0xFF) + 0.587 * ((rgb >> 8) & 0xFF) + 0.114 * (rgb & 0xFF);
+            }
+        }
+        return lum;
     }
 
     public static int distance(long a, long b) {

@@ -100,6 +100,21 @@ class HeaderFirstTest {
         return pf;
     }
 
+    /** The hash reads 8-bit RGB rasters a row at a time: the same bits as through each pixel's colour. */
+    @Test
+    void theRasterFastPathHashesAsTheColourModelDoes() {
+        BufferedImage picture = Jpegs.picture(333, 251, 5);
+        for (int type : new int[]{BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_RGB}) {
+            BufferedImage fast = new BufferedImage(333, 251, type);
+            fast.createGraphics().drawImage(picture, 0, 0, null);
+            BufferedImage slow = new BufferedImage(333, 251, BufferedImage.TYPE_INT_ARGB);
+            slow.createGraphics().drawImage(fast, 0, 0, null);
+            assertEquals(Pixels.phash(slow), Pixels.phash(fast), "type " + type);
+            // A cropped view (a letterboxed thumbnail's) starts inside its parent's raster.
+            assertEquals(Pixels.phash(slow.getSubimage(7, 11, 300, 200)), Pixels.phash(fast.getSubimage(7, 11, 300, 200)), "crop of " + type);
+        }
+    }
+
     @Test
     void theHeadAloneGivesCaptionsDateGpsAndTheThumbnailHash() throws IOException {
         assertTrue(photo.length > 2 * JpegReader.MAX_HEAD, "the test photo is large: " + photo.length);
