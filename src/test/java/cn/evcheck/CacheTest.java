@@ -78,6 +78,25 @@ class CacheTest {
         assertEquals(fresh.out(), first.out());
         assertEquals(fresh.out(), second.out(), "facts from the cache give the same report, byte for byte");
 
+        // A warm re-run reads no photo bytes (issue 13 part 4), not even to sniff the file's type: photos
+        // overwritten in place with zeros, size, modification time and inode kept, are reported as before.
+        byte[][] kept = new byte[6][];
+        for (int i = 0; i < 6; i++) {
+            Path ph = p.root().resolve("A-1/图片/p" + i + ".jpg");
+            FileTime was = Files.getLastModifiedTime(ph);
+            kept[i] = Files.readAllBytes(ph);
+            Files.write(ph, new byte[kept[i].length]);
+            Files.setLastModifiedTime(ph, was);
+        }
+        Cli.Run blind = check(p, "--cache", cache);
+        assertEquals(fresh.out(), blind.out(), "no byte of an unchanged photo was read");
+        for (int i = 0; i < 6; i++) {
+            Path ph = p.root().resolve("A-1/图片/p" + i + ".jpg");
+            FileTime was = Files.getLastModifiedTime(ph);
+            Files.write(ph, kept[i]);
+            Files.setLastModifiedTime(ph, was);
+        }
+
         // One photo changes: it alone is read again, and what it now says is reported.
         Path photo = p.root().resolve("A-1/图片/p0.jpg");
         Files.write(photo, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});

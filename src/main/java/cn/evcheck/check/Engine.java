@@ -39,7 +39,7 @@ public final class Engine {
     public static UnitResult run(String unit, Path root, RuleSet rules, LocalDate asOf, int threads,
                                  Progress progress, cn.evcheck.util.Messages.Localized configProblem, FactsCache cache)
             throws IOException {
-        Inventory inv = new PackageScanner(rules).scan(root);
+        Inventory inv = new PackageScanner(rules).knowing(cache).scan(root);
         List<FileEntry> all = new ArrayList<>(inv.files());
         all.addAll(inv.sidecars());
         Set<String> sidecars = new HashSet<>();

@@ -30,21 +30,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * second run that finds it locked runs without it. Facts of files that could not be read, or that
  * were refused, are not kept (the cause may pass). Thread-safe.
  */
-public final class FactsCache implements AutoCloseable {
+public final class FactsCache implements AutoCloseable, cn.evcheck.scan.KnownTypes {
     /** No cache: every file is read. */
-    public static final FactsCache NONE = new FactsCache(null, null, "off");
+    public static final FactsCache NONE = new FactsCache(null, null, null, "off");
 
     private final MVStore store;
     private final MVMap<String, byte[]> facts;
+    /** The type sniffed from each file ({@link cn.evcheck.scan.KnownTypes}), by the same identity as its facts. */
+    private final MVMap<String, String> types;
     private final String state;
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicInteger misses = new AtomicInteger();
 
     private static final ObjectMapper JSON = mapper();
 
-    private FactsCache(MVStore store, MVMap<String, byte[]> facts, String state) {
+    private FactsCache(MVStore store, MVMap<String, byte[]> facts, MVMap<String, String> types, String state) {
         this.store = store;
         this.facts = facts;
+        this.types = types;
         this.state = state;
     }
 
@@ -59,14 +62,16 @@ public final class FactsCache implements AutoCloseable {
             MVMap<String, String> meta = s.openMap("meta");
             String generation = generation();
             MVMap<String, byte[]> map = s.openMap("facts");
+            MVMap<String, String> types = s.openMap("types");
             if (!generation.equals(meta.get("generation"))) {
                 map.clear();
+                types.clear();
                 meta.put("generation", generation);
                 s.commit();
             }
-            return new FactsCache(s, map, "on");
+            return new FactsCache(s, map, types, "on");
         } catch (IOException | RuntimeException e) {
-            return new FactsCache(null, null, "unavailable: " + Errors.oneLine(e));
+            return new FactsCache(null, null, null, "unavailable: " + Errors.oneLine(e));
         }
     }
 
@@ -114,13 +119,33 @@ public final class FactsCache implements AutoCloseable {
         };
     }
 
+    @Override
+    public cn.evcheck.scan.FileType get(Path file, BasicFileAttributes attrs) {
+        if (types == null) return null;
+        String t = types.get(identity(file, attrs));
+        if (t == null) return null;
+        try {
+            return cn.evcheck.scan.FileType.valueOf(t);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void put(Path file, BasicFileAttributes attrs, cn.evcheck.scan.FileType type) {
+        if (types != null) types.put(identity(file, attrs), type.name());
+    }
+
+    private static String identity(Path file, BasicFileAttributes a) {
+        return file.toAbsolutePath() + "\u0000" + a.size() + "\u0000" + a.lastModifiedTime().toMillis() + "\u0000" + a.fileKey();
+    }
+
     /** The file's identity now (path, size, modification time, file key) and what is needed of it; null if unknown. */
     static String key(FileEntry f, Inspector.Needs needs) {
         try {
             BasicFileAttributes a = Files.readAttributes(f.path(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!a.isRegularFile() || a.size() != f.size()) return null;
-            return f.path().toAbsolutePath() + "\u0000" + a.size() + "\u0000" + a.lastModifiedTime().toMillis() + "\u0000"
-                    + a.fileKey() + "\u0000" + needs;
+            return identity(f.path(), a) + "\u0000" + needs;
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -36,6 +36,7 @@ public final class PackageScanner {
     private final List<FileEntry> sidecars = new ArrayList<>();
     private final Set<String> itemFolders = new TreeSet<>();
     private final List<Inventory.Unreadable> unreadable = new ArrayList<>();
+    private KnownTypes known = KnownTypes.NONE;
     private Path root;
     private int links;
     private int special;
@@ -47,6 +48,12 @@ public final class PackageScanner {
         }
         // Longest first, so III-15-2-10 is tried before III-15-2-1.
         normalizedIds.sort((a, b) -> b.getKey().length() - a.getKey().length());
+    }
+
+    /** Types sniffed on an earlier run: an unchanged file is not opened to sniff it again. */
+    public PackageScanner knowing(KnownTypes types) {
+        this.known = types;
+        return this;
     }
 
     public Inventory scan(Path root) throws IOException {
@@ -160,16 +167,19 @@ public final class PackageScanner {
     }
 
     private void addFile(Path p, String name, BasicFileAttributes attrs, Placement here) {
-        byte[] head = new byte[1024];
-        FileType type;
-        try (SeekableByteChannel ch = SafeOpen.channel(root, root.relativize(p), SafeOpen.Seen.of(attrs))) {
-            InputStream in = Channels.newInputStream(ch);
-            int n = in.readNBytes(head, 0, head.length);
-            type = FileType.sniff(head, n);
-            if (type == FileType.ZIP) type = ZipDirectory.classify(ch);
-        } catch (IOException e) {
-            unreadable.add(new Inventory.Unreadable(rel(p), reason(e)));
-            return;
+        FileType type = known.get(p, attrs);
+        if (type == null) {
+            byte[] head = new byte[1024];
+            try (SeekableByteChannel ch = SafeOpen.channel(root, root.relativize(p), SafeOpen.Seen.of(attrs))) {
+                InputStream in = Channels.newInputStream(ch);
+                int n = in.readNBytes(head, 0, head.length);
+                type = FileType.sniff(head, n);
+                if (type == FileType.ZIP) type = ZipDirectory.classify(ch);
+            } catch (IOException e) {
+                unreadable.add(new Inventory.Unreadable(rel(p), reason(e)));
+                return;
+            }
+            known.put(p, attrs, type);
         }
         long size = attrs.size();
         int dot = name.lastIndexOf('.');
