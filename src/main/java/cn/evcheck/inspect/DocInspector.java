@@ -129,7 +129,9 @@ public final class DocInspector {
      * OCR of the two bands of a 版头 that hold what the checks read (GB/T 9704): above the red title,
      * where 份号, 密级和保密期限 and 紧急程度 are printed, and between the title and the red rule, where
      * the 文号 is. The large red title, which no check reads, is left out: it was most of Tesseract's
-     * time. When no 文号 is read there, the whole top is read as before, then the band around the rule.
+     * time. Each band is binarised ({@link #ink}); bands with ink are stacked into one image, so that
+     * Tesseract starts once per page. When no 文号 is read there, the whole top is read as before, then
+     * the band around the rule.
      */
     static String headerBands(BufferedImage page, ScanDetector.Analysis a) {
         ScanDetector.Result r = a.result();
@@ -138,34 +140,44 @@ public final class DocInspector {
         double scale = (double) h / r.analysedHeight();
         int rule = (int) ((r.ruleY() + 0.5) * scale);
         int bottom = a.titleTop() >= 0 ? (int) (a.titleTop() * scale) : 0;   // a margin here cut marks printed close to the title
-        String marks = bottom >= h * MARKS_MIN ? readInk(page.getSubimage(0, 0, w, bottom)) : "";
+        BufferedImage marks = bottom >= h * MARKS_MIN ? ink(page.getSubimage(0, 0, w, bottom)) : null;
         int from = a.titleBottom() >= 0 ? (int) ((a.titleBottom() + 1) * scale + h * MARKS_MARGIN) : rule - (int) (h * 0.09);
         from = Math.max(0, Math.min(from, rule - (int) (h * LINE_MIN)));
         int to = Math.min(h, rule + (int) (h * MARKS_MARGIN));
-        String line = to > from ? readInk(page.getSubimage(0, from, w, to - from)) : "";
-        if (DocNumbers.find(line) == null) {
+        BufferedImage number = to > from ? ink(page.getSubimage(0, from, w, to - from)) : null;
+        BufferedImage both = stacked(marks, number, (int) (h * LINE_MIN));
+        String read = both == null ? "" : Ocr.read(both, 6);
+        if (DocNumbers.find(read) == null) {
             String wider = Ocr.read(top(page, r), 3);
             if (DocNumbers.find(wider) == null) {
                 java.awt.Rectangle band = ScanDetector.numberArea(r, w, h);
                 wider = Ocr.read(page.getSubimage(band.x, band.y, band.width, band.height), 6);
             }
-            line = line + "\n" + wider;
+            read = read.isEmpty() ? wider : read + "\n" + wider;
         }
-        return marks.isEmpty() ? line : marks + "\n" + line;
+        return read;
+    }
+
+    /** {@code upper} above {@code lower} with {@code gap} white rows between; either may be null (then the other, or null). */
+    static BufferedImage stacked(BufferedImage upper, BufferedImage lower, int gap) {
+        if (upper == null || lower == null) return upper == null ? lower : upper;
+        int w = Math.max(upper.getWidth(), lower.getWidth());
+        BufferedImage out = new BufferedImage(w, upper.getHeight() + gap + lower.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        var g = out.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.drawImage(upper, 0, 0, null);
+        g.drawImage(lower, 0, upper.getHeight() + gap, null);
+        g.dispose();
+        return out;
     }
 
     /**
-     * Tesseract's reading (as one block) of the ink in a band: pixels much darker than the band's paper
-     * (below {@link #INK_SHARE} of its median brightness) become black, the rest white, so that the grain,
+     * The ink of a band as black on white: pixels much darker than the band's paper (below
+     * {@link #INK_SHARE} of its median brightness) become black, the rest white, so that the grain,
      * shading and tint of photographed or yellowed paper are neither read as text nor take Tesseract
-     * seconds; a band with hardly any ink is not read at all.
+     * seconds; null when the band has hardly any ink (then it is not read at all).
      */
-    static String readInk(BufferedImage band) {
-        BufferedImage ink = ink(band);
-        return ink == null ? "" : Ocr.read(ink, 6);
-    }
-
-    /** The ink of a band as black on white ({@link #readInk}), or null when it has hardly any. */
     static BufferedImage ink(BufferedImage band) {
         int w = band.getWidth();
         int h = band.getHeight();

@@ -74,8 +74,12 @@ public final class Ocr {
         try {
             tmp = Files.createTempFile("evcheck-ocr-", ".png");
             ImageIO.write(img, "png", tmp.toFile());
-            Process p = new ProcessBuilder(List.of("tesseract", tmp.toString(), "stdout", "-l", "chi_sim", "--psm", String.valueOf(psm)))
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            ProcessBuilder pb = new ProcessBuilder(List.of("tesseract", tmp.toString(), "stdout", "-l", "chi_sim", "--psm", String.valueOf(psm)))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            // One thread per Tesseract: evcheck already runs a page per core, and OpenMP's threads on top
+            // of that cost more CPU than they save.
+            pb.environment().put("OMP_THREAD_LIMIT", "1");
+            Process p = pb.start();
             try {
                 // Waited for with a deadline before its output is read (a band's text is far below the
                 // pipe's buffer): a Tesseract that hangs is killed, and so is one whose file's read was
