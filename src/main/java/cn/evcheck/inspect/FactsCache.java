@@ -88,6 +88,13 @@ public final class FactsCache implements AutoCloseable, cn.evcheck.scan.KnownTyp
         return misses.get();
     }
 
+    /** Whether the facts of this file, unchanged, are kept (a read of it will be answered from here). */
+    boolean has(FileEntry f, Inspector.Needs needs) {
+        if (facts == null) return false;
+        String key = key(f, needs);
+        return key != null && facts.containsKey(key);
+    }
+
     /** {@code read}, answered from the cache where the file is unchanged, and kept for next time. */
     Inspection.Read wrap(Inspection.Read read) {
         if (facts == null) return read;

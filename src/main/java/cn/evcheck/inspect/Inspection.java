@@ -45,7 +45,7 @@ public final class Inspection {
     /** Reads every file, answering from {@code cache} where a file is unchanged since it was kept. */
     public static Map<String, Facts> run(List<FileEntry> files, Function<FileEntry, Inspector.Needs> needs, int threads,
                                          Progress progress, FactsCache cache) {
-        return run(files, needs, threads, progress, cache.wrap(Inspector::inspect), timeoutSeconds() * 1000L);
+        return run(files, needs, threads, progress, cache.wrap(Inspector::inspect), timeoutSeconds() * 1000L, cache::has);
     }
 
     /** The default time budget per file, in seconds. */
@@ -78,6 +78,13 @@ public final class Inspection {
 
     static Map<String, Facts> run(List<FileEntry> files, Function<FileEntry, Inspector.Needs> needs, int threads,
                                   Progress progress, Read read, long timeoutMs) {
+        return run(files, needs, threads, progress, read, timeoutMs, (f, w) -> false);
+    }
+
+    /** @param cached whether a file's facts will come from the cache (no read ahead for it) */
+    static Map<String, Facts> run(List<FileEntry> files, Function<FileEntry, Inspector.Needs> needs, int threads,
+                                  Progress progress, Read read, long timeoutMs,
+                                  java.util.function.BiPredicate<FileEntry, Inspector.Needs> cached) {
         int n = files.size();
         Facts[] out = new Facts[n];
         Inspector.Needs[] wanted = new Inspector.Needs[n];
@@ -103,8 +110,10 @@ public final class Inspection {
                 }
             });
         }
-        for (Thread t : pool) t.start();
-        for (Thread t : pool) join(t);
+        try (Readahead ahead = new Readahead(files, next, i -> !cached.test(files.get(i), wanted[i]), Readahead.threads())) {
+            for (Thread t : pool) t.start();
+            for (Thread t : pool) join(t);
+        }
         // Files whose read ran out of memory (or whose worker died) are read again, one at a time.
         for (int i = 0; i < n; i++) {
             if (out[i] != null) continue;
