@@ -2,6 +2,7 @@
 # The benchmark of issue 13: one command that generates a realistic package (N phone-size photos with
 # EXIF date and caption, reports, scans) and measures, in one run, on the same files:
 #   read every byte (cat)  ·  exiftool -r -json over the photos  ·  evcheck cold  ·  evcheck again with its facts cache
+# evcheck runs through its launcher (./evcheck), as a clerk or a CI job runs it.
 # Cold runs drop the page cache first where permitted (root on Linux); otherwise they say so.
 # Prints ratios to the read-every-byte time and peak RSS, and writes them to WORKDIR/results-N.txt.
 #
@@ -41,10 +42,10 @@ else
 fi
 rm -rf "$out" "$work/cache-$n"
 # Cold: page cache dropped and an empty facts cache; warm: the same again, with the facts cache it filled.
-drop; measure java -jar target/evcheck.jar check "$pkg" --rules "$rules" --as-of 2020-12-31 --format json --output "$out" --fail-on never --quiet --cache "$work/cache-$n"
+drop; measure ./evcheck check "$pkg" --rules "$rules" --as-of 2020-12-31 --format json --output "$out" --fail-on never --quiet --cache "$work/cache-$n"
 cold_s=$secs; cold_rss=$rss; cold_state=$cold
 cp "$out/report.json" "$work/report-cold.json"
-drop; measure java -jar target/evcheck.jar check "$pkg" --rules "$rules" --as-of 2020-12-31 --format json --output "$out" --fail-on never --quiet --cache "$work/cache-$n"
+drop; measure ./evcheck check "$pkg" --rules "$rules" --as-of 2020-12-31 --format json --output "$out" --fail-on never --quiet --cache "$work/cache-$n"
 warm_s=$secs; warm_rss=$rss
 cmp -s "$out/report.json" "$work/report-cold.json" && same="same report" || same="REPORT DIFFERS"
 {
