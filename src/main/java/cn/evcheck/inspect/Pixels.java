@@ -200,8 +200,25 @@ public final class Pixels {
         int h = img.getHeight();
         double[] lum = new double[w * h];
         int type = img.getType();
+        java.awt.image.WritableRaster raster = img.getRaster();
+        if (type == BufferedImage.TYPE_3BYTE_BGR && raster.getDataBuffer() instanceof java.awt.image.DataBufferByte db
+                && raster.getSampleModel() instanceof java.awt.image.PixelInterleavedSampleModel sm
+                && sm.getPixelStride() == 3 && db.getNumBanks() == 1) {
+            // In place: a cropped view's origin is its translation into the parent's buffer.
+            byte[] data = db.getData();
+            int stride = sm.getScanlineStride();
+            int[] band = sm.getBandOffsets();   // R, G, B
+            int origin = db.getOffset() - raster.getSampleModelTranslateY() * stride - raster.getSampleModelTranslateX() * 3;
+            for (int y = 0; y < h; y++) {
+                int at = origin + y * stride;
+                for (int x = 0; x < w; x++, at += 3) {
+                    lum[y * w + x] = 0.299 * (data[at + band[0]] & 0xFF) + 0.587 * (data[at + band[1]] & 0xFF)
+                            + 0.114 * (data[at + band[2]] & 0xFF);
+                }
+            }
+            return lum;
+        }
         if (type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_INT_RGB) {
-            java.awt.image.WritableRaster raster = img.getRaster();
             int[] row = new int[w * 3];
             for (int y = 0; y < h; y++) {
                 raster.getPixels(0, y, w, 1, row);
