@@ -78,6 +78,16 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "不使用缓存，重新读取每个文件")
     boolean noCache;
 
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "与上次的基线文件（--write-baseline）或 JSON 报告比较，标出新增、仍存在和已修复的问题")
+    Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE", description = "把本次的问题写成基线文件，供下次 --baseline 使用（不能在材料包内）")
+    Path writeBaseline;
+
+    @Option(names = "--fail-on-new", paramLabel = "LEVEL", description = "error|warning|info：只按新增问题决定退出码（需要 --baseline）")
+    String failOnNew;
+
     /**
      * The facts cache of this run: {@code --cache DIR}, else the user's cache folder when evcheck runs
      * from its jar ($XDG_CACHE_HOME or ~/.cache, %LOCALAPPDATA% on Windows, then /evcheck); none with
@@ -140,6 +150,41 @@ final class CheckCommand implements Callable<Integer> {
                 return usage(err, en, "--fail-on 只能是 error、warning、info 或 never", "--fail-on must be error, warning, info or never");
             }
         }
+        Severity newThreshold = null;
+        if (failOnNew != null) {
+            newThreshold = switch (failOnNew.toLowerCase(Locale.ROOT)) {
+                case "error" -> Severity.ERROR;
+                case "warning" -> Severity.WARNING;
+                case "info" -> Severity.INFO;
+                default -> null;
+            };
+            if (newThreshold == null) {
+                return usage(err, en, "--fail-on-new 只能是 error、warning 或 info", "--fail-on-new must be error, warning or info");
+            }
+            if (baseline == null) {
+                return usage(err, en, "--fail-on-new 需要用 --baseline 指定上次的基线文件",
+                        "--fail-on-new needs --baseline FILE (the earlier run's baseline or JSON report)");
+            }
+        }
+        List<cn.evcheck.model.Baseline.Entry> before = null;
+        if (baseline != null) {
+            if (!Files.exists(baseline)) {
+                // The first night of a job: nothing to compare with yet; every finding is new.
+                err.println("evcheck: " + (en ? "no baseline at " + baseline + " yet: every finding counts as new"
+                        : "基线文件还不存在：" + baseline + "；本次的问题都算作新增"));
+                before = List.of();
+            } else {
+                try {
+                    if (Files.size(baseline) > cn.evcheck.report.BaselineFile.MAX_BYTES) {
+                        throw new cn.evcheck.report.BaselineFile.Invalid("larger than " + cn.evcheck.report.BaselineFile.MAX_BYTES / 1024 / 1024 + " MB");
+                    }
+                    before = cn.evcheck.report.BaselineFile.read(Files.readAllBytes(baseline), en);
+                } catch (IOException | cn.evcheck.report.BaselineFile.Invalid e) {
+                    return usage(err, en, "无法读取基线文件 " + baseline + "：" + e.getMessage(),
+                            "cannot read the baseline " + baseline + ": " + e.getMessage());
+                }
+            }
+        }
         List<String> fmts = formats.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).distinct().toList();
         List<Renderer> renderers = new ArrayList<>();
         for (String f : fmts) {
@@ -191,6 +236,18 @@ final class CheckCommand implements Callable<Integer> {
             }
             if (OutputFolder.inside(outReal, pkgReal)) {
                 return usage(err, en, msg(en, "cli.output_inside", "output", output.toString(), "package", pkgReal.toString()));
+            }
+        }
+
+        Path baselineOut = null;
+        if (writeBaseline != null) {
+            try {
+                baselineOut = OutputFolder.realPath(writeBaseline);   // through links too: never into the package
+            } catch (IOException e) {
+                return usage(err, en, msg(en, "cli.output_path", "output", writeBaseline.toString(), "reason", e.getMessage()));
+            }
+            if (OutputFolder.inside(baselineOut, pkgReal)) {
+                return usage(err, en, msg(en, "cli.output_inside", "output", writeBaseline.toString(), "package", pkgReal.toString()));
             }
         }
 
@@ -247,6 +304,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             cacheUsed.close();
             report = new Report(Main.version(), ruleSet, date, pkg.toString(), units, cn.evcheck.check.Checks.codes());
+            if (before != null) report = report.against(baseline.toString(), before);
             if (bar != null) bar.finish();
             notes(err, en, report, t0);
         } catch (RuleException e) {
@@ -277,9 +335,39 @@ final class CheckCommand implements Callable<Integer> {
             err.println("evcheck: " + msg(en, "cli.output_write", "reason", String.valueOf(e.getMessage())));
             return Main.FAILED;
         }
+        if (baselineOut != null) {
+            try {
+                writeAtomically(baselineOut, cn.evcheck.report.BaselineFile.write(report));
+            } catch (IOException e) {
+                err.println("evcheck: " + msg(en, "cli.output_write", "reason", String.valueOf(e.getMessage())));
+                return Main.FAILED;
+            }
+        }
+        if (newThreshold != null) {
+            // The nightly job's question: did anything get worse? Only new findings decide.
+            final Severity nt = newThreshold;
+            return report.baseline().fresh(report.allFindings()).stream().anyMatch(x -> x.severity().atLeast(nt))
+                    ? Main.FINDINGS : Main.OK;
+        }
         if (threshold == null) return Main.OK;
         final Severity t = threshold;
         return report.allFindings().stream().anyMatch(x -> x.severity().atLeast(t)) ? Main.FINDINGS : Main.OK;
+    }
+
+    /** Written whole or not at all: a temporary file beside it, then moved over it. */
+    private static void writeAtomically(Path target, byte[] body) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), ".evcheck-baseline-", ".tmp");
+        try {
+            Files.write(tmp, body);
+            try {
+                Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     /** Said once per run on stderr (not with --quiet): what the report cannot show by itself. */

@@ -13,10 +13,20 @@ import java.util.Map;
  * registry of the checks that ran (for SARIF rule lists and explanations).
  */
 public record Report(String toolVersion, RuleSet rules, LocalDate asOf, String packagePath, List<UnitResult> units,
-                     List<Code> codes) {
+                     List<Code> codes, Baseline baseline) {
     public Report {
         units = List.copyOf(units);
         codes = List.copyOf(codes);
+        if (baseline == null) baseline = Baseline.NONE;
+    }
+
+    public Report(String toolVersion, RuleSet rules, LocalDate asOf, String packagePath, List<UnitResult> units, List<Code> codes) {
+        this(toolVersion, rules, asOf, packagePath, units, codes, Baseline.NONE);
+    }
+
+    /** This report compared with an earlier run's findings. */
+    public Report against(String source, List<Baseline.Entry> before) {
+        return new Report(toolVersion, rules, asOf, packagePath, units, codes, Baseline.compare(source, before, allFindings()));
     }
 
     public enum Status { COMPLETE, INCOMPLETE, MISSING }

@@ -93,6 +93,7 @@ public final class HtmlRenderer {
                 .append(items).append(esc(t(" 个条目，", " items, "))).append("<b id=\"shown-findings\">…</b>/").append(findings)
                 .append(esc(t(" 条问题", " findings"))).append("</output>\n</form>\n</header>\n<main>\n");
 
+        if (r.baseline().present()) since();
         if (Sections.multiUnit(r)) matrix();
         for (Section s : Sections.of(r, g, en)) section(s, g);
         for (UnitResult u : r.units()) loose(u);
@@ -100,6 +101,42 @@ public final class HtmlRenderer {
                 "Made by evcheck " + r.toolVersion() + "; this file loads nothing from the network."))).append("</footer>\n");
         sb.append("<script>\n").append(JS).append("</script>\n</body>\n</html>\n");
         return sb.toString();
+    }
+
+    /** What changed since the baseline: counts, the new findings first, then the fixed ones. */
+    private void since() {
+        Baseline b = r.baseline();
+        List<Finding> fresh = b.fresh(r.allFindings());
+        int still = r.allFindings().size() - fresh.size();
+        sb.append("<section class=\"since\" id=\"since\">\n<h2>").append(esc(t("自上次检查以来", "Since the last run"))).append("</h2>\n<p>")
+                .append(esc(t("基线 " + b.source() + "：新增 " + fresh.size() + " 项，已修复 " + b.fixed().size() + " 项，仍存在 " + still + " 项",
+                        "Baseline " + b.source() + ": " + fresh.size() + " new, " + b.fixed().size() + " fixed, " + still + " still there")))
+                .append("</p>\n");
+        if (!fresh.isEmpty()) {
+            sb.append("<h3>").append(esc(t("新增", "New"))).append("</h3>\n<ul class=\"new\">\n");
+            for (Finding f : fresh) {
+                sb.append("<li class=\"sev-").append(f.severity().key()).append("\">").append(esc(sinceLine(f.unit(), f.item(), f.file(),
+                        f.message(en)))).append(" <code>").append(esc(f.code())).append("</code></li>\n");
+            }
+            sb.append("</ul>\n");
+        }
+        if (!b.fixed().isEmpty()) {
+            sb.append("<h3>").append(esc(t("已修复", "Fixed"))).append("</h3>\n<ul class=\"fixed\">\n");
+            for (Baseline.Entry e : b.fixed()) {
+                sb.append("<li>✓ ").append(esc(sinceLine(e.unit(), e.item(), e.file(), e.message()))).append(" <code>")
+                        .append(esc(e.code())).append("</code></li>\n");
+            }
+            sb.append("</ul>\n");
+        }
+        sb.append("</section>\n");
+    }
+
+    private String sinceLine(String unit, String item, String file, String message) {
+        StringBuilder w = new StringBuilder();
+        if (unit != null && !unit.isEmpty()) w.append(unit).append(" · ");
+        if (item != null) w.append(item).append(" · ");
+        if (file != null) w.append(file).append(" · ");
+        return w + (message == null ? "" : message);
     }
 
     private void prov(String k, String v) {

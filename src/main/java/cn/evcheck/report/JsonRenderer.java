@@ -83,6 +83,8 @@ public final class JsonRenderer {
                 m.put("period", f.period());
                 m.put("message", f.message(english));
                 m.put("data", f.data());
+                m.put("fingerprint", Baseline.fingerprint(f));
+                if (r.baseline().present()) m.put("baseline", r.baseline().state(f) == Baseline.State.NEW ? "new" : "unchanged");
                 findings.add(m);
             }
             for (PhotoRecord p : u.photos()) {
@@ -137,6 +139,29 @@ public final class JsonRenderer {
                 m.put("marks", d.marks());
                 documents.add(m);
             }
+        }
+        if (r.baseline().present()) {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("source", r.baseline().source());
+            int fresh = r.baseline().freshCount();
+            b.put("new", fresh);
+            b.put("unchanged", r.allFindings().size() - fresh);
+            b.put("fixed", r.baseline().fixed().size());
+            List<Object> fixed = new ArrayList<>();
+            for (Baseline.Entry e : r.baseline().fixed()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("code", e.code());
+                m.put("severity", e.severity() == null ? null : e.severity().key());
+                m.put("unit", e.unit());
+                m.put("item", e.item());
+                m.put("file", e.file());
+                m.put("period", e.period());
+                m.put("message", e.message());
+                m.put("fingerprint", e.fingerprint());
+                fixed.add(m);
+            }
+            b.put("fixed_findings", fixed);
+            root.put("baseline", b);
         }
         root.put("units", units);
         root.put("items", items);

@@ -9,6 +9,7 @@ import cn.evcheck.report.Sections.Entry;
 import cn.evcheck.report.Sections.Section;
 import cn.evcheck.rules.Model.Item;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -49,6 +50,7 @@ public final class MarkdownRenderer {
         line("| " + t("工具", "Tool") + " | evcheck " + cell(r.toolVersion()) + " |");
         line("");
         line(label(t("汇总", "Summary")) + md(Sections.summary(r, en)));
+        if (r.baseline().present()) since();
         if (Sections.multiUnit(r)) matrix();
         for (Section s : Sections.of(r, g, en)) {
             if (!s.title().isEmpty()) {
@@ -134,6 +136,40 @@ public final class MarkdownRenderer {
         if (v.isEmpty()) return;
         if (sb.length() > 0) sb.append(" · ");
         sb.append(label(k)).append(md(Sections.join(v, en)));
+    }
+
+    /** What changed since the baseline: the new findings first, then the fixed ones. */
+    private void since() {
+        Baseline b = r.baseline();
+        List<Finding> fresh = b.fresh(r.allFindings());
+        line("");
+        line("## " + md(t("自上次检查以来", "Since the last run")));
+        line("");
+        line(md(t("基线 " + b.source() + "：新增 " + fresh.size() + " 项，已修复 " + b.fixed().size() + " 项，仍存在 "
+                + (r.allFindings().size() - fresh.size()) + " 项",
+                "Baseline " + b.source() + ": " + fresh.size() + " new, " + b.fixed().size() + " fixed, "
+                + (r.allFindings().size() - fresh.size()) + " still there")));
+        if (!fresh.isEmpty()) {
+            line("");
+            line(label(t("新增", "New")));
+            line("");
+            for (Finding f : fresh) line("- " + mark(f.severity()) + " " + md(Sections.join(whereOf(f.unit(), f.item()), en))
+                    + " " + md(f.message(en)) + (f.file() == null ? "" : " — " + code(f.file())) + " `" + f.code() + "`");
+        }
+        if (!b.fixed().isEmpty()) {
+            line("");
+            line(label(t("已修复", "Fixed")));
+            line("");
+            for (Baseline.Entry e : b.fixed()) line("- ✓ " + md(Sections.join(whereOf(e.unit(), e.item()), en)) + " "
+                    + md(e.message() == null ? "" : e.message()) + (e.file() == null ? "" : " — " + code(e.file())) + " `" + e.code() + "`");
+        }
+    }
+
+    private static List<String> whereOf(String unit, String item) {
+        List<String> w = new ArrayList<>();
+        if (unit != null && !unit.isEmpty()) w.add(unit);
+        if (item != null) w.add(item);
+        return w;
     }
 
     private void finding(Finding f) {

@@ -76,6 +76,9 @@ public final class SarifRenderer {
                 }
                 if (!loc.isEmpty()) res.put("locations", List.of(loc));
                 res.put("partialFingerprints", Map.of("evcheck/v1", fingerprint(f)));
+                if (r.baseline().present()) {
+                    res.put("baselineState", r.baseline().state(f) == Baseline.State.NEW ? "new" : "unchanged");
+                }
                 Map<String, Object> props = new LinkedHashMap<>();
                 props.put("severity", f.severity().key());
                 if (!u.name().isEmpty()) props.put("unit", u.name());
@@ -152,14 +155,7 @@ public final class SarifRenderer {
 
     /** Stable across runs and message wording: code, unit, item, file, period, category, field. */
     static String fingerprint(Finding f) {
-        String k = String.join("\u0000", f.code(), nz(f.unit()), nz(f.item()), nz(f.file()), nz(f.period()),
-                String.valueOf(f.data().getOrDefault("category", "")), String.valueOf(f.data().getOrDefault("field", "")),
-                String.valueOf(f.data().getOrDefault("page", "")));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(k.getBytes(StandardCharsets.UTF_8)), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return cn.evcheck.model.Baseline.fingerprint(f);
     }
 
     /**

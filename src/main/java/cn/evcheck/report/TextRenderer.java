@@ -39,6 +39,7 @@ public final class TextRenderer {
         line((en ? "Rules:   " : "规则集：") + r.rules().title() + " (" + r.rules().id() + ", sha256 "
                 + r.rules().sha256().substring(0, 12) + ")");
         line((en ? "Package: " : "材料包：") + r.packagePath() + (en ? "    As of: " : "    截至：") + r.asOf());
+        if (r.baseline().present()) since(r);
         if (g == Grouping.ITEM) {
             for (UnitResult u : r.units()) {
                 if (!u.name().isEmpty()) {
@@ -73,6 +74,41 @@ public final class TextRenderer {
                 r.count(Status.MISSING), r.count(Severity.ERROR), r.count(Severity.WARNING), r.count(Severity.INFO));
         line(summary);
         return sb.toString();
+    }
+
+    /** At most this many new and this many fixed findings are listed; the JSON report has them all. */
+    static final int SINCE_MAX = 50;
+
+    /** What changed since the baseline: counts, the new findings first, then the fixed ones. */
+    private void since(Report r) {
+        Baseline b = r.baseline();
+        List<Finding> fresh = b.fresh(r.allFindings());
+        int still = r.allFindings().size() - fresh.size();
+        line("");
+        line(en ? "Since the last run (baseline " + b.source() + "): " + fresh.size() + " new, " + b.fixed().size() + " fixed, "
+                + still + " still there"
+                : "自上次检查以来（基线 " + b.source() + "）：新增 " + fresh.size() + " 项，已修复 " + b.fixed().size() + " 项，仍存在 "
+                + still + " 项");
+        if (!fresh.isEmpty()) line(en ? "  New:" : "  新增：");
+        for (Finding f : fresh.subList(0, Math.min(SINCE_MAX, fresh.size()))) {
+            line("    " + mark(f.severity()) + " " + where(f.unit(), f.item(), f.file(), f.period()) + f.message(en));
+        }
+        if (fresh.size() > SINCE_MAX) line("    … " + (en ? (fresh.size() - SINCE_MAX) + " more" : "另有 " + (fresh.size() - SINCE_MAX) + " 项"));
+        if (!b.fixed().isEmpty()) line(en ? "  Fixed:" : "  已修复：");
+        for (Baseline.Entry e : b.fixed().subList(0, Math.min(SINCE_MAX, b.fixed().size()))) {
+            line("    ✓ " + where(e.unit(), e.item(), e.file(), e.period()) + (e.message() == null ? e.code() : e.message()));
+        }
+        if (b.fixed().size() > SINCE_MAX) {
+            line("    … " + (en ? (b.fixed().size() - SINCE_MAX) + " more" : "另有 " + (b.fixed().size() - SINCE_MAX) + " 项"));
+        }
+    }
+
+    private static String where(String unit, String item, String file, String period) {
+        StringBuilder w = new StringBuilder();
+        for (String part : new String[]{unit, item, file, period}) {
+            if (part != null && !part.isEmpty()) w.append('[').append(part).append("] ");
+        }
+        return w.toString();
     }
 
     private void unit(UnitResult u) {
