@@ -39,6 +39,13 @@ public final class Engine {
     public static UnitResult run(String unit, Path root, RuleSet rules, LocalDate asOf, int threads,
                                  Progress progress, cn.evcheck.util.Messages.Localized configProblem, FactsCache cache)
             throws IOException {
+        return run(unit, root, rules, asOf, threads, progress, configProblem, cache, null);
+    }
+
+    /** @param claim how the unit's folder and name relate to the drive's other units (--by-unit), or null */
+    public static UnitResult run(String unit, Path root, RuleSet rules, LocalDate asOf, int threads,
+                                 Progress progress, cn.evcheck.util.Messages.Localized configProblem, FactsCache cache,
+                                 UnitClaim claim) throws IOException {
         Inventory inv = new PackageScanner(rules).knowing(cache).scan(root);
         List<FileEntry> all = new ArrayList<>(inv.files());
         all.addAll(inv.sidecars());
@@ -49,7 +56,7 @@ public final class Engine {
                 f -> sidecars.contains(f.rel()) ? Inspector.Needs.CAPTIONS : Placement.needs(f, rules), threads, progress, cache);
         // Also on a run whose facts came from the cache: only photos whose size and fingerprint collide are read.
         facts = Inspection.confirmCopies(facts);
-        return check(unit, inv, facts, Sidecars.index(inv.sidecars(), facts), rules, asOf, configProblem);
+        return check(unit, inv, facts, Sidecars.index(inv.sidecars(), facts), rules, asOf, configProblem, claim);
     }
 
     /** Runs every registered check over inspected facts. Pure. */
@@ -60,10 +67,16 @@ public final class Engine {
 
     static UnitResult check(String unit, Inventory inv, Map<String, Facts> facts, Sidecars sidecars, RuleSet rules,
                             LocalDate asOf, cn.evcheck.util.Messages.Localized configProblem) {
+        return check(unit, inv, facts, sidecars, rules, asOf, configProblem, null);
+    }
+
+    static UnitResult check(String unit, Inventory inv, Map<String, Facts> facts, Sidecars sidecars, RuleSet rules,
+                            LocalDate asOf, cn.evcheck.util.Messages.Localized configProblem, UnitClaim claim) {
         Map<String, Facts> all = new HashMap<>(facts);
         for (FileEntry f : inv.files()) all.putIfAbsent(f.rel(), Facts.none(f));
         Evidence ev = new Evidence(unit, inv, all, sidecars, rules, asOf);
         ev.configProblem(configProblem);
+        ev.unitClaim(claim);
         Results out = new Results();
         for (Check.Phase phase : Check.Phase.values()) {
             for (Check c : Checks.all()) {

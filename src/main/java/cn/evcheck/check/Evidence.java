@@ -220,4 +220,15 @@ public final class Evidence {
     void configProblem(cn.evcheck.util.Messages.Localized problem) {
         this.configProblem = problem;
     }
+
+    private UnitClaim unitClaim;
+
+    /** How this unit's folder and name relate to the drive's other units (--by-unit), or null. */
+    public UnitClaim unitClaim() {
+        return unitClaim;
+    }
+
+    void unitClaim(UnitClaim claim) {
+        this.unitClaim = claim;
+    }
 }

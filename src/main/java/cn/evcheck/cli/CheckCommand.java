@@ -267,36 +267,82 @@ final class CheckCommand implements Callable<Integer> {
             }
             LocalDate date = cliAsOf != null ? cliAsOf : rootCfg.asOf() != null ? rootCfg.asOf() : today();
             String ruleArg = rules != null ? rules : rootCfg.rules();
+            // A drive of units: the folders that are units, each with its own evcheck.yaml read once.
+            List<Path> dirs = new ArrayList<>();
+            Map<Path, PackageConfig> cfgs = new HashMap<>();
+            Map<Path, Messages.Localized> problems = new HashMap<>();
+            if (byUnit) {
+                // A unit folder that is a link is not followed: it may lead anywhere. System folders
+                // ($RECYCLE.BIN …), hidden ones, those the drive's evcheck.yaml excludes, and — when it
+                // lists units: — any other folder are not units.
+                try (DirectoryStream<Path> ds = Files.newDirectoryStream(pkg, p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))) {
+                    for (Path d : ds) {
+                        String shown = cn.evcheck.scan.Names.shown(d);
+                        if (shown.startsWith(".") || cn.evcheck.scan.PackageScanner.isSystemFolder(shown) || rootCfg.excludes(shown)) continue;
+                        if (!rootCfg.units().isEmpty() && !rootCfg.units().contains(shown)) continue;
+                        dirs.add(d);
+                    }
+                }
+                dirs.sort(Comparator.comparing(cn.evcheck.scan.Names::shown));
+                for (String listed : rootCfg.units()) {
+                    if (dirs.stream().noneMatch(d -> cn.evcheck.scan.Names.shown(d).equals(listed)) && !quiet) {
+                        err.println("evcheck: " + (en ? "note: evcheck.yaml lists the unit folder '" + listed + "', which is not on the drive"
+                                : "提示：evcheck.yaml 的 units 列出的文件夹“" + listed + "”不在总目录中"));
+                    }
+                }
+                for (Path d : dirs) {
+                    try {
+                        cfgs.put(d, PackageConfig.load(d));
+                    } catch (RuleException e) {
+                        cfgs.put(d, PackageConfig.EMPTY);
+                        problems.put(d, new Messages.Localized(e.messageAt(d, false), e.messageAt(d, true)));
+                    }
+                }
+                // Without a drive-wide rule set, the units' own evcheck.yaml name theirs.
+                if (ruleArg == null) {
+                    ruleArg = dirs.stream().map(d -> cfgs.get(d).rules()).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                }
+            }
             if (ruleArg == null) {
                 return usage(err, en, "没有指定规则集：请用 --rules，或在材料包的 evcheck.yaml 中写 rules:。内置规则集："
                                 + String.join("、", BuiltinRules.ids()),
                         "no rule set: pass --rules or put 'rules:' in the package's evcheck.yaml. Built-in: "
                                 + String.join(", ", BuiltinRules.ids()));
             }
-            RuleSet ruleSet = BuiltinRules.resolve(ruleArg, rules != null ? null : pkg);
+            Path ruleBase = rules != null ? null : rootCfg.rules() != null ? pkg
+                    : dirs.stream().filter(d -> cfgs.get(d).rules() != null).findFirst().orElse(pkg);
+            RuleSet ruleSet = BuiltinRules.resolve(ruleArg, ruleBase);
             List<UnitResult> units = new ArrayList<>();
             cacheUsed = openCache(pkgReal);
             if (byUnit) {
-                List<Path> dirs = new ArrayList<>();
-                // A unit folder that is a link is not followed: it may lead anywhere.
-                try (DirectoryStream<Path> ds = Files.newDirectoryStream(pkg, p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))) {
-                    for (Path d : ds) if (!d.getFileName().toString().startsWith(".")) dirs.add(d);
+                Map<String, List<String>> claims = new HashMap<>();
+                Map<Path, String> names = new HashMap<>();
+                for (Path d : dirs) {
+                    PackageConfig cfg = cfgs.get(d);
+                    String name = cfg.unit() != null ? cfg.unit() : cn.evcheck.scan.Names.shown(d);
+                    names.put(d, name);
+                    claims.computeIfAbsent(name, k -> new ArrayList<>()).add(cn.evcheck.scan.Names.shown(d));
                 }
-                dirs.sort(Comparator.comparing(cn.evcheck.scan.Names::shown));
                 for (Path d : dirs) {
                     // One unit's bad evcheck.yaml is that unit's finding (config.invalid); it is checked
-                    // with the drive's rules and date, and the other units are not held up.
-                    PackageConfig cfg = PackageConfig.EMPTY;
+                    // with the drive's rules and date, and the other units are not held up. Its own
+                    // rules and as_of, when it names them, are its own (--rules and --as-of win).
+                    PackageConfig cfg = cfgs.get(d);
                     RuleSet rs = ruleSet;
-                    Messages.Localized problem = null;
-                    try {
-                        cfg = PackageConfig.load(d);
-                        if (cfg.rules() != null && rules == null) rs = BuiltinRules.resolve(cfg.rules(), d);
-                    } catch (RuleException e) {
-                        problem = new Messages.Localized(e.messageAt(d, false), e.messageAt(d, true));
+                    Messages.Localized problem = problems.get(d);
+                    if (problem == null && cfg.rules() != null && rules == null) {
+                        try {
+                            rs = BuiltinRules.resolve(cfg.rules(), d);
+                        } catch (RuleException e) {
+                            problem = new Messages.Localized(e.messageAt(d, false), e.messageAt(d, true));
+                        }
                     }
-                    String name = cfg.unit() != null ? cfg.unit() : cn.evcheck.scan.Names.shown(d);
-                    units.add(Engine.run(name, d, rs, date, threads, progress, problem, cacheUsed));
+                    LocalDate unitDate = cliAsOf != null ? cliAsOf : cfg.asOf() != null ? cfg.asOf() : date;
+                    String name = names.get(d);
+                    String folder = cn.evcheck.scan.Names.shown(d);
+                    List<String> others = claims.get(name).stream().filter(f -> !f.equals(folder)).toList();
+                    cn.evcheck.check.UnitClaim claim = new cn.evcheck.check.UnitClaim(folder, cfg.unit(), others);
+                    units.add(Engine.run(name, d, rs, unitDate, threads, progress, problem, cacheUsed, claim));
                 }
             } else {
                 String name = rootCfg.unit() != null ? rootCfg.unit() : "";

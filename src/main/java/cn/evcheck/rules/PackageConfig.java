@@ -12,11 +12,25 @@ import java.util.List;
 
 /**
  * A package's optional {@code evcheck.yaml}: {@code rules: <id or path>}, {@code as_of: DATE},
- * {@code unit: NAME}. Strict like rule sets: unknown keys are errors with a location.
+ * {@code unit: NAME}; on a drive of units ({@code --by-unit}) also {@code units: [folder, …]} (only these
+ * folders are units) and {@code exclude: [glob, …]} (folders, or in a single package files and
+ * folders, by relative path or name, that are not evidence). Strict like rule sets: unknown keys are
+ * errors with a location.
  */
-public record PackageConfig(String rules, LocalDate asOf, String unit) {
-    public static final PackageConfig EMPTY = new PackageConfig(null, null, null);
-    private static final List<String> KEYS = List.of("rules", "as_of", "unit");
+public record PackageConfig(String rules, LocalDate asOf, String unit, List<String> units, List<String> exclude) {
+    public static final PackageConfig EMPTY = new PackageConfig(null, null, null, List.of(), List.of());
+    private static final List<String> KEYS = List.of("rules", "as_of", "unit", "units", "exclude");
+    /** Entries of a units or exclude list at most. */
+    static final int MAX_LIST = 2000;
+
+    public PackageConfig {
+        units = List.copyOf(units);
+        exclude = List.copyOf(exclude);
+    }
+
+    public PackageConfig(String rules, LocalDate asOf, String unit) {
+        this(rules, asOf, unit, List.of(), List.of());
+    }
     /** An evcheck.yaml larger than this is refused unread (a real one is three lines). */
     public static final long MAX_BYTES = 64 * 1024;
 
@@ -35,11 +49,28 @@ public record PackageConfig(String rules, LocalDate asOf, String unit) {
         String rules = null;
         LocalDate asOf = null;
         String unit = null;
+        List<String> units = new java.util.ArrayList<>();
+        List<String> exclude = new java.util.ArrayList<>();
         for (Entry e : m.entries().values()) {
             if (!KEYS.contains(e.key())) {
                 throw new RuleException(src, e.keyLoc(), "未知的键“" + YamlBinder.shown(e.key()) + "”" + RuleLoader.suggestion(e.key(), KEYS, true)
                         + "。可用：" + String.join(", ", KEYS), "unknown key '" + YamlBinder.shown(e.key()) + "'" + RuleLoader.suggestion(e.key(), KEYS, false)
                         + ". Valid: " + String.join(", ", KEYS));
+            }
+            if (e.key().equals("units") || e.key().equals("exclude")) {
+                List<String> into = e.key().equals("units") ? units : exclude;
+                List<YNode> values = e.value() instanceof YNode.YList l ? l.values() : List.of(e.value());
+                if (values.size() > MAX_LIST) {
+                    throw new RuleException(src, e.value().loc(), "“" + e.key() + "”最多 " + MAX_LIST + " 项",
+                            "'" + e.key() + "' takes at most " + MAX_LIST + " entries");
+                }
+                for (YNode v : values) {
+                    if (!(v instanceof YScalar vs) || vs.text() == null || vs.text().isBlank()) {
+                        throw new RuleException(src, v.loc(), "“" + e.key() + "”应为文件夹名的列表", "'" + e.key() + "' must be a list of folder names");
+                    }
+                    into.add(vs.text().strip());
+                }
+                continue;
             }
             if (!(e.value() instanceof YScalar s) || s.text() == null) {
                 throw new RuleException(src, e.value().loc(), "“" + e.key() + "”应为单个值", "'" + e.key() + "' must be a single value");
@@ -56,6 +87,37 @@ public record PackageConfig(String rules, LocalDate asOf, String unit) {
                 }
             }
         }
-        return new PackageConfig(rules, asOf, unit);
+        return new PackageConfig(rules, asOf, unit, units, exclude);
+    }
+
+    /**
+     * Whether {@code rel} (a path relative to where this file lies, '/'-separated) is excluded: a glob
+     * ({@code *}, {@code ?}, {@code **}) matched against the whole path or against its last name.
+     */
+    public boolean excludes(String rel) {
+        String name = rel.substring(rel.lastIndexOf('/') + 1);
+        for (String g : exclude) {
+            java.util.regex.Pattern p = glob(g);
+            if (p.matcher(rel).matches() || p.matcher(name).matches()) return true;
+        }
+        return false;
+    }
+
+    static java.util.regex.Pattern glob(String g) {
+        StringBuilder re = new StringBuilder();
+        for (int i = 0; i < g.length(); i++) {
+            char c = g.charAt(i);
+            if (c == '*' && i + 1 < g.length() && g.charAt(i + 1) == '*') {
+                re.append(".*");
+                i++;
+            } else if (c == '*') {
+                re.append("[^/]*");
+            } else if (c == '?') {
+                re.append("[^/]");
+            } else {
+                re.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return java.util.regex.Pattern.compile(re.toString());
     }
 }

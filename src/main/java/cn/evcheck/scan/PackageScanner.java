@@ -59,6 +59,11 @@ public final class PackageScanner {
     public Inventory scan(Path root) throws IOException {
         this.root = root;
         if (!Files.isDirectory(root)) throw new NoSuchFileException(root.toString(), null, "不是文件夹");
+        try {
+            config = cn.evcheck.rules.PackageConfig.load(root);
+        } catch (cn.evcheck.rules.RuleException e) {
+            config = cn.evcheck.rules.PackageConfig.EMPTY;   // reported by whoever read it first (exit 2, or config.invalid)
+        }
         walk(root, new Placement(null, null, null, null, List.of()));
         Comparator<FileEntry> byRel = Comparator.comparing(FileEntry::rel);
         files.sort(byRel);
@@ -72,6 +77,24 @@ public final class PackageScanner {
      * WPS's owner files ({@code ~$报告.docx}), Word's temporary saves ({@code ~WRL0001.tmp},
      * {@code ~WRD0000.tmp}), LibreOffice's lock files ({@code .~lock.报告.docx#}).
      */
+    /** Folders the operating system or a file server keeps on a share: never evidence, never a unit. */
+    private static final Set<String> SYSTEM = Set.of("$recycle.bin", "system volume information", ".snapshot", "~snapshot",
+            "recycler", "$recycler", ".trash", ".trashes", "lost+found", "#recycle", "@eadir");
+
+    public static boolean isSystemFolder(String name) {
+        return SYSTEM.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** The package's own {@code exclude:} globs (its evcheck.yaml); none when it has none or it is invalid. */
+    private cn.evcheck.rules.PackageConfig config = cn.evcheck.rules.PackageConfig.EMPTY;
+
+    private boolean excluded(Path p) {
+        if (config.exclude().isEmpty()) return false;
+        StringJoiner j = new StringJoiner("/");
+        for (Path part : root.relativize(p)) j.add(Names.shown(part));
+        return config.excludes(j.toString());
+    }
+
     static boolean isOfficeTemp(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         return name.startsWith("~$") || (lower.startsWith(".~lock.") && lower.endsWith("#"))
@@ -108,11 +131,11 @@ public final class PackageScanner {
                 continue;
             }
             if (attrs.isDirectory()) {
-                if (name.startsWith(".")) continue;
+                if (name.startsWith(".") || isSystemFolder(name) || excluded(p)) continue;
                 walk(p, descend(here, name));
             } else if (attrs.isRegularFile()) {
                 String lower = name.toLowerCase(Locale.ROOT);
-                if (IGNORED.contains(lower) || isOfficeTemp(name) || name.startsWith("._")) continue;
+                if (IGNORED.contains(lower) || isOfficeTemp(name) || name.startsWith("._") || excluded(p)) continue;
                 addFile(p, name, attrs, here);
             }
         }

@@ -1,0 +1,153 @@
+package cn.evcheck;
+
+import cn.evcheck.testkit.Cli;
+import cn.evcheck.testkit.Jpegs;
+import cn.evcheck.testkit.Pkg;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Issue 14 part 1: a drive of units as the campaign office's nightly job sees it. */
+class DriveOfUnitsTest {
+    @TempDir
+    Path tmp;
+
+    static final String RULES = """
+            evcheck: 1
+            id: drive
+            period: {from: 2019-01-01, to: 2019-12-31}
+            items:
+              - id: A-1
+                materials:
+                  - {kind: photos, min: 1, per: month}
+            """;
+
+    private Path rules() throws Exception {
+        Path r = tmp.resolve("rules.yaml");
+        Files.writeString(r, RULES);
+        return r;
+    }
+
+    private void unit(Pkg drive, String folder, String yaml) throws Exception {
+        Jpegs.Exif e = new Jpegs.Exif();
+        e.dateTimeOriginal = "2019:01:05 10:00:00";
+        drive.file(folder + "/A-1/p.jpg", Jpegs.withMetadata(Jpegs.image(320, 240, folder.hashCode(), 0.85f), e, null, null));
+        if (yaml != null) drive.file(folder + "/evcheck.yaml", yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private JsonNode json(Cli.Run r) throws Exception {
+        return new ObjectMapper().readTree(r.out());
+    }
+
+    private static List<String> units(JsonNode report) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode u : report.path("units")) names.add(u.path("name").asText());
+        return names;
+    }
+
+    private static List<String> codes(JsonNode report, String unit) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode f : report.path("findings")) if (f.path("unit").asText().equals(unit)) out.add(f.path("code").asText());
+        return out;
+    }
+
+    private Cli.Run check(Path drive, String... more) {
+        List<String> args = new ArrayList<>(List.of("check", drive.toString(), "--by-unit", "--format", "json", "--lang", "en", "--no-cache"));
+        args.addAll(List.of(more));
+        return Cli.run(args.toArray(String[]::new));
+    }
+
+    /** No evcheck.yaml at the drive's root: each unit's names its rules, and its own as_of counts. */
+    @Test
+    void eachUnitsOwnRulesAndDateAreHonoured() throws Exception {
+        Path r = rules();
+        Pkg drive = new Pkg(tmp.resolve("drive"));
+        unit(drive, "early", "rules: " + r + "\nas_of: 2019-03-31\n");
+        unit(drive, "late", "rules: " + r + "\nas_of: 2019-12-31\n");
+        Cli.Run run = check(drive.root(), "--fail-on", "never");
+        assertEquals(0, run.code(), run.err());
+        JsonNode rep = json(run);
+        assertEquals(List.of("early", "late"), units(rep));
+        List<String> early = periods(rep, "early");
+        List<String> late = periods(rep, "late");
+        assertFalse(early.isEmpty(), "the early unit has gaps");
+        assertTrue(early.stream().allMatch(p -> p.compareTo("2019-03") <= 0), "nothing after its as_of: " + early);
+        assertTrue(late.stream().anyMatch(p -> p.compareTo("2019-07") >= 0), "the late unit is counted to December: " + late);
+    }
+
+    private static List<String> periods(JsonNode report, String unit) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode f : report.path("findings")) {
+            if (f.path("unit").asText().equals(unit) && f.path("code").asText().equals("coverage.gap")) out.add(f.path("period").asText());
+        }
+        return out;
+    }
+
+    /** A copied folder that keeps its unit: name, and a unit: that is not the folder's name. */
+    @Test
+    void twoFoldersClaimingOneUnitAndAMismatchedNameAreFindings() throws Exception {
+        Path r = rules();
+        Pkg drive = new Pkg(tmp.resolve("drive"));
+        unit(drive, "hospital-a", "unit: hospital-a\n");
+        unit(drive, "hospital-a (copy)", "unit: hospital-a\n");
+        unit(drive, "clinic-c", "unit: clinic-d\n");
+        JsonNode rep = json(check(drive.root(), "--rules", r.toString(), "--as-of", "2019-12-31"));
+        int duplicates = 0;
+        for (JsonNode f : rep.path("findings")) {
+            if (f.path("code").asText().equals("unit.duplicate")) {
+                duplicates++;
+                assertEquals("hospital-a", f.path("unit").asText());
+                assertEquals("error", f.path("severity").asText());
+            }
+        }
+        assertEquals(2, duplicates, "each of the two folders says so");
+        assertTrue(codes(rep, "clinic-d").contains("unit.name_mismatch"), codes(rep, "clinic-d").toString());
+        assertFalse(codes(rep, "hospital-a").contains("unit.name_mismatch"), "a folder whose name holds the unit's is fine");
+    }
+
+    /** System folders are never units; the drive's evcheck.yaml excludes folders, or lists the units. */
+    @Test
+    void foldersThatAreNotUnitsAreLeftOut() throws Exception {
+        Path r = rules();
+        Pkg drive = new Pkg(tmp.resolve("drive"));
+        unit(drive, "hospital-a", null);
+        unit(drive, "hospital-b", null);
+        unit(drive, "$RECYCLE.BIN", null);
+        unit(drive, "System Volume Information", null);
+        unit(drive, "00 templates", null);
+        drive.file("evcheck.yaml", ("rules: " + r + "\nexclude: ['00 *']\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(List.of("hospital-a", "hospital-b"), units(json(check(drive.root(), "--as-of", "2019-12-31"))));
+        drive.file("evcheck.yaml", ("rules: " + r + "\nunits: [hospital-b]\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(List.of("hospital-b"), units(json(check(drive.root(), "--as-of", "2019-12-31"))));
+    }
+
+    /** In one package, exclude: leaves drafts out of the report altogether. */
+    @Test
+    void excludeInASinglePackage() throws Exception {
+        Path r = rules();
+        Pkg p = new Pkg(tmp.resolve("pkg"));
+        unit(p, "x", null);
+        p.file("drafts/old.txt", "draft".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        p.file("notes/scratch.tmp", "x".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Cli.Run before = Cli.run("check", p.root().toString(), "--rules", r.toString(), "--format", "json", "--lang", "en", "--no-cache");
+        assertTrue(before.out().contains("drafts/old.txt"), "without exclude the draft is reported");
+        p.file("evcheck.yaml", "exclude: [drafts, '**/*.tmp']\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Cli.Run after = Cli.run("check", p.root().toString(), "--rules", r.toString(), "--format", "json", "--lang", "en", "--no-cache");
+        assertFalse(after.out().contains("drafts/old.txt"), after.out());
+        assertFalse(after.out().contains("scratch.tmp"), after.out());
+        assertEquals(0, Cli.run("rules", "lint", r.toString()).code());
+        String bad = String.format(Locale.ROOT, "exclude: {a: b}\n");
+        p.file("evcheck.yaml", bad.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(2, Cli.run("check", p.root().toString(), "--rules", r.toString(), "--lang", "en", "--no-cache").code(),
+                "a malformed exclude is a config error");
+    }
+}
