@@ -150,4 +150,25 @@ class DriveOfUnitsTest {
         assertEquals(2, Cli.run("check", p.root().toString(), "--rules", r.toString(), "--lang", "en", "--no-cache").code(),
                 "a malformed exclude is a config error");
     }
+
+    /** The same photo submitted by two units is found, as within one unit; the first unit keeps it. */
+    @Test
+    void aPhotoReusedByAnotherUnitIsADuplicate() throws Exception {
+        Path r = rules();
+        Pkg drive = new Pkg(tmp.resolve("drive"));
+        unit(drive, "hospital-a", null);
+        unit(drive, "hospital-b", null);
+        byte[] shared = Files.readAllBytes(drive.root().resolve("hospital-a/A-1/p.jpg"));
+        drive.file("hospital-b/A-1/reused.jpg", shared);
+        drive.file("hospital-b/A-1/resaved.jpg", Jpegs.encode(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(shared)), 0.6f));
+        JsonNode rep = json(check(drive.root(), "--rules", r.toString(), "--as-of", "2019-12-31"));
+        List<String> dups = new ArrayList<>();
+        for (JsonNode f : rep.path("findings")) {
+            if (!f.path("code").asText().equals("photo.duplicate")) continue;
+            dups.add(f.path("unit").asText() + ":" + f.path("file").asText() + ":" + f.path("data").path("original_unit").asText());
+        }
+        assertTrue(dups.contains("hospital-b:A-1/reused.jpg:hospital-a"), dups.toString());
+        assertTrue(dups.contains("hospital-b:A-1/resaved.jpg:hospital-a"), "a re-saved copy too: " + dups);
+        assertTrue(dups.stream().noneMatch(d -> d.startsWith("hospital-a:")), "the first unit keeps its photo: " + dups);
+    }
 }

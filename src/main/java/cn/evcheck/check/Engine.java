@@ -129,10 +129,21 @@ public final class Engine {
             list.add(new PhotoRecord(p.rel(), p.page(), item, p.category(), p.shownDate(), p.dateSource(),
                     p.captions().stream().map(PhotoFacts.Caption::source).toList(),
                     p.parsed().fields().keySet().stream().map(CaptionField::key).toList(),
-                    !out.rejected(p.file()) && p.inPeriod(ev), group.get(p.rel() + "#" + p.page())));
+                    !out.rejected(p.file()) && p.inPeriod(ev), group.get(p.rel() + "#" + p.page()), identity(p), p.phash()));
         }
         list.sort(Comparator.comparing(PhotoRecord::file).thenComparing(r -> r.page() == null ? 0 : r.page()));
         return list;
+    }
+
+    /**
+     * What identifies a photo's bytes across units: its SHA-256 where it was read whole, else its size and
+     * {@link cn.evcheck.inspect.Fingerprint} (first and last 64 KiB); null for a page of a PDF.
+     */
+    private static String identity(Photo p) {
+        if (p.page() != null) return null;
+        if (p.sha() != null) return "sha256:" + p.sha();
+        PhotoFacts pf = p.file().photo();
+        return pf == null || pf.fingerprint() == null ? null : "head-tail:" + p.file().f().size() + ":" + pf.fingerprint();
     }
 
     /** The 字数 of every usable report. */

@@ -344,6 +344,8 @@ final class CheckCommand implements Callable<Integer> {
                     cn.evcheck.check.UnitClaim claim = new cn.evcheck.check.UnitClaim(folder, cfg.unit(), others);
                     units.add(Engine.run(name, d, rs, unitDate, threads, progress, problem, cacheUsed, claim));
                 }
+                // A photo two units both submitted is found as one unit's reuse is.
+                units = new ArrayList<>(cn.evcheck.check.photo.CrossUnitDuplicates.apply(units));
             } else {
                 String name = rootCfg.unit() != null ? rootCfg.unit() : "";
                 units.add(Engine.run(name, pkg, ruleSet, date, threads, progress, null, cacheUsed));

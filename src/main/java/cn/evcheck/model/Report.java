@@ -43,10 +43,16 @@ public record Report(String toolVersion, RuleSet rules, LocalDate asOf, String p
 
     /** Per-photo provenance for the JSON report: why a photo counted or not. */
     public record PhotoRecord(String file, Integer page, String item, String category, String date, String dateSource,
-                              List<String> captionSources, List<String> captionFields, boolean counted, String duplicateGroup) {
+                              List<String> captionSources, List<String> captionFields, boolean counted, String duplicateGroup,
+                              String identity, Long phash) {
         public PhotoRecord {
             captionSources = List.copyOf(captionSources);
             captionFields = List.copyOf(captionFields);
+        }
+
+        public PhotoRecord(String file, Integer page, String item, String category, String date, String dateSource,
+                           List<String> captionSources, List<String> captionFields, boolean counted, String duplicateGroup) {
+            this(file, page, item, category, date, dateSource, captionSources, captionFields, counted, duplicateGroup, null, null);
         }
     }
 

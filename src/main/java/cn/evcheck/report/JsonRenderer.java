@@ -100,6 +100,8 @@ public final class JsonRenderer {
                 m.put("caption_fields", p.captionFields());
                 m.put("counted", p.counted());
                 m.put("duplicate_group", p.duplicateGroup());
+                m.put("identity", p.identity());
+                m.put("phash", p.phash() == null ? null : String.format(Locale.ROOT, "%016x", p.phash()));
                 photos.add(m);
             }
             for (ReportRecord rr : u.reports()) {
