@@ -85,6 +85,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--write-baseline", paramLabel = "FILE", description = "把本次的问题写成基线文件，供下次 --baseline 使用（不能在材料包内）")
     Path writeBaseline;
 
+    @Option(names = "--waivers", paramLabel = "FILE", description = "豁免文件（waivers: 列表）；也可写在 evcheck.yaml 中")
+    Path waiversFile;
+
     @Option(names = "--fail-on-new", paramLabel = "LEVEL", description = "error|warning|info：只按新增问题决定退出码（需要 --baseline）")
     String failOnNew;
 
@@ -313,6 +316,8 @@ final class CheckCommand implements Callable<Integer> {
                     : dirs.stream().filter(d -> cfgs.get(d).rules() != null).findFirst().orElse(pkg);
             RuleSet ruleSet = BuiltinRules.resolve(ruleArg, ruleBase);
             List<UnitResult> units = new ArrayList<>();
+            List<cn.evcheck.rules.Waiver> waivers = new ArrayList<>(rootCfg.waivers());
+            if (waiversFile != null) waivers.addAll(PackageConfig.waiverFile(waiversFile));
             cacheUsed = openCache(pkgReal);
             if (byUnit) {
                 Map<String, List<String>> claims = new HashMap<>();
@@ -342,6 +347,10 @@ final class CheckCommand implements Callable<Integer> {
                     String folder = cn.evcheck.scan.Names.shown(d);
                     List<String> others = claims.get(name).stream().filter(f -> !f.equals(folder)).toList();
                     cn.evcheck.check.UnitClaim claim = new cn.evcheck.check.UnitClaim(folder, cfg.unit(), others);
+                    for (cn.evcheck.rules.Waiver w : cfg.waivers()) {   // a unit's own waivers are for that unit only
+                        waivers.add(new cn.evcheck.rules.Waiver(w.code(), name, w.item(), w.file(), w.period(), w.reason(),
+                                w.approvedBy(), w.expires(), w.source()));
+                    }
                     units.add(Engine.run(name, d, rs, unitDate, threads, progress, problem, cacheUsed, claim));
                 }
                 // A photo two units both submitted is found as one unit's reuse is.
@@ -351,6 +360,12 @@ final class CheckCommand implements Callable<Integer> {
                 units.add(Engine.run(name, pkg, ruleSet, date, threads, progress, null, cacheUsed));
             }
             cacheUsed.close();
+            // Where a waiver is written, as the report shows it: relative to the package when inside it.
+            String prefix = pkg.toString() + pkg.getFileSystem().getSeparator();
+            waivers.replaceAll(w -> !w.source().startsWith(prefix) ? w : new cn.evcheck.rules.Waiver(w.code(), w.unit(), w.item(),
+                    w.file(), w.period(), w.reason(), w.approvedBy(), w.expires(),
+                    w.source().substring(prefix.length()).replace(pkg.getFileSystem().getSeparator(), "/")));
+            units = cn.evcheck.check.file.Waivers.apply(units, waivers, today());
             report = new Report(Main.version(), ruleSet, date, pkg.toString(), units, cn.evcheck.check.Checks.codes());
             if (before != null) report = report.against(baseline.toString(), before);
             if (bar != null) bar.finish();
@@ -394,12 +409,14 @@ final class CheckCommand implements Callable<Integer> {
         if (newThreshold != null) {
             // The nightly job's question: did anything get worse? Only new findings decide.
             final Severity nt = newThreshold;
-            return report.baseline().fresh(report.allFindings()).stream().anyMatch(x -> x.severity().atLeast(nt))
+            return report.baseline().fresh(report.allFindings()).stream()
+                    .anyMatch(x -> x.severity().atLeast(nt) && !cn.evcheck.check.file.Waivers.waived(x))
                     ? Main.FINDINGS : Main.OK;
         }
         if (threshold == null) return Main.OK;
         final Severity t = threshold;
-        return report.allFindings().stream().anyMatch(x -> x.severity().atLeast(t)) ? Main.FINDINGS : Main.OK;
+        return report.allFindings().stream().anyMatch(x -> x.severity().atLeast(t) && !cn.evcheck.check.file.Waivers.waived(x))
+                ? Main.FINDINGS : Main.OK;
     }
 
     /** Written whole or not at all: a temporary file beside it, then moved over it. */

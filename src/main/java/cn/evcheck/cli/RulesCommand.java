@@ -37,6 +37,12 @@ final class RulesCommand implements Callable<Integer> {
         public Integer call() {
             boolean en = "en".equalsIgnoreCase(lang);
             try {
+                if (isWaivers(file)) {
+                    // A waivers file (--waivers) is linted the same way: every key and date, with its place.
+                    int n = cn.evcheck.rules.PackageConfig.waiverFile(file).size();
+                    spec.commandLine().getOut().println(file + ": " + (en ? "OK, " + n + " waivers" : "有效，共 " + n + " 条豁免"));
+                    return Main.OK;
+                }
                 RuleSet rs = RuleLoader.load(file);
                 spec.commandLine().getOut().println(file + ": " + (en ? "OK, " + rs.items().size() + " items (" + rs.id() + ")"
                         : "有效，共 " + rs.items().size() + " 个条目（" + rs.id() + "）"));
@@ -46,6 +52,22 @@ final class RulesCommand implements Callable<Integer> {
                 return Main.USAGE;
             }
         }
+    }
+
+    /** A file whose first key is {@code waivers:} (a waivers file), not a rule set. */
+    static boolean isWaivers(Path file) {
+        try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            for (int i = 0; i < 200; i++) {
+                String line = r.readLine();
+                if (line == null) return false;
+                String t = line.replace("\uFEFF", "").strip();
+                if (t.isEmpty() || t.startsWith("#") || t.equals("---")) continue;
+                return t.startsWith("waivers:");
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;   // the rule loader reports it
+        }
+        return false;
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = {"列出内置规则集。", "List the built-in rule sets."})

@@ -41,6 +41,8 @@ public final class JsonRenderer {
         summary.put("warnings", r.count(Severity.WARNING));
         summary.put("infos", r.count(Severity.INFO));
         summary.put("files", r.units().stream().mapToInt(UnitResult::filesInspected).sum());
+        long waived = r.allFindings().stream().filter(f -> f.data().containsKey("waived")).count();
+        if (waived > 0) summary.put("waived", waived);
         root.put("summary", summary);
 
         List<Object> units = new ArrayList<>();

@@ -76,6 +76,10 @@ public final class SarifRenderer {
                 }
                 if (!loc.isEmpty()) res.put("locations", List.of(loc));
                 res.put("partialFingerprints", Map.of("evcheck/v1", fingerprint(f)));
+                if (f.data().get("waived") instanceof Map<?, ?> w) {
+                    res.put("suppressions", List.of(map("kind", "external", "status", "accepted",
+                            "justification", w.get("reason") + " (" + w.get("approved_by") + ", " + w.get("expires") + ")")));
+                }
                 if (r.baseline().present()) {
                     res.put("baselineState", r.baseline().state(f) == Baseline.State.NEW ? "new" : "unchanged");
                 }

@@ -17,19 +17,40 @@ import java.util.List;
  * folders, by relative path or name, that are not evidence). Strict like rule sets: unknown keys are
  * errors with a location.
  */
-public record PackageConfig(String rules, LocalDate asOf, String unit, List<String> units, List<String> exclude) {
-    public static final PackageConfig EMPTY = new PackageConfig(null, null, null, List.of(), List.of());
-    private static final List<String> KEYS = List.of("rules", "as_of", "unit", "units", "exclude");
+public record PackageConfig(String rules, LocalDate asOf, String unit, List<String> units, List<String> exclude,
+                            List<Waiver> waivers) {
+    public static final PackageConfig EMPTY = new PackageConfig(null, null, null, List.of(), List.of(), List.of());
+    private static final List<String> KEYS = List.of("rules", "as_of", "unit", "units", "exclude", "waivers");
     /** Entries of a units or exclude list at most. */
     static final int MAX_LIST = 2000;
 
     public PackageConfig {
         units = List.copyOf(units);
         exclude = List.copyOf(exclude);
+        waivers = List.copyOf(waivers);
     }
 
     public PackageConfig(String rules, LocalDate asOf, String unit) {
-        this(rules, asOf, unit, List.of(), List.of());
+        this(rules, asOf, unit, List.of(), List.of(), List.of());
+    }
+
+    /** The waivers of a file named by {@code --waivers}: a {@code waivers:} list, or the list alone. */
+    public static List<Waiver> waiverFile(Path file) throws RuleException {
+        String src = file.toString();
+        String text = new String(RuleLoader.read(file, RuleLoader.MAX_BYTES, "豁免文件", "waivers file"), StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        if (text.isBlank()) return List.of();
+        YNode root = YamlTree.parse(text, src);
+        if (root instanceof YMap m) {
+            for (Entry e : m.entries().values()) {
+                if (!e.key().equals("waivers")) {
+                    throw new RuleException(src, e.keyLoc(), "豁免文件只能有 waivers 一个键", "a waivers file has the one key 'waivers'");
+                }
+            }
+            Entry w = m.entries().get("waivers");
+            return w == null ? List.of() : Waiver.list(w.value(), src);
+        }
+        return Waiver.list(root, src);
     }
     /** An evcheck.yaml larger than this is refused unread (a real one is three lines). */
     public static final long MAX_BYTES = 64 * 1024;
@@ -51,11 +72,16 @@ public record PackageConfig(String rules, LocalDate asOf, String unit, List<Stri
         String unit = null;
         List<String> units = new java.util.ArrayList<>();
         List<String> exclude = new java.util.ArrayList<>();
+        List<Waiver> waivers = List.of();
         for (Entry e : m.entries().values()) {
             if (!KEYS.contains(e.key())) {
                 throw new RuleException(src, e.keyLoc(), "未知的键“" + YamlBinder.shown(e.key()) + "”" + RuleLoader.suggestion(e.key(), KEYS, true)
                         + "。可用：" + String.join(", ", KEYS), "unknown key '" + YamlBinder.shown(e.key()) + "'" + RuleLoader.suggestion(e.key(), KEYS, false)
                         + ". Valid: " + String.join(", ", KEYS));
+            }
+            if (e.key().equals("waivers")) {
+                waivers = Waiver.list(e.value(), src);
+                continue;
             }
             if (e.key().equals("units") || e.key().equals("exclude")) {
                 List<String> into = e.key().equals("units") ? units : exclude;
@@ -87,7 +113,7 @@ public record PackageConfig(String rules, LocalDate asOf, String unit, List<Stri
                 }
             }
         }
-        return new PackageConfig(rules, asOf, unit, units, exclude);
+        return new PackageConfig(rules, asOf, unit, units, exclude, waivers);
     }
 
     /**
