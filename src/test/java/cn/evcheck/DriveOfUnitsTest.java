@@ -126,6 +126,12 @@ class DriveOfUnitsTest {
         unit(drive, "00 templates", null);
         drive.file("evcheck.yaml", ("rules: " + r + "\nexclude: ['00 *']\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(List.of("hospital-a", "hospital-b"), units(json(check(drive.root(), "--as-of", "2019-12-31"))));
+        // Per-unit views: a table in the text report, a line per unit on stderr while the job runs.
+        Cli.Run text = Cli.run("check", drive.root().toString(), "--by-unit", "--as-of", "2019-12-31", "--lang", "en", "--no-cache");
+        assertTrue(text.out().contains("Units:\n  unit        complete  incomplete  missing  errors  warnings\n  hospital-a         0           1        0"),
+                text.out());
+        assertTrue(text.err().contains("evcheck: unit hospital-a: 0 complete, 1 incomplete, 0 missing;"), text.err());
+        assertTrue(text.err().contains("evcheck: unit hospital-b:"), text.err());
         drive.file("evcheck.yaml", ("rules: " + r + "\nunits: [hospital-b]\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(List.of("hospital-b"), units(json(check(drive.root(), "--as-of", "2019-12-31"))));
     }

@@ -351,7 +351,10 @@ final class CheckCommand implements Callable<Integer> {
                         waivers.add(new cn.evcheck.rules.Waiver(w.code(), name, w.item(), w.file(), w.period(), w.reason(),
                                 w.approvedBy(), w.expires(), w.source()));
                     }
-                    units.add(Engine.run(name, d, rs, unitDate, threads, progress, problem, cacheUsed, claim));
+                    long u0 = System.nanoTime();
+                    UnitResult done = Engine.run(name, d, rs, unitDate, threads, progress, problem, cacheUsed, claim);
+                    units.add(done);
+                    if (bar == null && !quiet) unitLine(err, en, done, u0);   // a nightly job's log: one line per unit
                 }
                 // A photo two units both submitted is found as one unit's reuse is.
                 units = new ArrayList<>(cn.evcheck.check.photo.CrossUnitDuplicates.apply(units));
@@ -417,6 +420,17 @@ final class CheckCommand implements Callable<Integer> {
         final Severity t = threshold;
         return report.allFindings().stream().anyMatch(x -> x.severity().atLeast(t) && !cn.evcheck.check.file.Waivers.waived(x))
                 ? Main.FINDINGS : Main.OK;
+    }
+
+    private static void unitLine(PrintWriter err, boolean en, UnitResult u, long t0) {
+        double secs = (System.nanoTime() - t0) / 1e9;
+        err.println(en ? String.format(Locale.ROOT, "evcheck: unit %s: %d complete, %d incomplete, %d missing; %d errors, %d warnings (%d files, %.1f s)",
+                u.name(), u.count(Report.Status.COMPLETE), u.count(Report.Status.INCOMPLETE), u.count(Report.Status.MISSING),
+                u.count(Severity.ERROR), u.count(Severity.WARNING), u.filesInspected(), secs)
+                : String.format(Locale.ROOT, "evcheck：单位 %s：完成 %d，未完成 %d，缺失 %d；错误 %d，警告 %d（%d 个文件，%.1f 秒）",
+                u.name(), u.count(Report.Status.COMPLETE), u.count(Report.Status.INCOMPLETE), u.count(Report.Status.MISSING),
+                u.count(Severity.ERROR), u.count(Severity.WARNING), u.filesInspected(), secs));
+        err.flush();
     }
 
     /** Written whole or not at all: a temporary file beside it, then moved over it. */

@@ -64,6 +64,7 @@ public final class TextRenderer {
                 loose(u);
             }
         }
+        if (r.units().size() > 1) unitTable(r);
         line("");
         String summary = en
                 ? String.format(Locale.ROOT, "Summary: %d items — %d complete, %d incomplete, %d missing; %d errors, %d warnings, %d notes",
@@ -74,6 +75,48 @@ public final class TextRenderer {
                 r.count(Status.MISSING), r.count(Severity.ERROR), r.count(Severity.WARNING), r.count(Severity.INFO));
         line(summary);
         return sb.toString();
+    }
+
+    /** One line per unit: its items complete, incomplete and missing, its errors and warnings (several units). */
+    private void unitTable(Report r) {
+        line("");
+        line(en ? "Units:" : "各单位汇总：");
+        String[] head = en ? new String[]{"unit", "complete", "incomplete", "missing", "errors", "warnings"}
+                : new String[]{"单位", "完成", "未完成", "缺失", "错误", "警告"};
+        int nameWidth = width(head[0]);
+        for (UnitResult u : r.units()) nameWidth = Math.max(nameWidth, width(u.name()));
+        StringBuilder h = new StringBuilder("  ").append(pad(head[0], nameWidth));
+        for (int i = 1; i < head.length; i++) h.append("  ").append(padLeft(head[i], Math.max(width(head[i]), 4)));
+        line(h.toString());
+        for (UnitResult u : r.units()) {
+            long[] v = {u.count(Status.COMPLETE), u.count(Status.INCOMPLETE), u.count(Status.MISSING), u.count(Severity.ERROR),
+                    u.count(Severity.WARNING)};
+            StringBuilder row = new StringBuilder("  ").append(pad(u.name(), nameWidth));
+            for (int i = 0; i < v.length; i++) row.append("  ").append(padLeft(String.valueOf(v[i]), Math.max(width(head[i + 1]), 4)));
+            line(row.toString());
+        }
+    }
+
+    /** Columns a terminal gives the text: two for each East Asian wide character. */
+    static int width(String s) {
+        int w = 0;
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            Character.UnicodeScript sc = Character.UnicodeScript.of(c);
+            boolean wide = sc == Character.UnicodeScript.HAN || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF60)
+                    || sc == Character.UnicodeScript.HIRAGANA || sc == Character.UnicodeScript.KATAKANA || sc == Character.UnicodeScript.HANGUL;
+            w += wide ? 2 : 1;
+        }
+        return w;
+    }
+
+    private static String pad(String s, int w) {
+        return s + " ".repeat(Math.max(0, w - width(s)));
+    }
+
+    private static String padLeft(String s, int w) {
+        return " ".repeat(Math.max(0, w - width(s))) + s;
     }
 
     /** At most this many new and this many fixed findings are listed; the JSON report has them all. */
