@@ -177,4 +177,47 @@ class DriveOfUnitsTest {
         assertTrue(dups.contains("hospital-b:A-1/resaved.jpg:hospital-a"), "a re-saved copy too: " + dups);
         assertTrue(dups.stream().noneMatch(d -> d.startsWith("hospital-a:")), "the first unit keeps its photo: " + dups);
     }
+
+    /** Issue 14 part 5: a 6-unit drive checked in 3 shards and merged is the one run, byte for byte. */
+    @Test
+    void shardsMergedAreTheSingleRunByteForByte() throws Exception {
+        Path r = rules();
+        Pkg drive = new Pkg(tmp.resolve("drive"));
+        for (String u : List.of("u1", "u2", "u3", "u4", "u5", "u6")) unit(drive, u, null);
+        drive.file("u5/evcheck.yaml", "as_of: 2019-06-30\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        drive.file("u6/A-1/reused.jpg", Files.readAllBytes(drive.root().resolve("u2/A-1/p.jpg")));   // across units
+        drive.file("evcheck.yaml", ("rules: " + r + "\nas_of: 2019-12-31\nwaivers:\n"
+                + "  - {code: photo.low_resolution, unit: u3, reason: old camera, approved_by: Li, expires: 2099-01-01}\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String formats = "text,json,html,md,sarif,junit,xlsx";
+        Path one = tmp.resolve("one");
+        Cli.Run single = Cli.run("check", drive.root().toString(), "--by-unit", "--format", formats, "--output", one.toString(),
+                "--lang", "en", "--no-cache", "--quiet");
+        List<String> shardFiles = new ArrayList<>();
+        int total = 0;
+        for (int k = 1; k <= 3; k++) {
+            Path out = tmp.resolve("shard" + k);
+            Cli.Run s = Cli.run("check", drive.root().toString(), "--by-unit", "--shard", k + "/3", "--format", "json",
+                    "--output", out.toString(), "--lang", "en", "--no-cache", "--quiet");
+            assertTrue(s.code() == 0 || s.code() == 1, s.err());
+            shardFiles.add(out.resolve("shard-" + k + "-of-3.json").toString());
+            total += units(new ObjectMapper().readTree(out.resolve("report.json").toFile())).size();
+        }
+        assertEquals(6, total, "every unit in exactly one shard");
+        Path merged = tmp.resolve("merged");
+        List<String> args = new ArrayList<>(List.of("merge"));
+        args.addAll(shardFiles);
+        args.addAll(List.of("--format", formats, "--output", merged.toString(), "--lang", "en", "--quiet"));
+        Cli.Run m = Cli.run(args.toArray(String[]::new));
+        assertEquals(single.code(), m.code(), m.err());
+        for (String f : List.of("report.txt", "report.json", "report.html", "report.md", "report.sarif", "report.junit.xml", "report.xlsx")) {
+            assertArrayEquals(Files.readAllBytes(one.resolve(f)), Files.readAllBytes(merged.resolve(f)), f);
+        }
+        String json = Files.readString(merged.resolve("report.json"));
+        assertTrue(json.contains("\"original_unit\" : \"u2\""), "the reuse across shards is found at the merge");
+        assertTrue(json.contains("\"waived\""), "waivers are applied at the merge");
+        Cli.Run missing = Cli.run("merge", shardFiles.get(0), shardFiles.get(1), "--format", "json", "--lang", "en", "--quiet");
+        assertEquals(2, missing.code(), "a shard missing is refused");
+        assertTrue(missing.err().contains("every shard 1..3 is needed"), missing.err());
+    }
 }

@@ -88,6 +88,13 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--waivers", paramLabel = "FILE", description = "豁免文件（waivers: 列表）；也可写在 evcheck.yaml 中")
     Path waiversFile;
 
+    @Option(names = "--shard", paramLabel = "K/N", description = "只检查第 K 份单位（共 N 份，按单位名称的哈希划分；需要 --by-unit 和 --output），供 evcheck merge 合并")
+    String shard;
+
+    /** Set by {@code evcheck merge}: the shard files whose units this run reports instead of reading the drive. */
+    @Option(names = "--merge-shard", hidden = true)
+    List<Path> mergeShards = new ArrayList<>();
+
     @Option(names = "--fail-on-new", paramLabel = "LEVEL", description = "error|warning|info：只按新增问题决定退出码（需要 --baseline）")
     String failOnNew;
 
@@ -167,6 +174,22 @@ final class CheckCommand implements Callable<Integer> {
             if (baseline == null) {
                 return usage(err, en, "--fail-on-new 需要用 --baseline 指定上次的基线文件",
                         "--fail-on-new needs --baseline FILE (the earlier run's baseline or JSON report)");
+            }
+        }
+        int shardK = 0;
+        int shardN = 0;
+        if (shard != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,4})/(\\d{1,4})").matcher(shard.strip());
+            if (m.matches()) {
+                shardK = Integer.parseInt(m.group(1));
+                shardN = Integer.parseInt(m.group(2));
+            }
+            if (shardN < 1 || shardK < 1 || shardK > shardN) {
+                return usage(err, en, "--shard 应为 K/N，1 ≤ K ≤ N，例如 2/4", "--shard must be K/N with 1 ≤ K ≤ N, e.g. 2/4");
+            }
+            if (!byUnit || output == null) {
+                return usage(err, en, "--shard 需要 --by-unit 和 --output（分片文件写在输出文件夹中）",
+                        "--shard needs --by-unit and --output (the shard file is written there)");
             }
         }
         List<cn.evcheck.model.Baseline.Entry> before = null;
@@ -328,7 +351,22 @@ final class CheckCommand implements Callable<Integer> {
                     names.put(d, name);
                     claims.computeIfAbsent(name, k -> new ArrayList<>()).add(cn.evcheck.scan.Names.shown(d));
                 }
-                for (Path d : dirs) {
+                if (!mergeShards.isEmpty()) {
+                    // evcheck merge: the units come from the shards, checked as this run would have checked them.
+                    String problem = merged(units, ruleSet, date);
+                    if (problem != null) return usage(err, en, "无法合并分片：" + problem, "cannot merge the shards: " + problem);
+                    for (UnitResult u : units) {
+                        for (Path d : dirs) {
+                            if (!d.toString().equals(u.path())) continue;
+                            for (cn.evcheck.rules.Waiver w : cfgs.get(d).waivers()) {
+                                waivers.add(new cn.evcheck.rules.Waiver(w.code(), u.name(), w.item(), w.file(), w.period(), w.reason(),
+                                        w.approvedBy(), w.expires(), w.source()));
+                            }
+                        }
+                    }
+                }
+                for (Path d : mergeShards.isEmpty() ? dirs : List.<Path>of()) {
+                    if (shardN > 0 && !cn.evcheck.report.ShardFile.mine(names.get(d), shardK, shardN)) continue;
                     // One unit's bad evcheck.yaml is that unit's finding (config.invalid); it is checked
                     // with the drive's rules and date, and the other units are not held up. Its own
                     // rules and as_of, when it names them, are its own (--rules and --as-of win).
@@ -355,6 +393,11 @@ final class CheckCommand implements Callable<Integer> {
                     UnitResult done = Engine.run(name, d, rs, unitDate, threads, progress, problem, cacheUsed, claim);
                     units.add(done);
                     if (bar == null && !quiet) unitLine(err, en, done, u0);   // a nightly job's log: one line per unit
+                }
+                if (shardN > 0) {
+                    // What evcheck merge needs: these units as checked, before what depends on the whole drive.
+                    shardFile = cn.evcheck.report.ShardFile.write(new cn.evcheck.report.ShardFile.Shard(shardK, shardN, Main.version(),
+                            ruleArg, ruleBase == null ? null : ruleBase.toString(), ruleSet.sha256(), date, pkg.toString(), units));
                 }
                 // A photo two units both submitted is found as one unit's reuse is.
                 units = new ArrayList<>(cn.evcheck.check.photo.CrossUnitDuplicates.apply(units));
@@ -389,6 +432,10 @@ final class CheckCommand implements Callable<Integer> {
                 byte[] body = r.render(report, options);
                 if (folder != null) folder.write(r.fileName(), o -> o.write(body));
                 if (folder == null || r.name().equals(DEFAULT_FORMAT)) out.print(new String(body, StandardCharsets.UTF_8));
+            }
+            if (shardFile != null) {
+                byte[] sf = shardFile;
+                folder.write(cn.evcheck.report.ShardFile.name(shardK, shardN), o -> o.write(sf));
             }
             out.flush();
         } catch (OutputFolder.Inside e) {
@@ -432,6 +479,39 @@ final class CheckCommand implements Callable<Integer> {
                 u.count(Severity.ERROR), u.count(Severity.WARNING), u.filesInspected(), secs));
         err.flush();
     }
+
+    /**
+     * Reads the shard files into {@code units} (in the drive's folder order); why they cannot be merged,
+     * or null: every shard 1..N exactly once, all of this drive, rule set and date.
+     */
+    private String merged(List<UnitResult> units, RuleSet ruleSet, LocalDate date) {
+        List<cn.evcheck.report.ShardFile.Shard> shards = new ArrayList<>();
+        for (Path f : mergeShards) {
+            try {
+                shards.add(cn.evcheck.report.ShardFile.read(Files.readAllBytes(f)));
+            } catch (IOException | RuntimeException e) {
+                return f + ": " + e.getMessage();
+            }
+        }
+        int n = shards.get(0).n();
+        Set<Integer> seen = new TreeSet<>();
+        for (int i = 0; i < shards.size(); i++) {
+            cn.evcheck.report.ShardFile.Shard sh = shards.get(i);
+            Path f = mergeShards.get(i);
+            if (sh.n() != n) return f + ": shard " + sh.k() + "/" + sh.n() + " of another split than " + n;
+            if (!seen.add(sh.k())) return f + ": shard " + sh.k() + "/" + n + " given twice";
+            if (!sh.packagePath().equals(pkg.toString())) return f + ": a shard of " + sh.packagePath() + ", not " + pkg;
+            if (!sh.rulesSha256().equals(ruleSet.sha256())) return f + ": checked with another rule set (" + sh.rules() + ")";
+            if (!sh.asOf().equals(date)) return f + ": checked as of " + sh.asOf() + ", not " + date;
+            units.addAll(sh.units());
+        }
+        if (seen.size() != n) return "shards " + seen + " of " + n + " given; every shard 1.." + n + " is needed";
+        units.sort(Comparator.comparing(u -> cn.evcheck.scan.Names.shown(Path.of(u.path()))));
+        return null;
+    }
+
+    /** This shard's units (--shard), written beside the reports. */
+    private byte[] shardFile;
 
     /** Written whole or not at all: a temporary file beside it, then moved over it. */
     private static void writeAtomically(Path target, byte[] body) throws IOException {
