@@ -213,6 +213,11 @@ class DriveOfUnitsTest {
         for (String f : List.of("report.txt", "report.json", "report.html", "report.md", "report.sarif", "report.junit.xml", "report.xlsx")) {
             assertArrayEquals(Files.readAllBytes(one.resolve(f)), Files.readAllBytes(merged.resolve(f)), f);
         }
+        JsonNode run = new ObjectMapper().readTree(one.resolve("run.json").toFile());
+        assertFalse(run.path("started").asText().isEmpty(), "run.json says when the run started and ended");
+        assertTrue(run.path("finished").asText().compareTo(run.path("started").asText()) >= 0);
+        assertEquals(6, run.path("units").size());
+        assertTrue(run.path("units").get(0).has("seconds"), run.toString());
         String json = Files.readString(merged.resolve("report.json"));
         assertTrue(json.contains("\"original_unit\" : \"u2\""), "the reuse across shards is found at the merge");
         assertTrue(json.contains("\"waived\""), "waivers are applied at the merge");

@@ -392,6 +392,7 @@ final class CheckCommand implements Callable<Integer> {
                     long u0 = System.nanoTime();
                     UnitResult done = Engine.run(name, d, rs, unitDate, threads, progress, problem, cacheUsed, claim);
                     units.add(done);
+                    unitSeconds.put(d.toString(), (System.nanoTime() - u0) / 1e9);
                     if (bar == null && !quiet) unitLine(err, en, done, u0);   // a nightly job's log: one line per unit
                 }
                 if (shardN > 0) {
@@ -433,6 +434,8 @@ final class CheckCommand implements Callable<Integer> {
                 if (folder != null) folder.write(r.fileName(), o -> o.write(body));
                 if (folder == null || r.name().equals(DEFAULT_FORMAT)) out.print(new String(body, StandardCharsets.UTF_8));
             }
+            byte[] run = runRecord(report, started, unitSeconds);
+            folder.write("run.json", o -> o.write(run));
             if (shardFile != null) {
                 byte[] sf = shardFile;
                 folder.write(cn.evcheck.report.ShardFile.name(shardK, shardN), o -> o.write(sf));
@@ -508,6 +511,46 @@ final class CheckCommand implements Callable<Integer> {
         if (seen.size() != n) return "shards " + seen + " of " + n + " given; every shard 1.." + n + " is needed";
         units.sort(Comparator.comparing(u -> cn.evcheck.scan.Names.shown(Path.of(u.path()))));
         return null;
+    }
+
+    /** When this run started, and how long each unit took (by its folder): for run.json. */
+    private final java.time.Instant started = java.time.Instant.now();
+    private final Map<String, Double> unitSeconds = new HashMap<>();
+
+    /**
+     * run.json, written beside the reports: what a nightly job's log wants and report.json leaves out so
+     * that the same input gives the same bytes — when the run started and ended — with the version,
+     * rule set, date and per-unit counts and seconds.
+     */
+    private static byte[] runRecord(Report r, java.time.Instant started, Map<String, Double> seconds) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("tool", Main.version());
+        root.put("rules", Map.of("id", r.rules().id(), "sha256", r.rules().sha256()));
+        root.put("as_of", r.asOf().toString());
+        root.put("package", r.packagePath());
+        root.put("started", started.toString());
+        root.put("finished", java.time.Instant.now().toString());
+        List<Object> units = new ArrayList<>();
+        for (UnitResult u : r.units()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", u.name());
+            m.put("complete", u.count(Report.Status.COMPLETE));
+            m.put("incomplete", u.count(Report.Status.INCOMPLETE));
+            m.put("missing", u.count(Report.Status.MISSING));
+            m.put("errors", u.count(Severity.ERROR));
+            m.put("warnings", u.count(Severity.WARNING));
+            m.put("files", u.filesInspected());
+            Double secs = seconds.get(u.path());
+            if (secs != null) m.put("seconds", Math.round(secs * 10) / 10.0);
+            units.add(m);
+        }
+        root.put("units", units);
+        try {
+            return (new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n")
+                    .getBytes(StandardCharsets.UTF_8);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** This shard's units (--shard), written beside the reports. */
