@@ -434,8 +434,10 @@ final class CheckCommand implements Callable<Integer> {
                 if (folder != null) folder.write(r.fileName(), o -> o.write(body));
                 if (folder == null || r.name().equals(DEFAULT_FORMAT)) out.print(new String(body, StandardCharsets.UTF_8));
             }
-            byte[] run = runRecord(report, started, unitSeconds);
-            folder.write("run.json", o -> o.write(run));
+            if (folder != null) {
+                byte[] run = runRecord(report, started, unitSeconds);
+                folder.write("run.json", o -> o.write(run));
+            }
             if (shardFile != null) {
                 byte[] sf = shardFile;
                 folder.write(cn.evcheck.report.ShardFile.name(shardK, shardN), o -> o.write(sf));
