@@ -132,6 +132,20 @@ class DriveOfUnitsTest {
                 text.out());
         assertTrue(text.err().contains("evcheck: unit hospital-a: 0 complete, 1 incomplete, 0 missing;"), text.err());
         assertTrue(text.err().contains("evcheck: unit hospital-b:"), text.err());
+        // HTML: each matrix cell links to its unit's item, with its counts; a table of units to sort.
+        Path out = tmp.resolve("out");
+        Cli.run("check", drive.root().toString(), "--by-unit", "--as-of", "2019-12-31", "--lang", "en", "--no-cache",
+                "--format", "html,xlsx", "--output", out.toString());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<a href=\"#u1-A-1\">incomplete ✗"), "a cell links to its item with its counts");
+        assertTrue(html.contains("<article class=\"item st-incomplete\" id=\"u1-A-1\""), "and the item is there to link to");
+        assertTrue(html.contains("<table class=\"units sortable\" id=\"units\">"), "units table");
+        try (var wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(out.resolve("report.xlsx").toFile(), null, true)) {
+            var sh = wb.getSheet("Units");
+            assertNotNull(sh, "an Excel sheet of units");
+            assertEquals("hospital-b", sh.getRow(2).getCell(0).getStringCellValue());
+            assertEquals(1.0, sh.getRow(2).getCell(2).getNumericCellValue(), "incomplete items, a number an autofilter sorts");
+        }
         drive.file("evcheck.yaml", ("rules: " + r + "\nunits: [hospital-b]\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(List.of("hospital-b"), units(json(check(drive.root(), "--as-of", "2019-12-31"))));
     }

@@ -175,13 +175,33 @@ public final class HtmlRenderer {
                     sb.append("<td class=\"st-na\">").append(u.notApplicable().contains(it.id()) ? esc(t("不适用", "n/a")) : "").append("</td>");
                 } else {
                     sb.append("<td class=\"st-").append(Sections.key(ir.status())).append("\" data-unit=\"").append(esc(u.name()))
-                            .append("\" data-item=\"").append(esc(it.id())).append("\">").append(esc(Sections.status(ir.status(), en)))
-                            .append("</td>");
+                            .append("\" data-item=\"").append(esc(it.id())).append("\"><a href=\"#").append(anchor(u, it.id())).append("\">")
+                            .append(esc(Sections.status(ir.status(), en) + XlsxRenderer.counts(ir))).append("</a></td>");
                 }
             }
             sb.append("</tr>\n");
         }
+        sb.append("</tbody></table></div>\n");
+        // Per unit: counts, sortable by a click on a column's heading (report.js).
+        sb.append("<div class=\"scroll\"><table class=\"units sortable\" id=\"units\"><thead><tr>");
+        String[] cols = en ? new String[]{"Unit", "Complete", "Incomplete", "Missing", "Errors", "Warnings"}
+                : new String[]{"单位", "完成", "未完成", "缺失", "错误", "警告"};
+        for (String c : cols) sb.append("<th><button type=\"button\">").append(esc(c)).append("</button></th>");
+        sb.append("</tr></thead><tbody>\n");
+        for (UnitResult u : r.units()) {
+            sb.append("<tr><th>").append(esc(Sections.unitLabel(r, u))).append("</th>");
+            for (long v : new long[]{u.count(Status.COMPLETE), u.count(Status.INCOMPLETE), u.count(Status.MISSING),
+                    u.count(Severity.ERROR), u.count(Severity.WARNING)}) {
+                sb.append("<td data-sort=\"").append(v).append("\">").append(v).append("</td>");
+            }
+            sb.append("</tr>\n");
+        }
         sb.append("</tbody></table></div>\n</section>\n");
+    }
+
+    /** The id of a unit's item in the page, which the matrix links to. */
+    private String anchor(UnitResult u, String itemId) {
+        return "u" + r.units().indexOf(u) + "-" + itemId.replaceAll("[^A-Za-z0-9_.-]", "_");
     }
 
     private void section(Section s, Grouping g) {
@@ -202,7 +222,9 @@ public final class HtmlRenderer {
         ItemResult ir = e.result();
         Item it = ir.item();
         String st = Sections.key(ir.status());
-        sb.append("<article class=\"item st-").append(st).append("\" data-item=\"").append(esc(it.id()))
+        sb.append("<article class=\"item st-").append(st).append("\"");
+        if (Sections.multiUnit(r) && r.units().contains(e.unit())) sb.append(" id=\"").append(anchor(e.unit(), it.id())).append("\"");
+        sb.append(" data-item=\"").append(esc(it.id()))
                 .append("\" data-unit=\"").append(esc(e.unit().name())).append("\" data-status=\"").append(st)
                 .append("\" data-lead=\"").append(esc(bars(it.leadDepartments()))).append("\" data-resp=\"")
                 .append(esc(bars(it.responsible()))).append("\">\n<h3><span class=\"badge st-").append(st).append("\">")

@@ -3,6 +3,7 @@ package cn.evcheck.report;
 import cn.evcheck.model.*;
 import cn.evcheck.rules.Describe;
 import cn.evcheck.model.Report.ItemResult;
+import cn.evcheck.model.Report.Status;
 import cn.evcheck.model.Report.UnitResult;
 import cn.evcheck.report.Sections.Entry;
 import cn.evcheck.report.Sections.Section;
@@ -318,11 +319,44 @@ public final class XlsxRenderer {
             text(line, 1, it.indicator(), null);
             for (int i = 0; i < r.units().size(); i++) {
                 ItemResult ir = r.units().get(i).items().stream().filter(x -> x.item().id().equals(it.id())).findFirst().orElse(null);
-                if (ir != null) text(line, i + 2, Sections.status(ir.status(), en), "st-" + Sections.key(ir.status()));
+                if (ir != null) text(line, i + 2, Sections.status(ir.status(), en) + counts(ir), "st-" + Sections.key(ir.status()));
                 else if (r.units().get(i).notApplicable().contains(it.id())) text(line, i + 2, t("不适用", "n/a"), null);
             }
         }
         sh.createFreezePane(2, 1);
+        units();
+    }
+
+    /** The errors and warnings of one unit's item, after its status: " ✗2 !1", or nothing. */
+    static String counts(ItemResult ir) {
+        long e = Sections.count(ir, Severity.ERROR);
+        long w = Sections.count(ir, Severity.WARNING);
+        return (e > 0 ? " ✗" + e : "") + (w > 0 ? " !" + w : "");
+    }
+
+    /** One row per unit with its counts, numbers an autofilter sorts (several units). */
+    private void units() {
+        Sheet sh = wb.createSheet(en ? "Units" : "各单位");
+        Row head = sh.createRow(0);
+        String[] cols = en ? new String[]{"Unit", "Complete", "Incomplete", "Missing", "Errors", "Warnings", "Files"}
+                : new String[]{"单位", "完成", "未完成", "缺失", "错误", "警告", "文件数"};
+        for (int c = 0; c < cols.length; c++) {
+            text(head, c, cols[c], "head");
+            sh.setColumnWidth(c, (c == 0 ? 24 : 10) * 256);
+        }
+        int row = 1;
+        for (UnitResult u : r.units()) {
+            Row line = sh.createRow(row++);
+            text(line, 0, Sections.unitLabel(r, u), null);
+            number(line, 1, u.count(Status.COMPLETE));
+            number(line, 2, u.count(Status.INCOMPLETE));
+            number(line, 3, u.count(Status.MISSING));
+            number(line, 4, u.count(Severity.ERROR));
+            number(line, 5, u.count(Severity.WARNING));
+            number(line, 6, u.filesInspected());
+        }
+        sh.setAutoFilter(new CellRangeAddress(0, Math.max(0, row - 1), 0, cols.length - 1));
+        sh.createFreezePane(1, 1);
     }
 
     private void about() {

@@ -71,3 +71,25 @@
   window.addEventListener("hashchange", function () { fromHash(); apply(); });
   apply();
 })();
+// Tables of units sort by a column when its heading is clicked: numbers by value (most first), names
+// in Chinese collation; a second click reverses.
+(function () {
+  Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), function (t) {
+    Array.prototype.forEach.call(t.querySelectorAll("thead th button"), function (b, col) {
+      b.addEventListener("click", function () {
+        var body = t.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        var numeric = rows.length > 0 && rows[0].cells[col].hasAttribute("data-sort");
+        var desc = numeric ? b.getAttribute("data-desc") !== "1" : b.getAttribute("data-desc") === "0";
+        rows.sort(function (x, y) {
+          var a = x.cells[col], c = y.cells[col];
+          var r = numeric ? Number(a.getAttribute("data-sort")) - Number(c.getAttribute("data-sort"))
+              : a.textContent.localeCompare(c.textContent, "zh");
+          return desc ? -r : r;
+        });
+        b.setAttribute("data-desc", desc ? "1" : "0");
+        rows.forEach(function (r) { body.appendChild(r); });
+      });
+    });
+  });
+})();

@@ -96,6 +96,10 @@ class CheckCasesTest {
         assertEquals(codes, expected, "registered codes vs codes some case expects");
     }
 
+    private static String text(JsonNode n, String key) {
+        return n.has(key) ? n.get(key).asText() : null;
+    }
+
     private static void run(Check check, JsonNode doc, JsonNode c) throws Exception {
         String rulesText = c.has("rules") ? c.get("rules").asText() : doc.has("rules") ? doc.get("rules").asText() : DEFAULT_RULES;
         RuleSet rules = RuleLoader.load(rulesText.getBytes(StandardCharsets.UTF_8), "case", "case");
@@ -121,8 +125,27 @@ class CheckCasesTest {
         cn.evcheck.util.Messages.Localized configProblem = c.has("config_problem")
                 ? new cn.evcheck.util.Messages.Localized(c.get("config_problem").asText(), c.path("config_problem_en").asText())
                 : null;
+        // unit_claim: {folder, declared, same_name: [...]}: the unit's folder on a drive of units (--by-unit).
+        UnitClaim claim = null;
+        if (c.has("unit_claim")) {
+            JsonNode u = c.get("unit_claim");
+            List<String> same = new ArrayList<>();
+            u.path("same_name").forEach(x -> same.add(x.asText()));
+            claim = new UnitClaim(u.path("folder").asText(), u.has("declared") ? u.get("declared").asText() : null, same);
+        }
         UnitResult r = Engine.check(c.path("unit").asText(""), inv, facts, Sidecars.index(inv.sidecars(), facts), rules, asOf,
-                configProblem);
+                configProblem, claim);
+        // waivers: [{code, unit, item, file, period, reason, approved_by, expires}] judged on the run's findings, with today.
+        if (c.has("waivers")) {
+            List<cn.evcheck.rules.Waiver> ws = new ArrayList<>();
+            int line = 0;
+            for (JsonNode w : c.get("waivers")) {
+                ws.add(new cn.evcheck.rules.Waiver(w.path("code").asText(), text(w, "unit"), text(w, "item"), text(w, "file"),
+                        text(w, "period"), w.path("reason").asText(), w.path("approved_by").asText(),
+                        LocalDate.parse(w.path("expires").asText()), "evcheck.yaml:" + (++line)));
+            }
+            r = cn.evcheck.check.file.Waivers.apply(List.of(r), ws, LocalDate.parse(c.path("today").asText("2020-01-01"))).get(0);
+        }
         List<Finding> mine = r.findings().stream().filter(f -> check.codes().stream().anyMatch(x -> x.id().equals(f.code()))).toList();
         Set<String> want = new TreeSet<>();
         c.path("expect").forEach(e -> want.add(e.asText()));

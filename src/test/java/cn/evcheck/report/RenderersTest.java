@@ -183,7 +183,7 @@ class RenderersTest {
         // Beside them only the folder's lock file (README "Safety"), no temporary file.
         Path out = run(demoArgs("--format", String.join(",", Renderers.names())));
         try (var s = Files.list(out)) {
-            assertEquals(java.util.stream.Stream.concat(Renderers.all().stream().map(Renderer::fileName), java.util.stream.Stream.of(".evcheck.lock"))
+            assertEquals(java.util.stream.Stream.concat(Renderers.all().stream().map(Renderer::fileName), java.util.stream.Stream.of(".evcheck.lock", "run.json"))
                             .sorted().toList(),
                     s.map(p -> p.getFileName().toString()).sorted().toList());
         }
