@@ -51,8 +51,11 @@ class BaselineTest {
     private Cli.Run check(Path pkg, String... more) throws Exception {
         Path rules = tmp.resolve("rules.yaml");
         Files.writeString(rules, RULES);
+        // The office's waivers: one expired long ago, reported every night (and so never new).
+        Path waivers = tmp.resolve("waivers.yaml");
+        Files.writeString(waivers, "waivers:\n  - {code: photo.gps, reason: old, approved_by: Li, expires: 2019-01-31}\n");
         List<String> args = new ArrayList<>(List.of("check", pkg.toString(), "--rules", rules.toString(), "--as-of", "2019-12-31",
-                "--lang", "en", "--no-cache"));
+                "--lang", "en", "--no-cache", "--waivers", waivers.toString()));
         args.addAll(List.of(more));
         return Cli.run(args.toArray(String[]::new));
     }
@@ -79,6 +82,14 @@ class BaselineTest {
         for (JsonNode f : r.path("findings")) if (f.path("baseline").asText().equals("new")) fresh.add(f.path("code").asText());
         assertEquals(List.of("file.empty"), fresh);
         assertEquals("A-1", b.path("fixed_findings").get(0).path("item").asText());
+        boolean expired = false;
+        for (JsonNode f : r.path("findings")) {
+            if (f.path("code").asText().equals("waiver.expired")) {
+                expired = true;
+                assertEquals("unchanged", f.path("baseline").asText(), "reported both nights");
+            }
+        }
+        assertTrue(expired, "the expired waiver is reported");
         assertEquals(1, second.code(), "a new error fails the night");
 
         // The text report says so at the top: one new, one fixed, the rest still there.

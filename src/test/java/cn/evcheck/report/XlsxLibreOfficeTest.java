@@ -180,7 +180,8 @@ class XlsxLibreOfficeTest {
             for (int u = 0; u < multi.units().size(); u++) {
                 UnitResult unit = multi.units().get(u);
                 ItemResult ir = unit.items().stream().filter(x -> x.item().id().equals(it.id())).findFirst().orElse(null);
-                String want = ir != null ? Sections.status(ir.status(), false) : unit.notApplicable().contains(it.id()) ? "不适用" : "";
+                String want = ir != null ? Sections.status(ir.status(), false) + XlsxRenderer.counts(ir)
+                        : unit.notApplicable().contains(it.id()) ? "不适用" : "";
                 assertEquals(want, row.get(2 + u), it.id() + " in " + unit.name());
             }
         }
