@@ -353,7 +353,7 @@ final class CheckCommand implements Callable<Integer> {
                 }
                 if (!mergeShards.isEmpty()) {
                     // evcheck merge: the units come from the shards, checked as this run would have checked them.
-                    String problem = merged(units, ruleSet, date);
+                    String problem = MergeCommand.merged(mergeShards, pkg, units, ruleSet, date);
                     if (problem != null) return usage(err, en, "无法合并分片：" + problem, "cannot merge the shards: " + problem);
                     for (UnitResult u : units) {
                         for (Path d : dirs) {
@@ -393,7 +393,7 @@ final class CheckCommand implements Callable<Integer> {
                     UnitResult done = Engine.run(name, d, rs, unitDate, threads, progress, problem, cacheUsed, claim);
                     units.add(done);
                     unitSeconds.put(d.toString(), (System.nanoTime() - u0) / 1e9);
-                    if (bar == null && !quiet) unitLine(err, en, done, u0);   // a nightly job's log: one line per unit
+                    if (bar == null && !quiet) RunFiles.unitLine(err, en, done, u0);   // a nightly job's log: one line per unit
                 }
                 if (shardN > 0) {
                     // What evcheck merge needs: these units as checked, before what depends on the whole drive.
@@ -435,7 +435,7 @@ final class CheckCommand implements Callable<Integer> {
                 if (folder == null || r.name().equals(DEFAULT_FORMAT)) out.print(new String(body, StandardCharsets.UTF_8));
             }
             if (folder != null) {
-                byte[] run = runRecord(report, started, unitSeconds);
+                byte[] run = RunFiles.runRecord(report, started, unitSeconds);
                 folder.write("run.json", o -> o.write(run));
             }
             if (shardFile != null) {
@@ -455,7 +455,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (baselineOut != null) {
             try {
-                writeAtomically(baselineOut, cn.evcheck.report.BaselineFile.write(report));
+                RunFiles.writeAtomically(baselineOut, cn.evcheck.report.BaselineFile.write(report));
             } catch (IOException e) {
                 err.println("evcheck: " + msg(en, "cli.output_write", "reason", String.valueOf(e.getMessage())));
                 return Main.FAILED;
@@ -474,110 +474,17 @@ final class CheckCommand implements Callable<Integer> {
                 ? Main.FINDINGS : Main.OK;
     }
 
-    private static void unitLine(PrintWriter err, boolean en, UnitResult u, long t0) {
-        double secs = (System.nanoTime() - t0) / 1e9;
-        err.println(en ? String.format(Locale.ROOT, "evcheck: unit %s: %d complete, %d incomplete, %d missing; %d errors, %d warnings (%d files, %.1f s)",
-                u.name(), u.count(Report.Status.COMPLETE), u.count(Report.Status.INCOMPLETE), u.count(Report.Status.MISSING),
-                u.count(Severity.ERROR), u.count(Severity.WARNING), u.filesInspected(), secs)
-                : String.format(Locale.ROOT, "evcheck：单位 %s：完成 %d，未完成 %d，缺失 %d；错误 %d，警告 %d（%d 个文件，%.1f 秒）",
-                u.name(), u.count(Report.Status.COMPLETE), u.count(Report.Status.INCOMPLETE), u.count(Report.Status.MISSING),
-                u.count(Severity.ERROR), u.count(Severity.WARNING), u.filesInspected(), secs));
-        err.flush();
-    }
-
-    /**
-     * Reads the shard files into {@code units} (in the drive's folder order); why they cannot be merged,
-     * or null: every shard 1..N exactly once, all of this drive, rule set and date.
-     */
-    private String merged(List<UnitResult> units, RuleSet ruleSet, LocalDate date) {
-        List<cn.evcheck.report.ShardFile.Shard> shards = new ArrayList<>();
-        for (Path f : mergeShards) {
-            try {
-                shards.add(cn.evcheck.report.ShardFile.read(Files.readAllBytes(f)));
-            } catch (IOException | RuntimeException e) {
-                return f + ": " + e.getMessage();
-            }
-        }
-        int n = shards.get(0).n();
-        Set<Integer> seen = new TreeSet<>();
-        for (int i = 0; i < shards.size(); i++) {
-            cn.evcheck.report.ShardFile.Shard sh = shards.get(i);
-            Path f = mergeShards.get(i);
-            if (sh.n() != n) return f + ": shard " + sh.k() + "/" + sh.n() + " of another split than " + n;
-            if (!seen.add(sh.k())) return f + ": shard " + sh.k() + "/" + n + " given twice";
-            if (!sh.packagePath().equals(pkg.toString())) return f + ": a shard of " + sh.packagePath() + ", not " + pkg;
-            if (!sh.rulesSha256().equals(ruleSet.sha256())) return f + ": checked with another rule set (" + sh.rules() + ")";
-            if (!sh.asOf().equals(date)) return f + ": checked as of " + sh.asOf() + ", not " + date;
-            units.addAll(sh.units());
-        }
-        if (seen.size() != n) return "shards " + seen + " of " + n + " given; every shard 1.." + n + " is needed";
-        units.sort(Comparator.comparing(u -> cn.evcheck.scan.Names.shown(Path.of(u.path()))));
-        return null;
-    }
-
     /** When this run started, and how long each unit took (by its folder): for run.json. */
     private final java.time.Instant started = java.time.Instant.now();
     private final Map<String, Double> unitSeconds = new HashMap<>();
 
-    /**
-     * run.json, written beside the reports: what a nightly job's log wants and report.json leaves out so
-     * that the same input gives the same bytes — when the run started and ended — with the version,
-     * rule set, date and per-unit counts and seconds.
-     */
-    private static byte[] runRecord(Report r, java.time.Instant started, Map<String, Double> seconds) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("tool", Main.version());
-        root.put("rules", Map.of("id", r.rules().id(), "sha256", r.rules().sha256()));
-        root.put("as_of", r.asOf().toString());
-        root.put("package", r.packagePath());
-        root.put("started", started.toString());
-        root.put("finished", java.time.Instant.now().toString());
-        List<Object> units = new ArrayList<>();
-        for (UnitResult u : r.units()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", u.name());
-            m.put("complete", u.count(Report.Status.COMPLETE));
-            m.put("incomplete", u.count(Report.Status.INCOMPLETE));
-            m.put("missing", u.count(Report.Status.MISSING));
-            m.put("errors", u.count(Severity.ERROR));
-            m.put("warnings", u.count(Severity.WARNING));
-            m.put("files", u.filesInspected());
-            Double secs = seconds.get(u.path());
-            if (secs != null) m.put("seconds", Math.round(secs * 10) / 10.0);
-            units.add(m);
-        }
-        root.put("units", units);
-        try {
-            return (new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n")
-                    .getBytes(StandardCharsets.UTF_8);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** This shard's units (--shard), written beside the reports. */
     private byte[] shardFile;
 
-    /** Written whole or not at all: a temporary file beside it, then moved over it. */
-    private static void writeAtomically(Path target, byte[] body) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), ".evcheck-baseline-", ".tmp");
-        try {
-            Files.write(tmp, body);
-            try {
-                Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** Said once per run on stderr (not with --quiet): what the report cannot show by itself. */
     /** The facts cache of the run (closed once the files are inspected). */
     private cn.evcheck.inspect.FactsCache cacheUsed = cn.evcheck.inspect.FactsCache.NONE;
 
+    /** Said once per run on stderr (not with --quiet): what the report cannot show by itself. */
     private void notes(PrintWriter err, boolean en, Report report, long t0) {
         if (quiet) return;
         if (cacheUsed.hits() > 0) {

@@ -94,4 +94,35 @@ final class MergeCommand implements Callable<Integer> {
     private static void add(List<String> args, String option, Object value) {
         if (value != null) args.addAll(List.of(option, value.toString()));
     }
+
+    /**
+     * Reads the shard files into {@code units} (in the drive's folder order); why they cannot be merged,
+     * or null: every shard 1..N exactly once, all of this drive, rule set and date.
+     */
+    static String merged(List<Path> mergeShards, Path pkg, List<cn.evcheck.model.Report.UnitResult> units,
+                         cn.evcheck.rules.Model.RuleSet ruleSet, java.time.LocalDate date) {
+        List<cn.evcheck.report.ShardFile.Shard> shards = new ArrayList<>();
+        for (Path f : mergeShards) {
+            try {
+                shards.add(cn.evcheck.report.ShardFile.read(Files.readAllBytes(f)));
+            } catch (IOException | RuntimeException e) {
+                return f + ": " + e.getMessage();
+            }
+        }
+        int n = shards.get(0).n();
+        java.util.Set<Integer> seen = new java.util.TreeSet<>();
+        for (int i = 0; i < shards.size(); i++) {
+            cn.evcheck.report.ShardFile.Shard sh = shards.get(i);
+            Path f = mergeShards.get(i);
+            if (sh.n() != n) return f + ": shard " + sh.k() + "/" + sh.n() + " of another split than " + n;
+            if (!seen.add(sh.k())) return f + ": shard " + sh.k() + "/" + n + " given twice";
+            if (!sh.packagePath().equals(pkg.toString())) return f + ": a shard of " + sh.packagePath() + ", not " + pkg;
+            if (!sh.rulesSha256().equals(ruleSet.sha256())) return f + ": checked with another rule set (" + sh.rules() + ")";
+            if (!sh.asOf().equals(date)) return f + ": checked as of " + sh.asOf() + ", not " + date;
+            units.addAll(sh.units());
+        }
+        if (seen.size() != n) return "shards " + seen + " of " + n + " given; every shard 1.." + n + " is needed";
+        units.sort(java.util.Comparator.comparing(u -> cn.evcheck.scan.Names.shown(Path.of(u.path()))));
+        return null;
+    }
 }

@@ -47,12 +47,7 @@ public final class BaselineFile {
         for (Finding f : r.allFindings()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("fingerprint", Baseline.fingerprint(f));
-            m.put("code", f.code());
-            m.put("severity", f.severity().key());
-            m.put("unit", f.unit());
-            m.put("item", f.item());
-            m.put("file", f.file());
-            m.put("period", f.period());
+            m.putAll(fields(f.code(), f.severity(), f.unit(), f.item(), f.file(), f.period()));
             m.put("zh", f.zh());
             m.put("en", f.en());
             findings.add(m);
@@ -63,6 +58,18 @@ public final class BaselineFile {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("baseline rendering failed", e);
         }
+    }
+
+    /** Where a finding is, as baseline files and the JSON report's fixed findings state it. */
+    static Map<String, Object> fields(String code, Severity severity, String unit, String item, String file, String period) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", code);
+        m.put("severity", severity == null ? null : severity.key());
+        m.put("unit", unit);
+        m.put("item", item);
+        m.put("file", file);
+        m.put("period", period);
+        return m;
     }
 
     /** Not a baseline: the reason, for the user. */

@@ -153,13 +153,7 @@ public final class JsonRenderer {
             b.put("fixed", r.baseline().fixed().size());
             List<Object> fixed = new ArrayList<>();
             for (Baseline.Entry e : r.baseline().fixed()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("code", e.code());
-                m.put("severity", e.severity() == null ? null : e.severity().key());
-                m.put("unit", e.unit());
-                m.put("item", e.item());
-                m.put("file", e.file());
-                m.put("period", e.period());
+                Map<String, Object> m = BaselineFile.fields(e.code(), e.severity(), e.unit(), e.item(), e.file(), e.period());
                 m.put("message", e.message());
                 m.put("fingerprint", e.fingerprint());
                 fixed.add(m);

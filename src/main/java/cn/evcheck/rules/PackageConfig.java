@@ -123,27 +123,9 @@ public record PackageConfig(String rules, LocalDate asOf, String unit, List<Stri
     public boolean excludes(String rel) {
         String name = rel.substring(rel.lastIndexOf('/') + 1);
         for (String g : exclude) {
-            java.util.regex.Pattern p = glob(g);
+            java.util.regex.Pattern p = Waiver.glob(g, true);
             if (p.matcher(rel).matches() || p.matcher(name).matches()) return true;
         }
         return false;
-    }
-
-    static java.util.regex.Pattern glob(String g) {
-        StringBuilder re = new StringBuilder();
-        for (int i = 0; i < g.length(); i++) {
-            char c = g.charAt(i);
-            if (c == '*' && i + 1 < g.length() && g.charAt(i + 1) == '*') {
-                re.append(".*");
-                i++;
-            } else if (c == '*') {
-                re.append("[^/]*");
-            } else if (c == '?') {
-                re.append("[^/]");
-            } else {
-                re.append(java.util.regex.Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return java.util.regex.Pattern.compile(re.toString());
     }
 }

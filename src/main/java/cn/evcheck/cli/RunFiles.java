@@ -1,0 +1,85 @@
+package cn.evcheck.cli;
+
+import cn.evcheck.model.Report;
+import cn.evcheck.model.Report.UnitResult;
+import cn.evcheck.model.Severity;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** What a run writes besides its reports: run.json, the baseline file, a nightly job's line per unit on stderr. */
+final class RunFiles {
+    private RunFiles() {}
+
+    static void unitLine(PrintWriter err, boolean en, UnitResult u, long t0) {
+        double secs = (System.nanoTime() - t0) / 1e9;
+        err.println(en ? String.format(Locale.ROOT, "evcheck: unit %s: %d complete, %d incomplete, %d missing; %d errors, %d warnings (%d files, %.1f s)",
+                u.name(), u.count(Report.Status.COMPLETE), u.count(Report.Status.INCOMPLETE), u.count(Report.Status.MISSING),
+                u.count(Severity.ERROR), u.count(Severity.WARNING), u.filesInspected(), secs)
+                : String.format(Locale.ROOT, "evcheck：单位 %s：完成 %d，未完成 %d，缺失 %d；错误 %d，警告 %d（%d 个文件，%.1f 秒）",
+                u.name(), u.count(Report.Status.COMPLETE), u.count(Report.Status.INCOMPLETE), u.count(Report.Status.MISSING),
+                u.count(Severity.ERROR), u.count(Severity.WARNING), u.filesInspected(), secs));
+        err.flush();
+    }
+
+    /** Written whole or not at all: a temporary file beside it, then moved over it. */
+    static void writeAtomically(Path target, byte[] body) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), ".evcheck-baseline-", ".tmp");
+        try {
+            Files.write(tmp, body);
+            try {
+                Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+
+    /**
+     * run.json, written beside the reports: what a nightly job's log wants and report.json leaves out so
+     * that the same input gives the same bytes — when the run started and ended — with the version,
+     * rule set, date and per-unit counts and seconds.
+     */
+    static byte[] runRecord(Report r, java.time.Instant started, Map<String, Double> seconds) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("tool", Main.version());
+        root.put("rules", Map.of("id", r.rules().id(), "sha256", r.rules().sha256()));
+        root.put("as_of", r.asOf().toString());
+        root.put("package", r.packagePath());
+        root.put("started", started.toString());
+        root.put("finished", java.time.Instant.now().toString());
+        List<Object> units = new ArrayList<>();
+        for (UnitResult u : r.units()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", u.name());
+            m.put("complete", u.count(Report.Status.COMPLETE));
+            m.put("incomplete", u.count(Report.Status.INCOMPLETE));
+            m.put("missing", u.count(Report.Status.MISSING));
+            m.put("errors", u.count(Severity.ERROR));
+            m.put("warnings", u.count(Severity.WARNING));
+            m.put("files", u.filesInspected());
+            Double secs = seconds.get(u.path());
+            if (secs != null) m.put("seconds", Math.round(secs * 10) / 10.0);
+            units.add(m);
+        }
+        root.put("units", units);
+        try {
+            return (new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n")
+                    .getBytes(StandardCharsets.UTF_8);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
