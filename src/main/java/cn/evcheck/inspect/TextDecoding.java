@@ -12,18 +12,7 @@ public final class TextDecoding {
         if (bytes == null) return null;
         int end = bytes.length;
         while (end > 0 && (bytes[end - 1] == 0 || bytes[end - 1] == ' ')) end--;
-        byte[] b = Arrays.copyOf(bytes, end);
-        if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
-            b = Arrays.copyOfRange(b, 3, b.length);
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(b)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(b, Charset.forName("GB18030"));
-        }
+        return cn.evcheck.util.Text.utf8OrGb18030(Arrays.copyOf(bytes, end));
     }
 
     /** UTF-16LE as Windows writes XP* tags, trailing NULs dropped. */

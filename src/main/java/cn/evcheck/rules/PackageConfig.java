@@ -37,7 +37,7 @@ public record PackageConfig(String rules, LocalDate asOf, String unit, List<Stri
     /** The waivers of a file named by {@code --waivers}: a {@code waivers:} list, or the list alone. */
     public static List<Waiver> waiverFile(Path file) throws RuleException {
         String src = file.toString();
-        String text = new String(RuleLoader.read(file, RuleLoader.MAX_BYTES, "豁免文件", "waivers file"), StandardCharsets.UTF_8);
+        String text = cn.evcheck.util.Text.utf8OrGb18030(RuleLoader.read(file, RuleLoader.MAX_BYTES, "豁免文件", "waivers file"));
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         if (text.isBlank()) return List.of();
         YNode root = YamlTree.parse(text, src);
@@ -60,7 +60,7 @@ public record PackageConfig(String rules, LocalDate asOf, String unit, List<Stri
         if (!Files.isRegularFile(file)) file = dir.resolve("evcheck.yml");
         if (!Files.isRegularFile(file)) return EMPTY;
         String src = file.toString();
-        String text = new String(RuleLoader.read(file, MAX_BYTES, "配置文件", "config file"), StandardCharsets.UTF_8);
+        String text = cn.evcheck.util.Text.utf8OrGb18030(RuleLoader.read(file, MAX_BYTES, "配置文件", "config file"));
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         if (text.isBlank()) return EMPTY;
         YNode root = YamlTree.parse(text, src);

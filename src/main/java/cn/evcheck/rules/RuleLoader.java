@@ -56,7 +56,7 @@ public final class RuleLoader extends YamlBinder {
     }
 
     public static RuleSet load(byte[] bytes, String source, String origin) throws RuleException {
-        String text = new String(bytes, StandardCharsets.UTF_8);
+        String text = cn.evcheck.util.Text.utf8OrGb18030(bytes);   // Notepad's "ANSI" (GBK) too
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
         YNode root = YamlTree.parse(text, source);
         return new RuleLoader(source).ruleSet(root, Hashes.sha256(bytes), origin);
