@@ -39,4 +39,24 @@ class NotepadConfigTest {
         Cli.Run u = Cli.run("check", pkg.toString(), "--format", "json", "--no-cache", "--as-of", "2019-12-31");
         assertEquals("青口中心卫生院", new ObjectMapper().readTree(u.out()).path("units").get(0).path("name").asText(), u.err());
     }
+
+    /** init writes an evcheck.yaml that check accepts: a rule file by its path, and --unit. */
+    @Test
+    void initWritesAConfigThatCheckAccepts() throws Exception {
+        Path rules = tmp.resolve("my rules/demo: rules.yaml");
+        Files.createDirectories(rules.getParent());
+        Files.writeString(rules, "evcheck: 1\nid: my-demo\nperiod: {from: 2019-01-01, to: 2019-12-31}\n"
+                + "items:\n  - id: A-1\n    materials:\n      - {kind: report, words: 300}\n");
+        Path pkg = tmp.resolve("new package");
+        Cli.Run init = Cli.run("init", pkg.toString(), "--rules", rules.toString(), "--unit", "hospital: north");
+        assertEquals(0, init.code(), init.err());
+        Cli.Run check = Cli.run("check", pkg.toString(), "--format", "json", "--no-cache", "--as-of", "2019-12-31");
+        assertEquals(1, check.code(), "the gaps of an empty package, not a usage error: " + check.err());
+        var json = new ObjectMapper().readTree(check.out());
+        assertEquals("my-demo", json.path("rules").path("id").asText());
+        assertEquals("hospital: north", json.path("units").get(0).path("name").asText());
+        Path built = tmp.resolve("built-in");
+        assertEquals(0, Cli.run("init", built.toString(), "--rules", "ganyu-weijian-2020").code());
+        assertTrue(Files.readString(built.resolve("evcheck.yaml")).startsWith("rules: \"ganyu-weijian-2020\"\n"));
+    }
 }

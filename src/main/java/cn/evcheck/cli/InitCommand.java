@@ -27,6 +27,9 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--rules", required = true, paramLabel = "ID|FILE")
     String rules;
 
+    @Option(names = "--unit", paramLabel = "NAME", description = "单位名称，写入 evcheck.yaml 的 unit")
+    String unit;
+
     @Override
     public Integer call() {
         RuleSet rs;
@@ -52,7 +55,11 @@ final class InitCommand implements Callable<Integer> {
             }
             Path cfg = folder.resolve("evcheck.yaml");
             if (!Files.exists(cfg)) {
-                Files.writeString(cfg, "rules: " + rs.id() + "\n# as_of: 2020-06-30\n# unit: 单位名称\n", StandardCharsets.UTF_8);
+                // What check will accept: a built-in set by its id; a rule file by where it is, seen from
+                // the new folder (its id is not a built-in one).
+                String ref = BuiltinRules.ids().contains(rules) ? rules : relative(folder, Path.of(rules));
+                String unitLine = unit == null || unit.isBlank() ? "# unit: 单位名称\n" : "unit: " + quoted(unit.strip()) + "\n";
+                Files.writeString(cfg, "rules: " + quoted(ref) + "\n# as_of: 2020-06-30\n" + unitLine, StandardCharsets.UTF_8);
             }
             spec.commandLine().getOut().println("已在 " + folder + " 下创建 " + made + " 个文件夹（" + rs.id() + "）");
             return Main.OK;
@@ -60,6 +67,22 @@ final class InitCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("evcheck: 无法创建文件夹：" + e.getMessage());
             return Main.FAILED;
         }
+    }
+
+    /** {@code target} as a path from {@code from} ('/'-separated), or absolute when on another root. */
+    static String relative(Path from, Path target) {
+        Path a = from.toAbsolutePath().normalize();
+        Path b = target.toAbsolutePath().normalize();
+        try {
+            return a.relativize(b).toString().replace('\\', '/');
+        } catch (IllegalArgumentException e) {
+            return b.toString();
+        }
+    }
+
+    /** A YAML scalar in double quotes (a path or name with ':', '#' or spaces stays one value). */
+    static String quoted(String v) {
+        return "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static int mk(Path p) throws IOException {
