@@ -443,6 +443,13 @@ final class CheckCommand implements Callable<Integer> {
                 folder.write(cn.evcheck.report.ShardFile.name(shardK, shardN), o -> o.write(sf));
             }
             out.flush();
+            if (folder != null && !quiet) {
+                // Say what was written, and the summary when no text report on stdout said it.
+                for (Renderer r : renderers) err.println("evcheck: " + (en ? "wrote " : "已写入 ") + outReal.resolve(r.fileName()));
+                if (renderers.stream().noneMatch(r -> r.name().equals(DEFAULT_FORMAT))) {
+                    err.println("evcheck: " + (en ? "Summary: " : "汇总：") + Renderers.summary(report, en));
+                }
+            }
         } catch (OutputFolder.Inside e) {
             return usage(err, en, msg(en, "cli.output_inside", "output", output.toString(), "package", pkgReal.toString()));
         } catch (OutputFolder.Locked e) {

@@ -61,4 +61,9 @@ public final class Renderers {
             return name;
         }
     }
+
+    /** The report's one-line summary (items by status, findings by severity), as the reports state it. */
+    public static String summary(cn.evcheck.model.Report r, boolean en) {
+        return Sections.summary(r, en);
+    }
 }
