@@ -32,4 +32,24 @@ class ClerkDeskTest {
                 "--lang", "en", "--no-cache", "--quiet");
         assertFalse(quiet.err().contains("wrote"), "--quiet says nothing");
     }
+
+    /** Issue 15 part 8: "did you mean", explain without an argument, rules show. */
+    @Test
+    void commandsSuggestListAndShow() throws Exception {
+        Cli.Run typo = Cli.run("chek", tmp.toString());
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().contains("not understood: 'chek'") && typo.err().contains("did you mean: check"), typo.err());
+        Cli.Run option = Cli.run("check", tmp.toString(), "--formt", "json");
+        assertTrue(option.err().contains("did you mean: --format"), option.err());
+        Cli.Run codes = Cli.run("explain", "--lang", "en");
+        assertEquals(0, codes.code());
+        assertEquals(cn.evcheck.check.Checks.codes().size(), codes.out().lines().count(), "one line per finding code");
+        assertTrue(codes.out().lines().anyMatch(l -> l.startsWith("coverage.gap ")), codes.out());
+        Cli.Run show = Cli.run("rules", "show", "ganyu-weijian-2020");
+        assertEquals(0, show.code());
+        Path copy = tmp.resolve("mine.yaml");
+        Files.writeString(copy, show.out());
+        assertEquals(0, Cli.run("rules", "lint", copy.toString()).code(), "a start one's own rule set can be made from");
+        assertEquals(2, Cli.run("rules", "show", "no-such-set").code());
+    }
 }

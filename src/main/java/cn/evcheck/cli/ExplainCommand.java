@@ -23,7 +23,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Spec
     Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "ITEM|CODE")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ITEM|CODE", description = "条目编号或问题代码；不写则列出全部问题代码")
     String what;
 
     @Option(names = "--rules", paramLabel = "ID|FILE", description = "在此规则集中查找条目；默认查找全部内置规则集")
@@ -37,6 +37,13 @@ final class ExplainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean en = "en".equalsIgnoreCase(lang);
+        if (what == null) {
+            // No argument: every finding code, its severity and meaning — the list CI filters and waivers key on.
+            for (Code code : Checks.codes()) {
+                out.println(String.format(java.util.Locale.ROOT, "%-28s %-16s %s", code.id(), code.severities(), code.meaning(en)));
+            }
+            return Main.OK;
+        }
         Code c = Checks.code(what);
         if (c != null) {
             out.println(what + "  (" + c.severities() + ")");

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The {@code evcheck} command. {@link #run} never exits the JVM, so tests drive the CLI
@@ -45,8 +46,17 @@ public final class Main {
         cl.setErr(e);
         cl.setExitCodeExceptionMapper(t -> FAILED);
         cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("evcheck: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("用 --help 查看用法 (see --help)");
+            PrintWriter w = ex.getCommandLine().getErr();
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+                // "evcheck chek": name what was not understood, and what was probably meant.
+                String what = u.getUnmatched().get(0);
+                w.println("evcheck: 无法识别“" + what + "”（not understood: '" + what + "'）");
+                List<String> close = u.getSuggestions();
+                if (!close.isEmpty()) w.println("是否想用 did you mean: " + String.join(", ", close.subList(0, Math.min(3, close.size()))) + "?");
+            } else {
+                w.println("evcheck: " + ex.getMessage());
+            }
+            w.println("用 --help 查看用法 (see --help)");
             return USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, pr) -> {

@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 
 /** {@code evcheck rules lint FILE} and {@code evcheck rules list}. */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = {"规则集工具。", "Rule-set tools."},
-        subcommands = {RulesCommand.Lint.class, RulesCommand.ListCmd.class})
+        subcommands = {RulesCommand.Lint.class, RulesCommand.ListCmd.class, RulesCommand.Show.class})
 final class RulesCommand implements Callable<Integer> {
     @Spec
     Model.CommandSpec spec;
@@ -68,6 +68,34 @@ final class RulesCommand implements Callable<Integer> {
             return false;   // the rule loader reports it
         }
         return false;
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = {"输出一个内置规则集的 YAML，可作为编写新规则集的起点。", "Print a built-in rule set as YAML, to start one's own from."})
+    static final class Show implements Callable<Integer> {
+        @Spec
+        Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        @Override
+        public Integer call() {
+            try {
+                String text = BuiltinRules.text(id);
+                if (text == null) {
+                    spec.commandLine().getErr().println("evcheck: 没有内置规则集“" + id + "”（no built-in rule set '" + id + "'）；可用 available: "
+                            + String.join(", ", BuiltinRules.ids()));
+                    return Main.USAGE;
+                }
+                spec.commandLine().getOut().print(text);
+                spec.commandLine().getOut().flush();
+                return Main.OK;
+            } catch (java.io.IOException e) {
+                spec.commandLine().getErr().println("evcheck: " + e.getMessage());
+                return Main.FAILED;
+            }
+        }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = {"列出内置规则集。", "List the built-in rule sets."})

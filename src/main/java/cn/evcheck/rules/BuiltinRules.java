@@ -70,4 +70,12 @@ public final class BuiltinRules {
         if (Files.isRegularFile(q)) return RuleLoader.load(q);
         return load(nameOrPath);
     }
+
+    /** The YAML text of a built-in rule set, as shipped (a start for one's own); null for no such id. */
+    public static String text(String id) throws IOException {
+        if (!ids().contains(id)) return null;
+        try (InputStream in = BuiltinRules.class.getResourceAsStream("/rules/" + id + ".yaml")) {
+            return in == null ? null : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 }
