@@ -34,13 +34,19 @@ public final class Main {
         Logging.quiet();
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
-        System.exit(run(out, err, args));
+        // The terminal's encoding (GBK on a Chinese Windows console), UTF-8 into pipes and files.
+        System.exit(run(out, err, ConsoleText.forStdout(), args));
     }
 
     public static int run(OutputStream out, OutputStream err, String... args) {
+        return run(out, err, StandardCharsets.UTF_8, args);
+    }
+
+    /** @param console the encoding of what is printed (reports written to files are UTF-8 whatever it is) */
+    public static int run(OutputStream out, OutputStream err, java.nio.charset.Charset console, String... args) {
         Logging.quiet();
-        PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-        PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        PrintWriter o = ConsoleText.writer(out, console);
+        PrintWriter e = ConsoleText.writer(err, console);
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(o);
         cl.setErr(e);
