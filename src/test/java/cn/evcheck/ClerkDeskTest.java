@@ -28,6 +28,18 @@ class ClerkDeskTest {
         assertTrue(r.err().contains("evcheck: wrote " + Path.of(real, "report.html")), r.err());
         assertTrue(r.err().contains("evcheck: wrote " + Path.of(real, "report.xlsx")), r.err());
         assertTrue(r.err().contains("evcheck: Summary: 1 items — 0 complete, 0 incomplete, 1 missing; 1 errors"), r.err());
+        // Issue 15 part 6: the gap list prints as a work list, with columns for the office to fill.
+        try (var wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(out.resolve("report.xlsx").toFile(), null, true)) {
+            var sh = wb.getSheetAt(0);
+            assertTrue(sh.getPrintSetup().getLandscape(), "landscape");
+            assertTrue(sh.getFitToPage() && sh.getPrintSetup().getFitWidth() == 1 && sh.getPrintSetup().getFitHeight() == 0,
+                    "all columns on the page's width");
+            assertEquals("1:1", sh.getRepeatingRows().formatAsString(), "the heading row on every printed page");
+            var head = sh.getRow(0);
+            int last = head.getLastCellNum();
+            assertEquals(java.util.List.of("Assignee", "Due", "Status"), java.util.List.of(head.getCell(last - 3).getStringCellValue(),
+                    head.getCell(last - 2).getStringCellValue(), head.getCell(last - 1).getStringCellValue()));
+        }
         Cli.Run quiet = Cli.run("check", pkg.toString(), "--rules", rules.toString(), "--format", "html", "--output", out.toString(),
                 "--lang", "en", "--no-cache", "--quiet");
         assertFalse(quiet.err().contains("wrote"), "--quiet says nothing");

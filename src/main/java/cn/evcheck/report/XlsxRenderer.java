@@ -124,8 +124,9 @@ public final class XlsxRenderer {
         if (g == Grouping.UNIT) h.add(en ? "Responsible unit (group)" : "责任单位（分组）");
         if (multiUnit) h.add(en ? "Unit" : "单位");
         h.addAll(en ? List.of("Item", "Indicator", "Requirement", "Note", "Gap", "File", "Period", "Severity", "Lead office",
-                "Responsible units", "Leader", "Code")
-                : List.of("条目", "指标", "要求", "备注", "缺口", "文件", "期间", "严重程度", "牵头科室", "责任单位", "分管领导", "代码"));
+                "Responsible units", "Leader", "Code", "Assignee", "Due", "Status")
+                : List.of("条目", "指标", "要求", "备注", "缺口", "文件", "期间", "严重程度", "牵头科室", "责任单位", "分管领导", "代码",
+                "处理人", "期限", "状态"));
         return h;
     }
 
@@ -137,7 +138,7 @@ public final class XlsxRenderer {
         int c0 = 0;
         if (grouped()) widths[c0++] = 22;
         if (Sections.multiUnit(r)) widths[c0++] = 18;
-        int[] rest = {13, 28, 60, 36, 60, 48, 18, 9, 20, 30, 10, 26};
+        int[] rest = {13, 28, 60, 36, 60, 48, 18, 9, 20, 30, 10, 26, 10, 11, 9};   // the last three for the office to fill
         System.arraycopy(rest, 0, widths, c0, rest.length);
         for (int i = 0; i < widths.length; i++) sh.setColumnWidth(i, widths[i] * 256);
         int row = 1;
@@ -157,6 +158,18 @@ public final class XlsxRenderer {
         }
         sh.setAutoFilter(new CellRangeAddress(0, Math.max(0, row - 1), 0, head.size() - 1));
         sh.createFreezePane(0, 1);
+        printable(sh);
+    }
+
+    /** Printed as a work list: landscape A4, all columns on the page's width, the heading row on every page. */
+    static void printable(Sheet sh) {
+        PrintSetup ps = sh.getPrintSetup();
+        ps.setLandscape(true);
+        ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        sh.setFitToPage(true);
+        ps.setFitWidth((short) 1);
+        ps.setFitHeight((short) 0);
+        sh.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
     }
 
     private int gapRow(Sheet sh, int rowNo, String group, UnitResult u, Finding f) {

@@ -113,6 +113,7 @@ class XlsxLibreOfficeTest {
         row.add(it == null ? "" : String.join("、", it.responsible()));
         row.add(it == null ? "" : String.join("、", it.leaders()));
         row.add(f.code());
+        row.addAll(List.of("", "", ""));   // 处理人, 期限, 状态: for the office to fill
         return row;
     }
 
