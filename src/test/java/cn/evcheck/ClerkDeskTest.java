@@ -27,7 +27,7 @@ class ClerkDeskTest {
         String real = out.toRealPath().toString();
         assertTrue(r.err().contains("evcheck: wrote " + Path.of(real, "report.html")), r.err());
         assertTrue(r.err().contains("evcheck: wrote " + Path.of(real, "report.xlsx")), r.err());
-        assertTrue(r.err().contains("evcheck: Summary: 1 items — 0 complete, 0 incomplete, 1 missing; 1 errors"), r.err());
+        assertTrue(r.err().contains("evcheck: Summary: 1 item — 0 complete, 0 incomplete, 1 missing; 1 error, 0 warnings, 0 notes"), r.err());
         // Issue 15 part 6: the gap list prints as a work list, with columns for the office to fill.
         try (var wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(out.resolve("report.xlsx").toFile(), null, true)) {
             var sh = wb.getSheetAt(0);

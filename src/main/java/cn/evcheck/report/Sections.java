@@ -137,11 +137,21 @@ final class Sections {
         return ir.findings().stream().filter(f -> f.severity() == s).count();
     }
 
+    /** "1 item — …; 1 error, 2 warnings, 0 notes": English with its plurals. */
+    static String englishSummary(long items, long complete, long incomplete, long missing, long errors, long warnings, long notes) {
+        return count(items, "item") + " — " + complete + " complete, " + incomplete + " incomplete, " + missing + " missing; "
+                + count(errors, "error") + ", " + count(warnings, "warning") + ", " + count(notes, "note");
+    }
+
+    /** A count and its noun, plural unless the count is one. */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     static String summary(Report r, boolean en) {
         int items = r.units().stream().mapToInt(u -> u.items().size()).sum();
         return en
-                ? String.format(Locale.ROOT, "%d items — %d complete, %d incomplete, %d missing; %d errors, %d warnings, %d notes",
-                items, r.count(Status.COMPLETE), r.count(Status.INCOMPLETE), r.count(Status.MISSING),
+                ? englishSummary(items, r.count(Status.COMPLETE), r.count(Status.INCOMPLETE), r.count(Status.MISSING),
                 r.count(Severity.ERROR), r.count(Severity.WARNING), r.count(Severity.INFO))
                 : String.format(Locale.ROOT, "共 %d 个条目：完成 %d，未完成 %d，缺失 %d；错误 %d，警告 %d，提示 %d",
                 items, r.count(Status.COMPLETE), r.count(Status.INCOMPLETE), r.count(Status.MISSING),

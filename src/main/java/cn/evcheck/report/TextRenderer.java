@@ -67,9 +67,8 @@ public final class TextRenderer {
         if (r.units().size() > 1) unitTable(r);
         line("");
         String summary = en
-                ? String.format(Locale.ROOT, "Summary: %d items — %d complete, %d incomplete, %d missing; %d errors, %d warnings, %d notes",
-                r.units().stream().mapToInt(u -> u.items().size()).sum(), r.count(Status.COMPLETE), r.count(Status.INCOMPLETE),
-                r.count(Status.MISSING), r.count(Severity.ERROR), r.count(Severity.WARNING), r.count(Severity.INFO))
+                ? "Summary: " + Sections.englishSummary(r.units().stream().mapToInt(u -> u.items().size()).sum(), r.count(Status.COMPLETE),
+                r.count(Status.INCOMPLETE), r.count(Status.MISSING), r.count(Severity.ERROR), r.count(Severity.WARNING), r.count(Severity.INFO))
                 : String.format(Locale.ROOT, "汇总：共 %d 个条目，完成 %d，未完成 %d，缺失 %d；错误 %d，警告 %d，提示 %d",
                 r.units().stream().mapToInt(u -> u.items().size()).sum(), r.count(Status.COMPLETE), r.count(Status.INCOMPLETE),
                 r.count(Status.MISSING), r.count(Severity.ERROR), r.count(Severity.WARNING), r.count(Severity.INFO));
