@@ -82,8 +82,7 @@ public final class ShardFile {
 
     /** Whether a unit (by name) belongs to shard {@code k} of {@code n}: by a hash of its name, stable across runs and machines. */
     public static boolean mine(String unit, int k, int n) {
-        byte[] h = cn.evcheck.util.Hashes.sha256(unit.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 8).getBytes();
-        long v = Long.parseLong(new String(h), 16);
-        return v % n == k - 1;
+        String sha = cn.evcheck.util.Hashes.sha256(unit.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Long.parseLong(sha.substring(0, 8), 16) % n == k - 1;
     }
 }
