@@ -365,6 +365,11 @@ final class CheckCommand implements Callable<Integer> {
                         }
                     }
                 }
+                if (bar != null) {
+                    int mine = 0;
+                    for (Path d : dirs) if (shardN == 0 || cn.evcheck.report.ShardFile.mine(names.get(d), shardK, shardN)) mine++;
+                    bar.units(mine);
+                }
                 for (Path d : mergeShards.isEmpty() ? dirs : List.<Path>of()) {
                     if (shardN > 0 && !cn.evcheck.report.ShardFile.mine(names.get(d), shardK, shardN)) continue;
                     // One unit's bad evcheck.yaml is that unit's finding (config.invalid); it is checked

@@ -38,4 +38,18 @@ public final class Printable {
         }
         return null;
     }
+    /** Columns a terminal gives the text: two for each East Asian wide character. */
+    public static int width(String s) {
+        int w = 0;
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            Character.UnicodeScript sc = Character.UnicodeScript.of(c);
+            boolean wide = sc == Character.UnicodeScript.HAN || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF60)
+                    || sc == Character.UnicodeScript.HIRAGANA || sc == Character.UnicodeScript.KATAKANA || sc == Character.UnicodeScript.HANGUL;
+            w += wide ? 2 : 1;
+        }
+        return w;
+    }
+
 }
