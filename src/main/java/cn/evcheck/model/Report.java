@@ -99,6 +99,27 @@ public record Report(String toolVersion, RuleSet rules, LocalDate asOf, String p
             return findings.stream().filter(f -> f.severity() == s).count();
         }
 
+        /**
+         * This unit judged over the whole run (cross-unit reuse, waivers): some findings replaced, others
+         * added, in the unit's list and in their items' lists, in report order.
+         */
+        public UnitResult withFindings(Map<Finding, Finding> replaced, List<Finding> added) {
+            List<Finding> all = new java.util.ArrayList<>();
+            for (Finding f : findings) all.add(replaced.getOrDefault(f, f));
+            all.addAll(added);
+            all.sort(Finding.ORDER);
+            List<ItemResult> its = new java.util.ArrayList<>();
+            for (ItemResult ir : items) {
+                List<Finding> fs = new java.util.ArrayList<>();
+                for (Finding f : ir.findings()) fs.add(replaced.getOrDefault(f, f));
+                for (Finding f : added) if (ir.item().id().equals(f.item())) fs.add(f);
+                fs.sort(Finding.ORDER);
+                its.add(new ItemResult(ir.item(), ir.status(), ir.filesByKind(), fs, ir.coverage()));
+            }
+            return new UnitResult(name, path, its, all, photos, reports, documents, duplicates, filesInspected, ocrMissed,
+                    notApplicable, skipped);
+        }
+
         public long count(Status s) {
             return items.stream().filter(i -> i.status() == s).count();
         }

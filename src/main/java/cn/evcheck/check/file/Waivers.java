@@ -1,7 +1,6 @@
 package cn.evcheck.check.file;
 
 import cn.evcheck.model.Finding;
-import cn.evcheck.model.Report.ItemResult;
 import cn.evcheck.model.Report.UnitResult;
 import cn.evcheck.rules.Waiver;
 import cn.evcheck.util.Messages;
@@ -44,7 +43,7 @@ public final class Waivers {
                     break;
                 }
             }
-            out.add(marked.isEmpty() ? u : replace(u, marked, List.of()));
+            out.add(marked.isEmpty() ? u : u.withFindings(marked, List.of()));
         }
         // Waivers that no longer do their job: on the unit they name, else the first.
         Map<Integer, List<Finding>> problems = new LinkedHashMap<>();
@@ -66,7 +65,7 @@ public final class Waivers {
                     Messages.format(Messages.Lang.ZH, key, args), Messages.format(Messages.Lang.EN, key, args)));
         }
         for (Map.Entry<Integer, List<Finding>> e : problems.entrySet()) {
-            out.set(e.getKey(), replace(out.get(e.getKey()), Map.of(), e.getValue()));
+            out.set(e.getKey(), out.get(e.getKey()).withFindings(Map.of(), e.getValue()));
         }
         return out;
     }
@@ -82,23 +81,5 @@ public final class Waivers {
         Object[] args = {"reason", w.reason(), "by", w.approvedBy(), "expires", w.expires().toString()};
         return new Finding(f.code(), f.severity(), f.unit(), f.item(), f.file(), f.period(), data,
                 f.zh() + Messages.format(Messages.Lang.ZH, "report.waived", args), f.en() + Messages.format(Messages.Lang.EN, "report.waived", args));
-    }
-
-    /** The unit with some findings replaced and others added, its item lists alike, in report order. */
-    private static UnitResult replace(UnitResult u, Map<Finding, Finding> marked, List<Finding> added) {
-        List<Finding> all = new ArrayList<>();
-        for (Finding f : u.findings()) all.add(marked.getOrDefault(f, f));
-        all.addAll(added);
-        all.sort(Finding.ORDER);
-        List<ItemResult> items = new ArrayList<>();
-        for (ItemResult ir : u.items()) {
-            List<Finding> fs = new ArrayList<>();
-            for (Finding f : ir.findings()) fs.add(marked.getOrDefault(f, f));
-            for (Finding f : added) if (ir.item().id().equals(f.item())) fs.add(f);
-            fs.sort(Finding.ORDER);
-            items.add(new ItemResult(ir.item(), ir.status(), ir.filesByKind(), fs, ir.coverage()));
-        }
-        return new UnitResult(u.name(), u.path(), items, all, u.photos(), u.reports(), u.documents(), u.duplicates(),
-                u.filesInspected(), u.ocrMissed(), u.notApplicable(), u.skipped());
     }
 }

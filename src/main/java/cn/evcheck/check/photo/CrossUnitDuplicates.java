@@ -2,7 +2,6 @@ package cn.evcheck.check.photo;
 
 import cn.evcheck.inspect.Pixels;
 import cn.evcheck.model.Finding;
-import cn.evcheck.model.Report.ItemResult;
 import cn.evcheck.model.Report.PhotoRecord;
 import cn.evcheck.model.Report.UnitResult;
 import cn.evcheck.util.Messages;
@@ -93,23 +92,7 @@ public final class CrossUnitDuplicates {
                 out.add(r);
                 continue;
             }
-            List<Finding> all = new ArrayList<>(r.findings());
-            all.addAll(more);
-            all.sort(Finding.ORDER);
-            List<ItemResult> items = new ArrayList<>();
-            for (ItemResult ir : r.items()) {
-                List<Finding> mine = more.stream().filter(f -> ir.item().id().equals(f.item())).toList();
-                if (mine.isEmpty()) {
-                    items.add(ir);
-                    continue;
-                }
-                List<Finding> fs = new ArrayList<>(ir.findings());
-                fs.addAll(mine);
-                fs.sort(Finding.ORDER);
-                items.add(new ItemResult(ir.item(), ir.status(), ir.filesByKind(), fs, ir.coverage()));
-            }
-            out.add(new UnitResult(r.name(), r.path(), items, all, r.photos(), r.reports(), r.documents(), r.duplicates(),
-                    r.filesInspected(), r.ocrMissed(), r.notApplicable(), r.skipped()));
+            out.add(r.withFindings(Map.of(), more));
         }
         return out;
     }
