@@ -436,7 +436,10 @@ final class CheckCommand implements Callable<Integer> {
         try (OutputFolder folder = outReal == null ? null : OutputFolder.open(outReal, pkgReal, OutputFolder.lockWaitMs)) {
             for (Renderer r : renderers) {
                 byte[] body = r.render(report, options);
-                if (folder != null) folder.write(r.fileName(), o -> o.write(body));
+                if (folder != null) folder.write(r.fileName(), o -> {
+                    if (r.byteOrderMark()) o.write(Renderer.BOM);
+                    o.write(body);
+                });
                 if (folder == null || r.name().equals(DEFAULT_FORMAT)) out.print(new String(body, StandardCharsets.UTF_8));
             }
             if (folder != null) {

@@ -24,6 +24,14 @@ public interface Renderer {
         return false;
     }
 
+    /** Whether the file written under {@code --output} starts with a UTF-8 byte-order mark (never standard output). */
+    default boolean byteOrderMark() {
+        return false;
+    }
+
+    /** The UTF-8 byte-order mark. */
+    byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
     /** The report's bytes (UTF-8 for the text formats). */
     byte[] render(Report report, Options options);
 

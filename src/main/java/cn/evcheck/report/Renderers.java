@@ -15,11 +15,15 @@ import java.util.function.BiFunction;
 public final class Renderers {
     private Renderers() {}
 
-    public static final Renderer TEXT = text("text", "report.txt", false, (r, o) -> TextRenderer.render(r, o.english(), o.grouping()));
+    /** The only file with a byte-order mark: report.txt is what a clerk double-clicks, and Notepad before
+     *  Windows 10 (1903) reads UTF-8 without one as GBK. Markdown, JSON, HTML and XML go to tools and Git
+     *  servers, which take UTF-8 as it is and may show a BOM as a stray character. */
+    public static final Renderer TEXT = new Entry("text", "report.txt", true, false, true,
+            (r, o) -> TextRenderer.render(r, o.english(), o.grouping()).getBytes(StandardCharsets.UTF_8));
     public static final Renderer JSON = text("json", "report.json", false, (r, o) -> JsonRenderer.render(r, o.english()));
     public static final Renderer HTML = text("html", "report.html", true,
             (r, o) -> HtmlRenderer.render(r, o.english(), o.grouping(), o.thumbnails()));
-    public static final Renderer XLSX = new Entry("xlsx", "report.xlsx", false, false,
+    public static final Renderer XLSX = new Entry("xlsx", "report.xlsx", false, false, false,
             (r, o) -> XlsxRenderer.render(r, o.english(), o.grouping()));
     public static final Renderer MD = text("md", "report.md", false, (r, o) -> MarkdownRenderer.render(r, o.english(), o.grouping()));
     public static final Renderer SARIF = text("sarif", "report.sarif", false, (r, o) -> SarifRenderer.render(r, o.english()));
@@ -46,10 +50,10 @@ public final class Renderers {
     }
 
     private static Renderer text(String name, String file, boolean thumbnails, BiFunction<Report, Renderer.Options, String> body) {
-        return new Entry(name, file, true, thumbnails, (r, o) -> body.apply(r, o).getBytes(StandardCharsets.UTF_8));
+        return new Entry(name, file, true, thumbnails, false, (r, o) -> body.apply(r, o).getBytes(StandardCharsets.UTF_8));
     }
 
-    private record Entry(String name, String fileName, boolean toStdout, boolean usesThumbnails,
+    private record Entry(String name, String fileName, boolean toStdout, boolean usesThumbnails, boolean byteOrderMark,
                          BiFunction<Report, Renderer.Options, byte[]> body) implements Renderer {
         @Override
         public byte[] render(Report report, Renderer.Options options) {
