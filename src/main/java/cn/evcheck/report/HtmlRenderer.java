@@ -21,7 +21,9 @@ import java.util.*;
  * with a summary bar, filters (severity, 牵头科室, 责任单位, only items with problems; also
  * settable from the URL fragment, e.g. {@code #lead=组织人事科&sev=error}), per item its
  * requirement text and the rule set's note, status, findings and a coverage calendar per photo
- * category, and in multi-unit mode an item × unit status matrix. A pure function of the report
+ * category, and in multi-unit mode an item × unit status matrix. It fits a phone (375 px, see the
+ * {@code max-width} rules in report.css): wide tables sit in {@code div.scroll} boxes that scroll
+ * sideways by themselves, so the page never does. A pure function of the report
  * (thumbnails of problem photos are passed in, see {@link Thumbnails}); the same report gives
  * the same bytes.
  */
@@ -250,20 +252,27 @@ public final class HtmlRenderer {
         sb.append("</article>\n");
     }
 
-    /** The verdict on each document of an item: red-header page, 文号, seal page. */
+    /**
+     * The verdict on each document of an item: red-header page, 文号, seal page. Each cell carries its
+     * column's heading ({@code data-label}): on a phone a row is laid out as a small card, labelled.
+     */
     private void documents(List<DocumentRecord> docs) {
         if (docs.isEmpty()) return;
-        sb.append("<table class=\"docs\"><thead><tr>");
-        for (String h : DocumentVerdicts.headers(en)) sb.append("<th>").append(esc(h)).append("</th>");
+        List<String> heads = DocumentVerdicts.headers(en);
+        sb.append("<div class=\"scroll\"><table class=\"docs\"><thead><tr>");
+        for (String h : heads) sb.append("<th>").append(esc(h)).append("</th>");
         sb.append("</tr></thead><tbody>\n");
         for (DocumentRecord d : docs) {
             DocumentVerdicts.Row row = DocumentVerdicts.row(d, en);
             sb.append("<tr class=\"").append(row.proven() ? "ok" : "bad").append("\" title=\"").append(esc(String.join("\n", d.files())))
-                    .append("\"><td>").append(esc(row.file())).append("</td><td>").append(esc(row.pages())).append("</td><td>")
-                    .append(esc(row.redHeader())).append("</td><td>").append(esc(row.number())).append("</td><td>").append(esc(row.seal()))
-                    .append("</td><td>").append(esc(row.verdict())).append("</td></tr>\n");
+                    .append("\">");
+            List<String> cells = List.of(row.file(), row.pages(), row.redHeader(), row.number(), row.seal(), row.verdict());
+            for (int i = 0; i < cells.size(); i++) {
+                sb.append("<td data-label=\"").append(esc(heads.get(i))).append("\">").append(esc(cells.get(i))).append("</td>");
+            }
+            sb.append("</tr>\n");
         }
-        sb.append("</tbody></table>\n");
+        sb.append("</tbody></table></div>\n");
     }
 
     private void meta(String k, List<String> v) {
@@ -353,6 +362,8 @@ public final class HtmlRenderer {
      * One calendar per photo material: per category a small table, years as rows and months
      * (two-month blocks, festivals) as columns; years and totals in one row. Each counted
      * period is one {@code td.cell} with {@code data-period}, {@code data-have}, {@code data-need}.
+     * Each table sits in its own {@code div.scroll}: a table wider than the screen (twelve months
+     * on a 320 px phone) scrolls sideways in its box instead of widening the page.
      */
     private void calendar(CoverageGrid grid, Item item) {
         Coverage.Layout lay = Coverage.layout(grid, en);
@@ -363,7 +374,7 @@ public final class HtmlRenderer {
         sb.append("</h4>\n<div class=\"cats\">\n");
         for (CoverageGrid.Row row : grid.rows()) {
             Map<String, CoverageGrid.Cell> at = Coverage.cells(grid, row);
-            sb.append("<table class=\"cal\" data-category=\"").append(esc(row.category())).append("\">");
+            sb.append("<div class=\"scroll\"><table class=\"cal\" data-category=\"").append(esc(row.category())).append("\">");
             if (!row.category().isEmpty()) sb.append("<caption>").append(esc(row.category())).append("</caption>");
             sb.append("<thead><tr><th></th>");
             for (String l : lay.labels()) sb.append("<th>").append(esc(l)).append("</th>");
@@ -385,7 +396,7 @@ public final class HtmlRenderer {
                 }
                 sb.append("</tr>");
             }
-            sb.append("</tbody></table>\n");
+            sb.append("</tbody></table></div>\n");
         }
         sb.append("</div>\n</div>\n");
     }

@@ -38,7 +38,9 @@ import static org.junit.jupiter.api.Assertions.*;
  * <p>Golden files live in {@code src/test/resources/golden/}. After an intended change of a
  * renderer, regenerate them and review the diff:
  * <pre>./mvnw -B -q test -Dtest='GoldenFilesTest,HtmlBrowserTest' -Devcheck.updateGolden=true</pre>
- * (HtmlBrowserTest then also refreshes the README screenshot {@code docs/report.png}).
+ * (HtmlBrowserTest then also redraws the README's screenshots {@code docs/report-desktop.png} and
+ * {@code docs/report-phone.png} with the machine's fonts: install a Chinese font first, e.g. Debian's
+ * {@code fonts-wqy-microhei}).
  */
 final class ReportRuns {
     private ReportRuns() {}
