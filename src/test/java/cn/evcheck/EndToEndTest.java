@@ -234,7 +234,7 @@ class EndToEndTest {
         Run zh = Cli.run("check", pkg.toString(), "--rules", rules.toString(), "--as-of", "2019-04-15");
         assertEquals(1, zh.code());
         assertTrue(zh.out().contains("[未完成] III-15-2-1"), zh.out());
-        assertTrue(zh.out().contains("“留守儿童”图片不足：2019-02、2019-03"), zh.out());
+        assertTrue(zh.out().contains("“留守儿童”图片不足：2019年2月、2019年3月"), zh.out());
         assertTrue(zh.out().contains("[缺失]   III-31-1-2"), zh.out());
         assertTrue(zh.out().contains("汇总：共 4 个条目，完成 1，未完成 2，缺失 1"), zh.out());
         // The default test group pins OCR off (-Devcheck.ocr=off): the package's scans get the one stderr note.

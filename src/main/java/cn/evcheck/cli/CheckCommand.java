@@ -63,6 +63,10 @@ final class CheckCommand implements Callable<Integer> {
             description = "文本、HTML、Markdown、Excel 报告的分组：条目（默认）、牵头科室或责任单位")
     String groupBy = "item";
 
+    @Option(names = "--color", paramLabel = "auto|always|never",
+            description = "文本报告是否着色：auto（默认，终端上着色；设置 NO_COLOR 时不着色）、always、never")
+    String color = "auto";
+
     @Option(names = {"-q", "--quiet"}, description = "不显示进度条和提示 (no progress bar, no notes)")
     boolean quiet;
 
@@ -150,6 +154,9 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean en = "en".equalsIgnoreCase(lang);
         if (!en && !"zh".equalsIgnoreCase(lang)) return usage(err, en, "--lang 只能是 zh 或 en", "--lang must be zh or en");
+        if (!List.of("auto", "always", "never").contains(color.toLowerCase(Locale.ROOT))) {
+            return usage(err, en, "--color 只能是 auto、always 或 never", "--color must be auto, always or never");
+        }
         Severity threshold;
         switch (failOn.toLowerCase(Locale.ROOT)) {
             case "error" -> threshold = Severity.ERROR;
@@ -440,7 +447,12 @@ final class CheckCommand implements Callable<Integer> {
                     if (r.byteOrderMark()) o.write(Renderer.BOM);
                     o.write(body);
                 });
-                if (folder == null || r.name().equals(DEFAULT_FORMAT)) out.print(new String(body, StandardCharsets.UTF_8));
+                if (folder == null || r.name().equals(DEFAULT_FORMAT)) {
+                    String text = new String(body, StandardCharsets.UTF_8);
+                    boolean colour = r.name().equals(DEFAULT_FORMAT)
+                            && ConsoleText.colour(color, System.getenv(), System.console() != null, System.getProperty("os.name", ""));
+                    out.print(colour ? ConsoleText.coloured(text) : text);
+                }
             }
             if (folder != null) {
                 byte[] run = RunFiles.runRecord(report, started, unitSeconds);

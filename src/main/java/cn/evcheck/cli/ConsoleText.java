@@ -82,4 +82,40 @@ final class ConsoleText {
             }
         }, true);
     }
+
+    /**
+     * Whether the text report on standard output is coloured: {@code --color always|never}, else (auto) only
+     * on a terminal, without {@code NO_COLOR} (https://no-color.org), not {@code TERM=dumb}, and on Windows
+     * only where the terminal reads ANSI colours (Windows Terminal, ConEmu, ANSICON), not the classic console.
+     */
+    static boolean colour(String option, java.util.Map<String, String> env, boolean terminal, String os) {
+        if ("always".equalsIgnoreCase(option)) return true;
+        if ("never".equalsIgnoreCase(option)) return false;
+        if (!terminal) return false;
+        String no = env.get("NO_COLOR");
+        if (no != null && !no.isEmpty()) return false;
+        if ("dumb".equals(env.get("TERM"))) return false;
+        if (os.toLowerCase(java.util.Locale.ROOT).contains("win")) {
+            return env.containsKey("WT_SESSION") || "ON".equalsIgnoreCase(env.get("ConEmuANSI")) || env.containsKey("ANSICON");
+        }
+        return true;
+    }
+
+    private static final java.util.regex.Pattern MARKED = java.util.regex.Pattern.compile("(?m)^( +)([\u2717!\u00b7]) ");
+    private static final java.util.regex.Pattern STATUS = java.util.regex.Pattern.compile(
+            "(?m)^\\[(\u672a\u5b8c\u6210|\u7f3a\u5931|\u5b8c\u6210|incomplete|missing|complete)\\]");
+
+    /** The text report with its marks coloured: ✗ and missing red, ! and incomplete yellow, · dim, complete green. */
+    static String coloured(String report) {
+        String s = MARKED.matcher(report).replaceAll(m -> m.group(1) + switch (m.group(2)) {
+            case "\u2717" -> "\u001b[31m\u2717\u001b[0m";
+            case "!" -> "\u001b[33m!\u001b[0m";
+            default -> "\u001b[2m\u00b7\u001b[0m";
+        } + " ");
+        return STATUS.matcher(s).replaceAll(m -> {
+            String st = m.group(1);
+            String c = st.equals("\u5b8c\u6210") || st.equals("complete") ? "32" : st.equals("\u7f3a\u5931") || st.equals("missing") ? "31" : "33";
+            return "\u001b[" + c + "m[" + st + "]\u001b[0m";
+        });
+    }
 }

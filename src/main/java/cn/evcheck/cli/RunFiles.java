@@ -27,10 +27,10 @@ final class RunFiles {
         double secs = (System.nanoTime() - t0) / 1e9;
         err.println(en ? String.format(Locale.ROOT, "evcheck: unit %s: %d complete, %d incomplete, %d missing; %s, %s (%s, %.1f s)",
                 u.name(), u.count(Report.Status.COMPLETE), u.count(Report.Status.INCOMPLETE), u.count(Report.Status.MISSING),
-                plural(u.count(Severity.ERROR), "error"), plural(u.count(Severity.WARNING), "warning"), plural(u.filesInspected(), "file"), secs)
+                plural(u.shown(Severity.ERROR), "error"), plural(u.shown(Severity.WARNING), "warning"), plural(u.filesInspected(), "file"), secs)
                 : String.format(Locale.ROOT, "evcheck：单位 %s：完成 %d，未完成 %d，缺失 %d；错误 %d，警告 %d（%d 个文件，%.1f 秒）",
                 u.name(), u.count(Report.Status.COMPLETE), u.count(Report.Status.INCOMPLETE), u.count(Report.Status.MISSING),
-                u.count(Severity.ERROR), u.count(Severity.WARNING), u.filesInspected(), secs));
+                u.shown(Severity.ERROR), u.shown(Severity.WARNING), u.filesInspected(), secs));
         err.flush();
     }
 

@@ -100,6 +100,25 @@ public record Report(String toolVersion, RuleSet rules, LocalDate asOf, String p
         }
 
         /**
+         * The problems of severity {@code s} as the reports list them, one per ✗ ! · line: each finding,
+         * except that an item's coverage findings of one code and category (a category's short periods,
+         * folded into one line of ranges) are one problem. Summaries count these, so that "7 errors" is the
+         * seven ✗ lines a clerk sees; JSON, SARIF and JUnit count findings.
+         */
+        public long shown(Severity s) {
+            java.util.Set<String> folded = new java.util.HashSet<>();
+            return findings.stream().filter(f -> f.severity() == s)
+                    .filter(f -> !f.code().startsWith("coverage.")
+                            || folded.add(f.item() + "\u0000" + f.code() + "\u0000" + f.data().getOrDefault("category", "")))
+                    .count();
+        }
+
+        /** The periods short of photos (coverage.gap findings), which {@link #shown} folds per category. */
+        public long gapPeriods() {
+            return findings.stream().filter(f -> f.code().equals("coverage.gap")).count();
+        }
+
+        /**
          * This unit judged over the whole run (cross-unit reuse, waivers): some findings replaced, others
          * added, in the unit's list and in their items' lists, in report order.
          */
@@ -131,6 +150,16 @@ public record Report(String toolVersion, RuleSet rules, LocalDate asOf, String p
 
     public long count(Severity s) {
         return units.stream().mapToLong(u -> u.count(s)).sum();
+    }
+
+    /** {@link UnitResult#shown} over every unit. */
+    public long shown(Severity s) {
+        return units.stream().mapToLong(u -> u.shown(s)).sum();
+    }
+
+    /** {@link UnitResult#gapPeriods} over every unit. */
+    public long gapPeriods() {
+        return units.stream().mapToLong(UnitResult::gapPeriods).sum();
     }
 
     public long count(Status s) {

@@ -76,9 +76,9 @@ public final class HtmlRenderer {
         tile("complete", "st-complete", r.count(Status.COMPLETE), t("完成", "complete"));
         tile("incomplete", "st-incomplete", r.count(Status.INCOMPLETE), t("未完成", "incomplete"));
         tile("missing", "st-missing", r.count(Status.MISSING), t("缺失", "missing"));
-        tile("errors", "sev-error", r.count(Severity.ERROR), t("错误", "errors"));
-        tile("warnings", "sev-warning", r.count(Severity.WARNING), t("警告", "warnings"));
-        tile("infos", "sev-info", r.count(Severity.INFO), t("提示", "notes"));
+        tile("errors", "sev-error", r.shown(Severity.ERROR), t("错误", "errors"));
+        tile("warnings", "sev-warning", r.shown(Severity.WARNING), t("警告", "warnings"));
+        tile("infos", "sev-info", r.shown(Severity.INFO), t("提示", "notes"));
         sb.append("</div>\n");
 
         // Filters: severity, lead office, responsible unit, only items with problems.
@@ -193,7 +193,7 @@ public final class HtmlRenderer {
         for (UnitResult u : r.units()) {
             sb.append("<tr><th>").append(esc(Sections.unitLabel(r, u))).append("</th>");
             for (long v : new long[]{u.count(Status.COMPLETE), u.count(Status.INCOMPLETE), u.count(Status.MISSING),
-                    u.count(Severity.ERROR), u.count(Severity.WARNING)}) {
+                    u.shown(Severity.ERROR), u.shown(Severity.WARNING)}) {
                 sb.append("<td data-sort=\"").append(v).append("\">").append(v).append("</td>");
             }
             sb.append("</tr>\n");

@@ -137,25 +137,28 @@ final class Sections {
         return ir.findings().stream().filter(f -> f.severity() == s).count();
     }
 
-    /** "1 item — …; 1 error, 2 warnings, 0 notes": English with its plurals. */
-    static String englishSummary(long items, long complete, long incomplete, long missing, long errors, long warnings, long notes) {
-        return count(items, "item") + " — " + complete + " complete, " + incomplete + " incomplete, " + missing + " missing; "
-                + count(errors, "error") + ", " + count(warnings, "warning") + ", " + count(notes, "note");
+    /**
+     * "5 items — 2 complete, 3 incomplete, 0 missing; 7 errors, 3 warnings, 1 note (photos short in 10 periods)":
+     * problems counted as the report lists them ({@link Report#shown}), the short periods behind the folded
+     * coverage lines said once at the end.
+     */
+    static String summary(Report r, boolean en) {
+        int items = r.units().stream().mapToInt(u -> u.items().size()).sum();
+        long periods = r.gapPeriods();
+        return en
+                ? count(items, "item") + " — " + r.count(Status.COMPLETE) + " complete, " + r.count(Status.INCOMPLETE) + " incomplete, "
+                + r.count(Status.MISSING) + " missing; " + count(r.shown(Severity.ERROR), "error") + ", "
+                + count(r.shown(Severity.WARNING), "warning") + ", " + count(r.shown(Severity.INFO), "note")
+                + (periods == 0 ? "" : " (photos short in " + count(periods, "period") + ")")
+                : String.format(Locale.ROOT, "共 %d 个条目，完成 %d，未完成 %d，缺失 %d；错误 %d，警告 %d，提示 %d",
+                items, r.count(Status.COMPLETE), r.count(Status.INCOMPLETE), r.count(Status.MISSING),
+                r.shown(Severity.ERROR), r.shown(Severity.WARNING), r.shown(Severity.INFO))
+                + (periods == 0 ? "" : "（图片不足共 " + periods + " 期）");
     }
 
     /** A count and its noun, plural unless the count is one. */
     static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
-    static String summary(Report r, boolean en) {
-        int items = r.units().stream().mapToInt(u -> u.items().size()).sum();
-        return en
-                ? englishSummary(items, r.count(Status.COMPLETE), r.count(Status.INCOMPLETE), r.count(Status.MISSING),
-                r.count(Severity.ERROR), r.count(Severity.WARNING), r.count(Severity.INFO))
-                : String.format(Locale.ROOT, "共 %d 个条目：完成 %d，未完成 %d，缺失 %d；错误 %d，警告 %d，提示 %d",
-                items, r.count(Status.COMPLETE), r.count(Status.INCOMPLETE), r.count(Status.MISSING),
-                r.count(Severity.ERROR), r.count(Severity.WARNING), r.count(Severity.INFO));
     }
 
     /**
@@ -178,7 +181,7 @@ final class Sections {
             boolean pending = f0.code().equals("coverage.pending");
             String text = en
                     ? (cat.isEmpty() ? "" : cat + ": ") + (pending ? "still running, photos short in " : "photos short in ") + ranges
-                    + " (" + fs.size() + " period(s), at least " + need + " each)"
+                    + " (" + count(fs.size(), "period") + ", at least " + need + " each)"
                     : (cat.isEmpty() ? "" : "“" + cat + "”") + (pending ? "尚未结束、目前不足：" : "图片不足：") + ranges
                     + "（共 " + fs.size() + " 期，每期至少 " + need + " 张）";
             out.add(new Folded(f0.code(), f0.severity(), cat, text, fs.size()));

@@ -66,12 +66,7 @@ public final class TextRenderer {
         }
         if (r.units().size() > 1) unitTable(r);
         line("");
-        String summary = en
-                ? "Summary: " + Sections.englishSummary(r.units().stream().mapToInt(u -> u.items().size()).sum(), r.count(Status.COMPLETE),
-                r.count(Status.INCOMPLETE), r.count(Status.MISSING), r.count(Severity.ERROR), r.count(Severity.WARNING), r.count(Severity.INFO))
-                : String.format(Locale.ROOT, "汇总：共 %d 个条目，完成 %d，未完成 %d，缺失 %d；错误 %d，警告 %d，提示 %d",
-                r.units().stream().mapToInt(u -> u.items().size()).sum(), r.count(Status.COMPLETE), r.count(Status.INCOMPLETE),
-                r.count(Status.MISSING), r.count(Severity.ERROR), r.count(Severity.WARNING), r.count(Severity.INFO));
+        String summary = (en ? "Summary: " : "汇总：") + Sections.summary(r, en);
         line(summary);
         return sb.toString();
     }
@@ -88,8 +83,8 @@ public final class TextRenderer {
         for (int i = 1; i < head.length; i++) h.append("  ").append(padLeft(head[i], Math.max(width(head[i]), 4)));
         line(h.toString());
         for (UnitResult u : r.units()) {
-            long[] v = {u.count(Status.COMPLETE), u.count(Status.INCOMPLETE), u.count(Status.MISSING), u.count(Severity.ERROR),
-                    u.count(Severity.WARNING)};
+            long[] v = {u.count(Status.COMPLETE), u.count(Status.INCOMPLETE), u.count(Status.MISSING), u.shown(Severity.ERROR),
+                    u.shown(Severity.WARNING)};
             StringBuilder row = new StringBuilder("  ").append(pad(u.name(), nameWidth));
             for (int i = 0; i < v.length; i++) row.append("  ").append(padLeft(String.valueOf(v[i]), Math.max(width(head[i + 1]), 4)));
             line(row.toString());
@@ -202,7 +197,7 @@ public final class TextRenderer {
         for (Sections.Folded c : Sections.foldCoverage(ir, en)) line("    " + mark(c.severity()) + " " + c.text());
         for (Finding f : ir.findings()) {
             if (f.code().startsWith("coverage.")) continue;
-            String where = f.file() != null ? f.file().substring(f.file().lastIndexOf('/') + 1) + (en ? ": " : "：") : "";
+            String where = f.file() != null ? f.file() + (en ? ": " : "：") : "";
             line("    " + mark(f.severity()) + " " + where + f.message(en) + "  [" + f.code() + "]");
         }
     }
@@ -222,11 +217,11 @@ public final class TextRenderer {
             while (have.get(idx.get(i)) == 0 && j + 1 < idx.size() && have.get(idx.get(j + 1)) == 0
                     && next(periods.get(idx.get(j)), periods.get(idx.get(j + 1)))) j++;
             if (j - i >= 2) {
-                parts.add(first(periods.get(idx.get(i))) + "…" + last(periods.get(idx.get(j))));
+                parts.add(cn.evcheck.util.PeriodText.range(periods.get(idx.get(i)), periods.get(idx.get(j)), en));
             } else {
                 for (int k = i; k <= j; k++) {
                     int h = have.get(idx.get(k));
-                    parts.add(periods.get(idx.get(k)) + (h == 0 ? "" : en ? " (" + h + ")" : "（仅" + h + "张）"));
+                    parts.add(cn.evcheck.util.PeriodText.spell(periods.get(idx.get(k)), en) + (h == 0 ? "" : en ? " (" + h + ")" : "（仅" + h + "张）"));
                 }
             }
             i = j + 1;
@@ -247,14 +242,6 @@ public final class TextRenderer {
             return false;
         }
         return false;
-    }
-
-    private static String first(String p) {
-        return p.contains("..") ? p.substring(0, p.indexOf("..")) : p;
-    }
-
-    private static String last(String p) {
-        return p.contains("..") ? p.substring(p.indexOf("..") + 2) : p;
     }
 
     private static String mark(Severity s) {

@@ -250,8 +250,8 @@ class HtmlBrowserTest {
         assertEquals(String.valueOf(report.count(Status.COMPLETE)), byId(dom, "n-complete"));
         assertEquals(String.valueOf(report.count(Status.INCOMPLETE)), byId(dom, "n-incomplete"));
         assertEquals(String.valueOf(report.count(Status.MISSING)), byId(dom, "n-missing"));
-        assertEquals(String.valueOf(report.count(Severity.ERROR)), byId(dom, "n-errors"));
-        assertEquals(String.valueOf(report.count(Severity.WARNING)), byId(dom, "n-warnings"));
+        assertEquals(String.valueOf(report.shown(Severity.ERROR)), byId(dom, "n-errors"));
+        assertEquals(String.valueOf(report.shown(Severity.WARNING)), byId(dom, "n-warnings"));
         int items = report.units().stream().mapToInt(u -> u.items().size()).sum();
         assertEquals(items, count(dom, "<article class=\"item "));
         for (UnitResult u : report.units()) {

@@ -70,7 +70,8 @@ public final class CoverageCheck implements Check {
                 }
                 data.put("have", have);
                 data.put("need", m.min());
-                Results.Emit e = out.emit(due ? GAP : PENDING, item.id(), null).period(period.key()).data(data);
+                Results.Emit e = out.emit(due ? GAP : PENDING, item.id(), null).period(period.key()).data(data)
+                        .arg("period", cn.evcheck.util.PeriodText.localized(period.key()));
                 if (cat.isEmpty()) e.say();
                 else e.say("category");
             }
