@@ -65,7 +65,7 @@ class CommandsTest {
         Files.writeString(bad, "evcheck: 1\nid: x\nperiod: {from: 2019-01-01, to: 2019-12-31}\nitems:\n  - id: A\n    materails: []\n");
         Run lint = Cli.run("rules", "lint", bad.toString(), "--lang", "en");
         assertEquals(2, lint.code());
-        assertEquals(bad + ":6:5: unknown key 'materails' in 条目. Did you mean 'materials'?\n", lint.err());
+        assertEquals(bad + ":6:5: items[1]: unknown key 'materails' in item. Did you mean 'materials'?\n" + bad + ": 1 error\n", lint.err());
         assertEquals(0, Cli.run("rules", "lint", "rules/ganyu-weijian-2020.yaml").code());
     }
 

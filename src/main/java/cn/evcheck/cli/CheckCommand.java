@@ -431,6 +431,7 @@ final class CheckCommand implements Callable<Integer> {
             notes(err, en, report, t0);
         } catch (RuleException e) {
             err.println(e.render(en));
+            if (e.count() > 1) err.println(e.summary(en));
             return Main.USAGE;
         } catch (IOException e) {
             err.println("evcheck: " + (en ? "the check could not complete: " : "检查未能完成：") + e.getMessage());

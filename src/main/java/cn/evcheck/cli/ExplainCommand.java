@@ -92,6 +92,14 @@ final class ExplainCommand implements Callable<Integer> {
         }
         if (!found) {
             err.println("evcheck: " + (en ? "no item or finding code '" + what + "'" : "没有名为“" + what + "”的条目或问题代码"));
+            // "photo.too_larg": the nearest finding code (or item id) by spelling.
+            List<String> names = new ArrayList<>();
+            for (Code code : Checks.codes()) names.add(code.id());
+            for (RuleSet rs : sets) for (Item item : rs.items()) if (!names.contains(item.id())) names.add(item.id());
+            String near = cn.evcheck.util.Spelling.nearest(what, names);
+            if (near != null) err.println(en ? "did you mean '" + near + "'?" : "是否想查“" + near + "”？");
+            else if (what.contains(".")) err.println(en ? "evcheck explain (without arguments) lists every finding code"
+                    : "不带参数运行 evcheck explain 可列出全部问题代码");
             return Main.USAGE;
         }
         return Main.OK;

@@ -22,7 +22,9 @@ final class RulesCommand implements Callable<Integer> {
         return Main.USAGE;
     }
 
-    @Command(name = "lint", mixinStandardHelpOptions = true, description = {"检查规则文件是否有效。", "Validate a rule file."})
+    @Command(name = "lint", mixinStandardHelpOptions = true, description = {
+            "检查规则文件（或豁免文件、evcheck.yaml）是否有效，一次列出全部错误。",
+            "Validate a rule file (or a waivers file, or an evcheck.yaml), listing every error at once."})
     static final class Lint implements Callable<Integer> {
         @Spec
         Model.CommandSpec spec;
@@ -36,38 +38,61 @@ final class RulesCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             boolean en = "en".equalsIgnoreCase(lang);
+            java.io.PrintWriter out = spec.commandLine().getOut();
             try {
                 if (isWaivers(file)) {
                     // A waivers file (--waivers) is linted the same way: every key and date, with its place.
                     int n = cn.evcheck.rules.PackageConfig.waiverFile(file).size();
-                    spec.commandLine().getOut().println(file + ": " + (en ? "OK, " + n + " waivers" : "有效，共 " + n + " 条豁免"));
+                    out.println(file + ": " + (en ? "OK, " + n + (n == 1 ? " waiver" : " waivers") : "有效，共 " + n + " 条豁免"));
+                    return Main.OK;
+                }
+                if (isPackageConfig(file)) {
+                    cn.evcheck.rules.PackageConfig cfg = cn.evcheck.rules.PackageConfig.loadFile(file);
+                    out.println(file + ": " + (en ? "OK (evcheck.yaml" + (cfg.rules() == null ? "" : ", rules: " + cfg.rules()) + ")"
+                            : "有效（evcheck.yaml" + (cfg.rules() == null ? "" : "，规则集：" + cfg.rules()) + "）"));
                     return Main.OK;
                 }
                 RuleSet rs = RuleLoader.load(file);
-                spec.commandLine().getOut().println(file + ": " + (en ? "OK, " + rs.items().size() + " items (" + rs.id() + ")"
-                        : "有效，共 " + rs.items().size() + " 个条目（" + rs.id() + "）"));
+                int n = rs.items().size();
+                out.println(file + ": " + (en ? "OK, " + n + (n == 1 ? " item" : " items") + " (" + rs.id() + ")"
+                        : "有效，共 " + n + " 个条目（" + rs.id() + "）"));
                 return Main.OK;
             } catch (RuleException e) {
-                spec.commandLine().getErr().println(e.render(en));
+                // Every problem of the file, file:line:column: key path: message, then how many.
+                java.io.PrintWriter err = spec.commandLine().getErr();
+                err.println(e.render(en));
+                err.println(e.summary(en));
                 return Main.USAGE;
             }
         }
     }
 
+    /** A package's own evcheck.yaml (by its name, unless it starts as a rule set does), linted as a config. */
+    static boolean isPackageConfig(Path file) {
+        Path name = file.getFileName();
+        return name != null && (name.toString().equalsIgnoreCase("evcheck.yaml") || name.toString().equalsIgnoreCase("evcheck.yml"))
+                && !firstLine(file).startsWith("evcheck:");
+    }
+
     /** A file whose first key is {@code waivers:} (a waivers file), not a rule set. */
     static boolean isWaivers(Path file) {
+        return firstLine(file).startsWith("waivers:");
+    }
+
+    /** The first line of a YAML file that is not blank, a comment or a document start; empty when there is none. */
+    private static String firstLine(Path file) {
         try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
             for (int i = 0; i < 200; i++) {
                 String line = r.readLine();
-                if (line == null) return false;
+                if (line == null) return "";
                 String t = line.replace("\uFEFF", "").strip();
                 if (t.isEmpty() || t.startsWith("#") || t.equals("---")) continue;
-                return t.startsWith("waivers:");
+                return t;
             }
         } catch (java.io.IOException | RuntimeException e) {
-            return false;   // the rule loader reports it
+            return "";   // the loader reports it
         }
-        return false;
+        return "";
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,

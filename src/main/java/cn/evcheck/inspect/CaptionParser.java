@@ -26,20 +26,9 @@ public final class CaptionParser {
     private static final LinkedHashMap<String, CaptionField> LABELS = new LinkedHashMap<>();
 
     static {
-        put(CaptionField.TIME, "活动时间", "拍摄时间", "服务时间", "时间", "日期");
-        put(CaptionField.PLACE, "活动地点", "服务地点", "拍摄地点", "活动地址", "地点", "地址");
-        put(CaptionField.ORGANIZER, "主办单位", "承办单位", "组织单位", "主办方", "主办");
-        put(CaptionField.THEME, "活动主题", "活动名称", "主题");
-        put(CaptionField.VENUE, "所在场所位置", "场所名称", "场所位置", "站点名称", "场所", "位置");
-        put(CaptionField.UNIT, "开展志愿服务的单位名称或个人姓名", "开展志愿服务的单位名称", "志愿服务单位", "服务单位", "单位名称或个人姓名",
-                "单位名称", "开展志愿服务的个人", "志愿者姓名", "个人姓名", "志愿者", "单位");
-        put(CaptionField.PROJECT, "志愿服务项目名称", "志愿服务项目", "项目名称", "项目");
-        put(CaptionField.CONTENT, "服务内容", "关爱内容", "活动内容", "内容");
-        put(CaptionField.BENEFICIARY, "服务对象", "关爱对象", "受助对象", "对象");
-    }
-
-    private static void put(CaptionField f, String... labels) {
-        for (String l : labels) LABELS.put(l, f);
+        for (CaptionField f : CaptionField.values()) {
+            for (String l : f.labels) LABELS.put(l, f);
+        }
     }
 
     private static final Pattern LABELLED;

@@ -50,18 +50,32 @@ public final class Model {
         public String key() { return name().toLowerCase(Locale.ROOT); }
     }
 
-    /** The caption field vocabulary of PRODUCT.md §4. */
+    /**
+     * The caption field vocabulary of PRODUCT.md §4, each with the labels a caption may write it under
+     * (longest first where one contains another): what the caption parser reads, and what a rule file
+     * that names a field in Chinese ({@code caption: [服务对象]}) is told to write instead.
+     */
     public enum CaptionField {
-        TIME("时间", "time"), PLACE("地点", "place"), ORGANIZER("主办单位", "organizer"), THEME("主题", "theme"),
-        VENUE("场所名称", "venue"), UNIT("单位名称", "unit"), PROJECT("项目名称", "project"),
-        CONTENT("服务内容", "content"), BENEFICIARY("服务对象", "beneficiary");
+        TIME("时间", "time", "活动时间", "拍摄时间", "服务时间", "时间", "日期"),
+        PLACE("地点", "place", "活动地点", "服务地点", "拍摄地点", "活动地址", "地点", "地址"),
+        ORGANIZER("主办单位", "organizer", "主办单位", "承办单位", "组织单位", "主办方", "主办"),
+        THEME("主题", "theme", "活动主题", "活动名称", "主题"),
+        VENUE("场所名称", "venue", "所在场所位置", "场所名称", "场所位置", "站点名称", "场所", "位置"),
+        UNIT("单位名称", "unit", "开展志愿服务的单位名称或个人姓名", "开展志愿服务的单位名称", "志愿服务单位", "服务单位", "单位名称或个人姓名",
+                "单位名称", "开展志愿服务的个人", "志愿者姓名", "个人姓名", "志愿者", "单位"),
+        PROJECT("项目名称", "project", "志愿服务项目名称", "志愿服务项目", "项目名称", "项目"),
+        CONTENT("服务内容", "content", "服务内容", "关爱内容", "活动内容", "内容"),
+        BENEFICIARY("服务对象", "beneficiary", "服务对象", "关爱对象", "受助对象", "对象");
 
         public final String zh;
         public final String en;
+        /** The labels a caption writes the field under. */
+        public final List<String> labels;
 
-        CaptionField(String zh, String en) {
+        CaptionField(String zh, String en, String... labels) {
             this.zh = zh;
             this.en = en;
+            this.labels = List.of(labels);
         }
 
         public String key() { return name().toLowerCase(Locale.ROOT); }

@@ -34,24 +34,35 @@ public record PackageConfig(String rules, LocalDate asOf, String unit, List<Stri
         this(rules, asOf, unit, List.of(), List.of(), List.of());
     }
 
-    /** The waivers of a file named by {@code --waivers}: a {@code waivers:} list, or the list alone. */
+    /** The waivers of a file named by {@code --waivers}: a {@code waivers:} list, or the list alone. Every problem is named. */
     public static List<Waiver> waiverFile(Path file) throws RuleException {
         String src = file.toString();
         String text = cn.evcheck.util.Text.utf8OrGb18030(RuleLoader.read(file, RuleLoader.MAX_BYTES, "豁免文件", "waivers file"));
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         if (text.isBlank()) return List.of();
-        YNode root = YamlTree.parse(text, src);
+        YamlBinder b = new YamlBinder(src) {};
+        List<RuleException> duplicates = new java.util.ArrayList<>();
+        YNode root = YamlTree.parse(text, src, duplicates);
+        duplicates.forEach(b::note);
+        List<Waiver> out = List.of();
         if (root instanceof YMap m) {
             for (Entry e : m.entries().values()) {
                 if (!e.key().equals("waivers")) {
-                    throw new RuleException(src, e.keyLoc(), "豁免文件只能有 waivers 一个键", "a waivers file has the one key 'waivers'");
+                    b.problem(e.keyLoc().at(""), "豁免文件只能有 waivers 一个键" + YamlBinder.keyHint(e.key(), List.of("waivers"), true)
+                                    .replaceFirst("。可用的键：waivers$", ""),
+                            "a waivers file has the one key 'waivers'" + YamlBinder.keyHint(e.key(), List.of("waivers"), false)
+                                    .replaceFirst("\\. Valid keys: waivers$", ""));
                 }
             }
             Entry w = m.entries().get("waivers");
-            return w == null ? List.of() : Waiver.list(w.value(), src);
+            if (w != null) out = Waiver.list(w.value(), b);
+        } else {
+            out = Waiver.list(root, b);
         }
-        return Waiver.list(root, src);
+        b.finish();
+        return out;
     }
+
     /** An evcheck.yaml larger than this is refused unread (a real one is three lines). */
     public static final long MAX_BYTES = 64 * 1024;
 
@@ -59,13 +70,23 @@ public record PackageConfig(String rules, LocalDate asOf, String unit, List<Stri
         Path file = dir.resolve("evcheck.yaml");
         if (!Files.isRegularFile(file)) file = dir.resolve("evcheck.yml");
         if (!Files.isRegularFile(file)) return EMPTY;
+        return loadFile(file);
+    }
+
+    /** An evcheck.yaml named as a file ({@code evcheck rules lint evcheck.yaml}); every problem is named. */
+    public static PackageConfig loadFile(Path file) throws RuleException {
         String src = file.toString();
         String text = cn.evcheck.util.Text.utf8OrGb18030(RuleLoader.read(file, MAX_BYTES, "配置文件", "config file"));
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         if (text.isBlank()) return EMPTY;
-        YNode root = YamlTree.parse(text, src);
+        YamlBinder b = new YamlBinder(src) {};
+        List<RuleException> duplicates = new java.util.ArrayList<>();
+        YNode root = YamlTree.parse(text, src, duplicates);
+        duplicates.forEach(b::note);
         if (!(root instanceof YMap m)) {
-            throw new RuleException(src, root.loc(), "应为“键: 值”形式", "must be a mapping (key: value)");
+            b.problem(root.loc(), "应为“键: 值”形式", "must be a mapping (key: value)");
+            b.finish();
+            return EMPTY;
         }
         String rules = null;
         LocalDate asOf = null;
@@ -75,31 +96,33 @@ public record PackageConfig(String rules, LocalDate asOf, String unit, List<Stri
         List<Waiver> waivers = List.of();
         for (Entry e : m.entries().values()) {
             if (!KEYS.contains(e.key())) {
-                throw new RuleException(src, e.keyLoc(), "未知的键“" + YamlBinder.shown(e.key()) + "”" + RuleLoader.suggestion(e.key(), KEYS, true)
-                        + "。可用：" + String.join(", ", KEYS), "unknown key '" + YamlBinder.shown(e.key()) + "'" + RuleLoader.suggestion(e.key(), KEYS, false)
-                        + ". Valid: " + String.join(", ", KEYS));
+                b.problem(e.keyLoc().at(""), "未知的键“" + YamlBinder.shown(e.key()) + "”" + YamlBinder.keyHint(e.key(), KEYS, true),
+                        "unknown key '" + YamlBinder.shown(e.key()) + "'" + YamlBinder.keyHint(e.key(), KEYS, false));
+                continue;
             }
             if (e.key().equals("waivers")) {
-                waivers = Waiver.list(e.value(), src);
+                waivers = Waiver.list(e.value(), b);
                 continue;
             }
             if (e.key().equals("units") || e.key().equals("exclude")) {
                 List<String> into = e.key().equals("units") ? units : exclude;
                 List<YNode> values = e.value() instanceof YNode.YList l ? l.values() : List.of(e.value());
                 if (values.size() > MAX_LIST) {
-                    throw new RuleException(src, e.value().loc(), "“" + e.key() + "”最多 " + MAX_LIST + " 项",
-                            "'" + e.key() + "' takes at most " + MAX_LIST + " entries");
+                    b.problem(e.value().loc(), "最多 " + MAX_LIST + " 项", "takes at most " + MAX_LIST + " entries");
+                    continue;
                 }
                 for (YNode v : values) {
                     if (!(v instanceof YScalar vs) || vs.text() == null || vs.text().isBlank()) {
-                        throw new RuleException(src, v.loc(), "“" + e.key() + "”应为文件夹名的列表", "'" + e.key() + "' must be a list of folder names");
+                        b.problem(v.loc(), "应为文件夹名的列表", "must be a list of folder names");
+                        continue;
                     }
                     into.add(vs.text().strip());
                 }
                 continue;
             }
             if (!(e.value() instanceof YScalar s) || s.text() == null) {
-                throw new RuleException(src, e.value().loc(), "“" + e.key() + "”应为单个值", "'" + e.key() + "' must be a single value");
+                b.problem(e.value().loc(), "应为单个值", "must be a single value");
+                continue;
             }
             switch (e.key()) {
                 case "rules" -> rules = s.text().strip();
@@ -108,11 +131,13 @@ public record PackageConfig(String rules, LocalDate asOf, String unit, List<Stri
                     try {
                         asOf = LocalDate.parse(s.text().strip());
                     } catch (DateTimeParseException ex) {
-                        throw new RuleException(src, s.loc(), "as_of 应为 YYYY-MM-DD", "as_of must be YYYY-MM-DD");
+                        b.problem(s.loc(), "日期应写成 YYYY-MM-DD（实际为“" + YamlBinder.shown(s.text()) + "”）",
+                                "a date must be written YYYY-MM-DD (got \"" + YamlBinder.shown(s.text()) + "\")");
                     }
                 }
             }
         }
+        b.finish();
         return new PackageConfig(rules, asOf, unit, units, exclude, waivers);
     }
 

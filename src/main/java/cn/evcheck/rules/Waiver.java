@@ -58,48 +58,75 @@ public record Waiver(String code, String unit, String item, String file, String 
         return Pattern.compile(re.toString());
     }
 
-    /** The waivers of a {@code waivers:} value (a list of mappings), checked key by key. */
-    public static List<Waiver> list(YNode node, String src) throws RuleException {
+    /**
+     * The waivers of a {@code waivers:} value (a list of mappings), checked key by key; problems are noted
+     * in {@code b} (all of them: one run names every one), and a waiver with one is left out.
+     */
+    static List<Waiver> list(YNode node, YamlBinder b) {
         if (!(node instanceof YList l)) {
-            throw new RuleException(src, node.loc(), "waivers 应为列表（每项以“- code: …”开头）", "waivers must be a list (each entry starting '- code: …')");
+            b.problem(node.loc(), "应为列表（每项以“- code: …”开头）", "must be a list (each entry starting '- code: …')");
+            return List.of();
         }
         if (l.values().size() > MAX) {
-            throw new RuleException(src, l.loc(), "waivers 最多 " + MAX + " 项", "at most " + MAX + " waivers");
+            b.problem(l.loc(), "最多 " + MAX + " 项", "at most " + MAX + " waivers");
+            return List.of();
         }
         List<Waiver> out = new ArrayList<>();
-        for (YNode v : l.values()) out.add(one(v, src));
+        for (YNode v : l.values()) {
+            Waiver w = one(v, b);
+            if (w != null) out.add(w);
+        }
         return out;
     }
 
-    private static Waiver one(YNode v, String src) throws RuleException {
+    private static Waiver one(YNode v, YamlBinder b) {
+        String src = b.source;
         if (!(v instanceof YMap m)) {
-            throw new RuleException(src, v.loc(), "每项豁免应为“键: 值”形式", "each waiver must be a mapping (key: value)");
+            b.problem(v.loc(), "每项豁免应为“键: 值”形式", "each waiver must be a mapping (key: value)");
+            return null;
         }
         String[] val = new String[KEYS.size()];
+        boolean bad = false;
+        java.util.Set<String> meant = new java.util.HashSet<>();
         for (Entry e : m.entries().values()) {
             int k = KEYS.indexOf(e.key());
             if (k < 0) {
-                throw new RuleException(src, e.keyLoc(), "未知的键“" + YamlBinder.shown(e.key()) + "”" + RuleLoader.suggestion(e.key(), KEYS, true)
-                        + "。可用：" + String.join(", ", KEYS), "unknown key '" + YamlBinder.shown(e.key()) + "'"
-                        + RuleLoader.suggestion(e.key(), KEYS, false) + ". Valid: " + String.join(", ", KEYS));
+                b.problem(e.keyLoc().at(m.loc().path()), "未知的键“" + YamlBinder.shown(e.key()) + "”" + YamlBinder.keyHint(e.key(), KEYS, true),
+                        "unknown key '" + YamlBinder.shown(e.key()) + "'" + YamlBinder.keyHint(e.key(), KEYS, false));
+                meant.add(String.valueOf(YamlBinder.meantKey(e.key(), KEYS)));
+                bad = true;
+                continue;
             }
             if (!(e.value() instanceof YScalar s) || s.text() == null || s.text().isBlank()) {
-                throw new RuleException(src, e.value().loc(), "“" + e.key() + "”应为单个值", "'" + e.key() + "' must be a single value");
+                b.problem(e.value().loc(), "应为单个值", "must be a single value");
+                bad = true;
+                continue;
             }
             val[k] = s.text().strip();
         }
+        List<String> missing = new ArrayList<>();
         for (String required : List.of("code", "reason", "approved_by", "expires")) {
-            if (val[KEYS.indexOf(required)] == null) {
-                throw new RuleException(src, m.loc(), "豁免缺少必填的“" + required + "”（code、reason、approved_by、expires 都必须写）",
-                        "the waiver lacks '" + required + "' (code, reason, approved_by and expires are all required)");
+            if (val[KEYS.indexOf(required)] == null && !m.entries().containsKey(required) && !meant.contains(required)) missing.add(required);
+        }
+        if (!missing.isEmpty()) {
+            b.problem(m.loc(), "豁免缺少必填的" + String.join("、", missing.stream().map(k -> "“" + k + "”").toList())
+                            + "（code、reason、approved_by、expires 都必须写）",
+                    "the waiver lacks " + String.join(", ", missing.stream().map(k -> "'" + k + "'").toList())
+                            + " (code, reason, approved_by and expires are all required)");
+            bad = true;
+        }
+        LocalDate expires = null;
+        if (val[KEYS.indexOf("expires")] != null) {
+            try {
+                expires = LocalDate.parse(val[KEYS.indexOf("expires")]);
+            } catch (DateTimeParseException e) {
+                YScalar s = (YScalar) m.entries().get("expires").value();
+                b.problem(s.loc(), "日期应写成 YYYY-MM-DD（实际为“" + YamlBinder.shown(s.text()) + "”）",
+                        "a date must be written YYYY-MM-DD (got \"" + YamlBinder.shown(s.text()) + "\")");
+                bad = true;
             }
         }
-        LocalDate expires;
-        try {
-            expires = LocalDate.parse(val[KEYS.indexOf("expires")]);
-        } catch (DateTimeParseException e) {
-            throw new RuleException(src, m.entries().get("expires").value().loc(), "expires 应为 YYYY-MM-DD", "expires must be YYYY-MM-DD");
-        }
+        if (bad || expires == null) return null;
         return new Waiver(val[0], val[1], val[2], val[3], val[4], val[5], val[6], expires, src + ":" + m.loc().line());
     }
 }

@@ -10,8 +10,25 @@ import java.util.Map;
  */
 public sealed interface YNode permits YNode.YMap, YNode.YList, YNode.YScalar {
 
-    /** 1-based line and column of the value's first character. */
-    record Loc(int line, int column) {
+    /**
+     * 1-based line and column of the value's first character, and its key path in the file
+     * ({@code items[3].materials[1].min}, list entries counted from 1; empty for the whole file and for a
+     * place that is no value, such as a syntax error's).
+     */
+    record Loc(int line, int column, String path) {
+        public Loc {
+            path = path == null ? "" : path;
+        }
+
+        public Loc(int line, int column) {
+            this(line, column, "");
+        }
+
+        /** The same place, named by another path. */
+        public Loc at(String otherPath) {
+            return new Loc(line, column, otherPath);
+        }
+
         @Override
         public String toString() {
             return line + ":" + column;

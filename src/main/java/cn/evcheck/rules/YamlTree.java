@@ -11,58 +11,68 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Parses YAML text into a located {@link YNode} tree. Rejects duplicate keys. */
+/**
+ * Parses YAML text into a located {@link YNode} tree, each value with its key path. A duplicate key is
+ * a problem (the first value is kept); a syntax error ends the parse, said plainly by {@link YamlSyntax}.
+ */
 final class YamlTree {
     private YamlTree() {}
 
-    static YNode parse(String yaml, String source) throws RuleException {
+    /** The tree; duplicate keys are added to {@code problems}. */
+    static YNode parse(String yaml, String source, List<RuleException> problems) throws RuleException {
         YAMLFactory factory = YAMLFactory.builder().build();
         try (JsonParser p = factory.createParser(yaml)) {
             JsonToken t = p.nextToken();
             if (t == null) {
-                throw new RuleException(source, new YNode.Loc(1, 1), "规则文件为空", "the rule file is empty");
+                throw new RuleException(source, new YNode.Loc(1, 1), "文件为空", "the file is empty");
             }
-            YNode node = read(p, source);
-            return node;
+            return read(p, source, "", problems);
         } catch (RuleException e) {
             throw e;
-        } catch (IOException e) {
-            JsonLocation l = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe ? jpe.getLocation() : null;
-            YNode.Loc loc = l == null ? new YNode.Loc(1, 1) : new YNode.Loc(Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
-            // The parser's own words, without the text it quotes from the file (never echo content).
-            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("")
-                    .replaceAll("'[^']*'", "'…'").replaceAll("\"[^\"]*\"", "\"…\"");
-            if (msg.length() > 120) msg = msg.substring(0, 120) + "…";
-            throw new RuleException(source, loc, "YAML 语法错误：" + msg, "YAML syntax error: " + msg);
+        } catch (IOException | RuntimeException e) {
+            throw YamlSyntax.explain(yaml, source, e);
         }
     }
 
-    private static YNode.Loc loc(JsonParser p) {
+    private static YNode.Loc loc(JsonParser p, String path) {
         JsonLocation l = p.currentTokenLocation();
-        return new YNode.Loc(Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
+        return new YNode.Loc(Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()), path);
     }
 
-    private static YNode read(JsonParser p, String source) throws IOException, RuleException {
+    /** A key as a path shows it: a word as it is, anything else (long, or with signs) not echoed. */
+    static String pathKey(String key) {
+        String shown = YamlBinder.shown(key);
+        return shown.isEmpty() || shown.indexOf(' ') >= 0 ? "…" : shown;
+    }
+
+    private static YNode read(JsonParser p, String source, String path, List<RuleException> problems) throws IOException, RuleException {
         JsonToken t = p.currentToken();
-        YNode.Loc here = loc(p);
+        YNode.Loc here = loc(p, path);
         switch (t) {
             case START_OBJECT -> {
                 Map<String, YNode.Entry> entries = new LinkedHashMap<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
-                    YNode.Loc keyLoc = loc(p);
-                    if (entries.containsKey(key)) {
-                        throw new RuleException(source, keyLoc, "键“" + key + "”重复", "duplicate key '" + key + "'");
-                    }
+                    String keyPath = path.isEmpty() ? pathKey(key) : path + "." + pathKey(key);
+                    YNode.Loc keyLoc = loc(p, keyPath);
                     p.nextToken();
-                    entries.put(key, new YNode.Entry(key, keyLoc, read(p, source)));
+                    YNode value = read(p, source, keyPath, problems);
+                    YNode.Entry first = entries.get(key);
+                    if (first != null) {
+                        int line = first.keyLoc().line();
+                        problems.add(new RuleException(source, keyLoc.at(path),
+                                "键“" + YamlBinder.shown(key) + "”重复（第一次在第 " + line + " 行）；同一层的键只能写一次",
+                                "duplicate key '" + YamlBinder.shown(key) + "' (first at line " + line + "); a key is written once per mapping"));
+                        continue;
+                    }
+                    entries.put(key, new YNode.Entry(key, keyLoc, value));
                 }
                 return new YNode.YMap(here, entries);
             }
             case START_ARRAY -> {
                 List<YNode> values = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    values.add(read(p, source));
+                    values.add(read(p, source, path + "[" + (values.size() + 1) + "]", problems));
                 }
                 return new YNode.YList(here, values);
             }

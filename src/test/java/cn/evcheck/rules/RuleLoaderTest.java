@@ -29,13 +29,13 @@ class RuleLoaderTest {
                     materails:
                       - {kind: report}
                 """);
-        assertEquals("r.yaml:6:5: unknown key 'materails' in 条目. Did you mean 'materials'?", e.render(true));
+        assertEquals("r.yaml:6:5: items[1]: unknown key 'materails' in item. Did you mean 'materials'?", e.render(true));
         assertTrue(e.render(false).contains("是否想写“materials”"), e.render(false));
     }
 
     @Test
     void wrongTypesAndUnknownEnumValues() {
-        assertEquals("r.yaml:6:39: expected an integer, found text 'three hundred'", fail(HEAD + """
+        assertEquals("r.yaml:6:39: items[1].materials[1].words: must be a positive integer (got \"three hundred\")", fail(HEAD + """
                   - id: A-1
                     materials: [{kind: report, words: three hundred}]
                 """).render(true));
@@ -46,7 +46,7 @@ class RuleLoaderTest {
         assertTrue(fail(HEAD + """
                   - id: A-1
                     materials: [{kind: photos, per: weekly}]
-                """).render(true).startsWith("r.yaml:6:37: invalid per 'weekly'"));
+                """).render(true).startsWith("r.yaml:6:37: items[1].materials[1].per: invalid per 'weekly'"));
         assertTrue(fail(HEAD + """
                   - id: A-1
                     materials: [{kind: photos, caption: [time, venu]}]
@@ -58,7 +58,7 @@ class RuleLoaderTest {
         assertTrue(fail(HEAD + """
                   - id: A-1
                     materials: {kind: report}
-                """).render(true).contains("'materials' must be a list, found mapping"));
+                """).render(true).contains("items[1].materials: must be a list, found a mapping"));
     }
 
     /**
@@ -92,7 +92,7 @@ class RuleLoaderTest {
                     materials: [{kind: report}]
                   - id: A-1
                     materials: [{kind: report}]
-                """).render(true).startsWith("r.yaml:7:5: duplicate item id 'A-1' (first at line 5)"));
+                """).render(true).startsWith("r.yaml:7:5: items[2]: duplicate item id 'A-1' (first at line 5)"));
         assertTrue(fail(HEAD + """
                   - id: III-1
                     materials: [{kind: report}]
@@ -266,11 +266,11 @@ class RuleLoaderTest {
         assertTrue(fail(HEAD + """
                   - id: A-1
                     materials: [{kind: report, marked: true}]
-                """).render(true).contains("marked applies only to kind: formal_doc"));
+                """).render(true).contains("items[1].materials[1].marked: applies only to kind: formal_doc (this material is kind: report)"));
         assertTrue(fail(HEAD + """
                   - id: A-1
                     materials: [{kind: photos, proof: seal}]
-                """).render(true).contains("proof applies only to formal_doc, dept_eval, data_table"));
+                """).render(true).contains("items[1].materials[1].proof: applies only to kind: formal_doc, dept_eval, data_table"));
         assertTrue(fail(HEAD + """
                   - id: A-1
                     materials: [{kind: formal_doc, number: maybe}]
@@ -300,7 +300,7 @@ class RuleLoaderTest {
         assertEquals(java.time.LocalDate.of(2019, 1, 1), rs.from(rs.item("A-1")));
         assertTrue(fail(HEAD + """
                   - {id: A-1, period: {from: 2019-07-01, to: 2019-06-01}, materials: [{kind: report}]}
-                """).render(true).contains("period 'to' is before 'from'"));
+                """).render(true).contains("items[1].period: 'to' is before 'from'"));
     }
 
     /** Seed 002 accepts the 红头页 or the 盖章页 of a 规范文件 and never asks for a 文号; its evaluations need both pages. */
