@@ -23,12 +23,14 @@ import java.time.ZoneOffset;
 import java.util.*;
 
 /**
- * The gap report as an Excel workbook (Apache POI): 缺口清单 (one row per finding, autofilter,
- * frozen header), 覆盖情况 (category × period matrix per photo requirement, have/need with
- * colour), 汇总 (per item status), in multi-unit mode 单位×条目 (status per unit and item), and
- * 报告信息 (provenance). With {@code --group-by department|unit} the first column of 缺口清单 and
- * 汇总 names the office, rows come office by office, and an item naming several offices is
- * listed under each. Deterministic: the created date is the as-of date and the zip entries carry
+ * The gap report as an Excel workbook (Apache POI): 缺口清单 (a work list: per item a heading row
+ * with its requirement, then one row per finding — severity, file, problem, how to fix, 牵头科室,
+ * context, and empty 处理人 / 期限 / 状态 — autofilter, frozen header, printed landscape on the
+ * page's width), 覆盖情况 (per photo requirement a calendar, categories and years by periods,
+ * have/need with colour), 汇总 (per item status), in multi-unit mode 单位×条目 (status per unit
+ * and item), and 报告信息 (provenance). With {@code --group-by department|unit} the first
+ * column of 缺口清单 and 汇总 names the office, rows come office by office, and an item naming
+ * several offices is listed under each. Deterministic: the created date is the as-of date and the zip entries carry
  * a fixed time, so the same report gives the same bytes. Streamed (POI SXSSF): only a window of
  * {@link #WINDOW} rows per sheet is held in memory, the rest goes to a compressed temporary file, so
  * 100,000 findings take no more heap than a hundred.
@@ -117,80 +119,242 @@ public final class XlsxRenderer {
         return g != Grouping.ITEM;
     }
 
-    /** The columns of 缺口清单, in order (public for tests that read the sheet). */
+    /**
+     * The columns of 缺口清单, in order (public for tests that read the sheet): the group and the
+     * unit when there are any, then what the office works from — severity, file, problem, how to
+     * fix it, 牵头科室 — then the context an autofilter picks by (item, period, responsible units,
+     * leader, code), and last the three empty columns the office fills in.
+     */
     public static List<String> gapColumns(boolean en, boolean multiUnit, Grouping g) {
         List<String> h = new ArrayList<>();
         if (g == Grouping.DEPARTMENT) h.add(en ? "Lead office (group)" : "牵头科室（分组）");
         if (g == Grouping.UNIT) h.add(en ? "Responsible unit (group)" : "责任单位（分组）");
         if (multiUnit) h.add(en ? "Unit" : "单位");
-        h.addAll(en ? List.of("Item", "Indicator", "Requirement", "Note", "Gap", "File", "Period", "Severity", "Lead office",
-                "Responsible units", "Leader", "Code", "Assignee", "Due", "Status")
-                : List.of("条目", "指标", "要求", "备注", "缺口", "文件", "期间", "严重程度", "牵头科室", "责任单位", "分管领导", "代码",
+        h.addAll(en ? List.of("Severity", "File", "Problem", "How to fix", "Lead office", "Item", "Period", "Responsible units",
+                "Leader", "Code", "Assignee", "Due", "Status")
+                : List.of("严重程度", "文件", "问题", "处理方法", "牵头科室", "条目", "期间", "责任单位", "分管领导", "代码",
                 "处理人", "期限", "状态"));
         return h;
     }
 
+    /**
+     * What the severity column of an item's heading row in 缺口清单 says, so that filtering by
+     * severity offers one value for all heading rows (public for tests that read the sheet).
+     */
+    public static String itemLabel(boolean en) {
+        return en ? "Item" : "条目";
+    }
+
+    /**
+     * Widths in characters of the columns of 缺口清单 after the group and unit: on landscape A4 about
+     * 73 % of the size on screen. The problem column takes a coverage gap's message on one line
+     * and the fix column a short fix, so the commonest rows are one line high.
+     */
+    private static final int[] GAP_WIDTHS = {9, 22, 46, 28, 12, 11, 12, 11, 8, 16, 8, 9, 7};
+    /** Those columns, counted from the first after the group and unit. */
+    private static final int SEV = 0, FILE = 1, PROBLEM = 2, FIX = 3, LEAD = 4, ITEM = 5, PERIOD = 6, RESP = 7, LEADER = 8, CODE = 9;
+    /** Width of the group and unit columns. */
+    private static final int GROUP_WIDTH = 16;
+
+    /**
+     * 缺口清单 as a work list. The findings come item by item; each item opens with one heading
+     * row — its indicator, status, requirement, note, leader and responsible units, once, in a
+     * band merged across the file, problem and fix columns — and its findings follow, one row
+     * each, without the requirement. So the autofilter still hands out lists: every row, heading
+     * or finding, carries the group, unit, 牵头科室, item and responsible units in their columns
+     * (filtering by office or item keeps an item's heading with its findings); a heading row's
+     * severity column says {@link #itemLabel} (filtering by severity drops the headings or keeps
+     * them by that one value). Sorting is not offered: the merged bands would stop Excel's sort,
+     * and a sort would tear findings from their item anyway. Rows are as tall as their wrapped
+     * text (estimated: Excel does not grow a row for a merged cell); 责任单位 is not wrapped on
+     * the rows — it is in full in the heading band — so a long list of units does not make every
+     * row many lines tall.
+     */
     private void gaps() {
         Sheet sh = wb.createSheet(gapsSheet(en));
         List<String> head = gapColumns(en, Sections.multiUnit(r), g);
-        header(sh, head);
+        int c0 = head.size() - GAP_WIDTHS.length;
         int[] widths = new int[head.size()];
-        int c0 = 0;
-        if (grouped()) widths[c0++] = 22;
-        if (Sections.multiUnit(r)) widths[c0++] = 18;
-        int[] rest = {13, 28, 60, 36, 60, 48, 18, 9, 20, 30, 10, 26, 10, 11, 9};   // the last three for the office to fill
-        System.arraycopy(rest, 0, widths, c0, rest.length);
+        Arrays.fill(widths, 0, c0, GROUP_WIDTH);
+        System.arraycopy(GAP_WIDTHS, 0, widths, c0, GAP_WIDTHS.length);
         for (int i = 0; i < widths.length; i++) sh.setColumnWidth(i, widths[i] * 256);
+        Row top = header(sh, head);
+        int hl = 1;
+        for (int i = 0; i < head.size(); i++) hl = Math.max(hl, lines(head.get(i), widths[i]));
+        top.setHeightInPoints(height(hl));
         int row = 1;
         if (!grouped()) {
             for (UnitResult u : r.units()) {
-                for (Finding f : u.findings()) row = gapRow(sh, row, null, u, f);
+                // Items in rule-set order, each with every finding of the unit that names it (also an item its
+                // results do not list), then the files outside any item.
+                Map<String, List<Finding>> byItem = new LinkedHashMap<>();
+                Map<String, ItemResult> results = new HashMap<>();
+                for (ItemResult ir : u.items()) {
+                    byItem.put(ir.item().id(), new ArrayList<>());
+                    results.put(ir.item().id(), ir);
+                }
+                for (Finding f : u.findings()) {
+                    if (f.item() != null) byItem.computeIfAbsent(f.item(), k -> new ArrayList<>()).add(f);
+                }
+                for (Map.Entry<String, List<Finding>> e : byItem.entrySet()) {
+                    row = itemBlock(sh, row, widths, null, u, e.getKey(), results.get(e.getKey()), e.getValue());
+                }
+                row = itemBlock(sh, row, widths, null, u, null, null, Sections.loose(u));
             }
         } else {
             for (Section s : Sections.of(r, g, en)) {
-                for (Entry e : s.entries()) {
-                    for (Finding f : e.result().findings()) row = gapRow(sh, row, s.key().isEmpty() ? s.title() : s.key(), e.unit(), f);
-                }
+                String group = s.key().isEmpty() ? s.title() : s.key();
+                for (Entry e : s.entries()) row = itemBlock(sh, row, widths, group, e.unit(), e.item().id(), e.result(), e.result().findings());
             }
-            for (UnitResult u : r.units()) {
-                for (Finding f : Sections.loose(u)) row = gapRow(sh, row, t("未归入任何条目", "outside any item"), u, f);
-            }
+            for (UnitResult u : r.units()) row = itemBlock(sh, row, widths, t("未归入任何条目", "outside any item"), u, null, null, Sections.loose(u));
         }
         sh.setAutoFilter(new CellRangeAddress(0, Math.max(0, row - 1), 0, head.size() - 1));
         sh.createFreezePane(0, 1);
-        printable(sh);
+        printable(sh, true);
     }
 
-    /** Printed as a work list: landscape A4, all columns on the page's width, the heading row on every page. */
-    static void printable(Sheet sh) {
+    /** An item's heading row and its findings' rows (nothing when it has no finding); {@code id} null: the files outside any item. */
+    private int itemBlock(Sheet sh, int rowNo, int[] widths, String group, UnitResult u, String id, ItemResult ir, List<Finding> fs) {
+        if (fs.isEmpty()) return rowNo;
+        Item it = ir != null ? ir.item() : id == null ? null : r.rules().item(id);
+        int c0 = widths.length - GAP_WIDTHS.length;
+        String[] v = new String[widths.length];
+        Arrays.fill(v, "");
+        if (group != null) v[0] = group;
+        if (Sections.multiUnit(r)) v[c0 - 1] = Sections.unitLabel(r, u);
+        v[c0 + SEV] = itemLabel(en);
+        v[c0 + FILE] = band(id, it, ir);
+        if (it != null) {
+            v[c0 + LEAD] = Sections.join(it.leadDepartments(), en);
+            v[c0 + RESP] = Sections.join(it.responsible(), en);
+            v[c0 + LEADER] = Sections.join(it.leaders(), en);
+        }
+        if (id != null) v[c0 + ITEM] = id;
+        Row row = sh.createRow(rowNo);
+        int lines = 1;
+        for (int i = 0; i < v.length; i++) {
+            int col = i - c0;
+            String style = col == SEV ? "item-label" : col == RESP ? "item-clip" : "item";
+            text(row, i, v[i], style);
+            if (col == PROBLEM || col == FIX || col == RESP || col == ITEM) continue;
+            lines = Math.max(lines, lines(v[i], col == FILE ? widths[i] + widths[i + 1] + widths[i + 2] : widths[i]));
+        }
+        row.setHeightInPoints(height(lines));
+        sh.addMergedRegionUnsafe(new CellRangeAddress(rowNo, rowNo, c0 + FILE, c0 + FIX));
+        rowNo++;
+        for (Finding f : fs) {
+            Arrays.fill(v, "");
+            if (group != null) v[0] = group;
+            if (Sections.multiUnit(r)) v[c0 - 1] = Sections.unitLabel(r, u);
+            v[c0 + SEV] = f.severity().label(en);
+            v[c0 + FILE] = f.file() == null ? "" : f.file();
+            v[c0 + PROBLEM] = f.message(en);
+            v[c0 + FIX] = fix(f);
+            if (it != null) {
+                v[c0 + LEAD] = Sections.join(it.leadDepartments(), en);
+                v[c0 + RESP] = Sections.join(it.responsible(), en);
+                v[c0 + LEADER] = Sections.join(it.leaders(), en);
+            }
+            v[c0 + ITEM] = f.item() == null ? "" : f.item();
+            v[c0 + PERIOD] = f.period() == null ? "" : f.period();
+            v[c0 + CODE] = f.code();
+            row = sh.createRow(rowNo++);
+            lines = 1;
+            for (int i = 0; i < c0 + CODE + 1; i++) {
+                int col = i - c0;
+                String style = col == SEV ? "sev-" + f.severity().key() : col == ITEM || col == RESP ? null : "wrap";
+                text(row, i, v[i], style);
+                if (style != null && style.equals("wrap")) lines = Math.max(lines, lines(v[i], widths[i]));
+            }
+            row.setHeightInPoints(height(lines));
+        }
+        return rowNo;
+    }
+
+    /** The heading band of an item in 缺口清单: title and status, requirement, note, leader and responsible units. */
+    private String band(String id, Item it, ItemResult ir) {
+        if (id == null) return t("未归入任何条目的文件", "Files outside any item");
+        if (it == null) return id;
+        StringBuilder sb = new StringBuilder(Sections.title(it));
+        if (ir != null) sb.append(" — ").append(Sections.status(ir.status(), en));
+        sb.append('\n').append(t("要求：", "Requirement: ")).append(Sections.requirement(it, en));
+        String note = Describe.note(it, en);
+        if (!note.isEmpty()) sb.append('\n').append(t("备注：", "Note: ")).append(note);
+        List<String> who = new ArrayList<>();
+        if (!it.leaders().isEmpty()) who.add(t("分管领导：", "Leader: ") + Sections.join(it.leaders(), en));
+        if (!it.responsible().isEmpty()) who.add(t("责任单位：", "Responsible units: ") + Sections.join(it.responsible(), en));
+        if (!who.isEmpty()) sb.append('\n').append(String.join(t("；", "; "), who));
+        return sb.toString();
+    }
+
+    /** How to fix a finding: its code's fix, as {@code evcheck explain <code>} and the SARIF rules give it; "" for an unknown code. */
+    private String fix(Finding f) {
+        Code c = r.code(f.code());
+        return c == null ? "" : c.fix(en);
+    }
+
+    /** Makes a row (without merged cells) as tall as the text of its wrapped cells needs. */
+    private static void fit(Sheet sh, Row row) {
+        int lines = 1;
+        for (Cell c : row) {
+            if (c.getCellType() == CellType.STRING && c.getCellStyle().getWrapText()) {
+                lines = Math.max(lines, lines(c.getStringCellValue(), sh.getColumnWidth(c.getColumnIndex()) / 256));
+            }
+        }
+        row.setHeightInPoints(height(lines));
+    }
+
+    /** Points per line of wrapped 11-point text, Chinese or Latin. */
+    static final float LINE_POINTS = 15f;
+
+    /** The height of a row of so many lines of text. */
+    static float height(int lines) {
+        return lines * LINE_POINTS + 3;
+    }
+
+    /**
+     * Lines a wrapped cell of {@code width} characters needs for the text. A column's width is
+     * counted in digits of the workbook's font (Calibri 11: 7 pixels, plus 5 of padding); a
+     * Chinese (or any non-ASCII) character at 11 points is about 15 pixels, two digits and a bit,
+     * a Latin one about one digit, a space half of one. Rounded up, line by line: an estimate,
+     * generous rather than short, since a row too low would hide text. Excel does not size a row
+     * to a merged cell, and neither Excel nor LibreOffice reliably sizes rows on opening a file
+     * (an unsized wrapped row ran over the rows below it), so every row gets its height here.
+     */
+    static int lines(String text, int width) {
+        if (text == null || text.isEmpty()) return 1;
+        double room = Math.max(1, width - 0.5);
+        int n = 0;
+        for (String line : text.split("\n", -1)) {
+            double w = 0;
+            for (int i = 0; i < line.length(); ) {
+                int c = line.codePointAt(i);
+                i += Character.charCount(c);
+                w += c == ' ' ? 0.5 : c < 0x80 ? 1 : 2.1;
+            }
+            n += Math.max(1, (int) Math.ceil(w / room));
+        }
+        return n;
+    }
+
+    /**
+     * Printed as a work list: landscape A4, narrow side margins, all columns on the page's width
+     * (as many pages down as needed), grid lines printed, and — for a list — its heading row on
+     * every page.
+     */
+    static void printable(Sheet sh, boolean repeatHeading) {
         PrintSetup ps = sh.getPrintSetup();
         ps.setLandscape(true);
         ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
         sh.setFitToPage(true);
         ps.setFitWidth((short) 1);
         ps.setFitHeight((short) 0);
-        sh.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
-    }
-
-    private int gapRow(Sheet sh, int rowNo, String group, UnitResult u, Finding f) {
-        Row row = sh.createRow(rowNo);
-        int c = 0;
-        if (group != null) text(row, c++, group, "wrap");
-        if (Sections.multiUnit(r)) text(row, c++, Sections.unitLabel(r, u), null);
-        Item it = f.item() == null ? null : r.rules().item(f.item());
-        text(row, c++, f.item() == null ? "" : f.item(), null);
-        text(row, c++, it == null ? "" : it.indicator(), "wrap");
-        text(row, c++, it == null ? "" : Sections.requirement(it, en), "wrap");
-        text(row, c++, it == null ? "" : Describe.note(it, en), "wrap");
-        text(row, c++, f.message(en), "wrap");
-        text(row, c++, f.file() == null ? "" : f.file(), "wrap");
-        text(row, c++, f.period() == null ? "" : f.period(), null);
-        text(row, c++, f.severity().label(en), "sev-" + f.severity().key());
-        text(row, c++, it == null ? "" : Sections.join(it.leadDepartments(), en), "wrap");
-        text(row, c++, it == null ? "" : Sections.join(it.responsible(), en), "wrap");
-        text(row, c++, it == null ? "" : Sections.join(it.leaders(), en), null);
-        text(row, c, f.code(), null);
-        return rowNo + 1;
+        sh.setPrintGridlines(true);
+        sh.setMargin(PageMargin.LEFT, 0.4);
+        sh.setMargin(PageMargin.RIGHT, 0.4);
+        sh.setMargin(PageMargin.TOP, 0.5);
+        sh.setMargin(PageMargin.BOTTOM, 0.5);
+        if (repeatHeading) sh.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
     }
 
     /** One row per formal document, evaluation and scanned data table: its verdict. Only when there are any. */
@@ -202,11 +366,12 @@ public final class XlsxRenderer {
         head.addAll(en ? List.of("Item", "Material") : List.of("条目", "材料"));
         head.addAll(DocumentVerdicts.headers(en));
         head.add(en ? "Files" : "全部文件");
-        header(sh, head);
+        Row top = header(sh, head);
         int[] widths = {13, 12, 36, 7, 30, 26, 30, 30, 60};
         int c0 = Sections.multiUnit(r) ? 1 : 0;
         if (c0 == 1) sh.setColumnWidth(0, 18 * 256);
         for (int i = 0; i < widths.length; i++) sh.setColumnWidth(c0 + i, widths[i] * 256);
+        fit(sh, top);
         int rowNo = 1;
         for (UnitResult u : r.units()) {
             for (DocumentRecord d : u.documents()) {
@@ -225,48 +390,113 @@ public final class XlsxRenderer {
                 text(row, c++, v.seal(), "wrap");
                 text(row, c++, v.verdict(), v.proven() ? null : "sev-error");
                 text(row, c, String.join("\n", d.files()), "wrap");
+                fit(sh, row);
             }
         }
         sh.setAutoFilter(new CellRangeAddress(0, Math.max(0, rowNo - 1), 0, head.size() - 1));
         sh.createFreezePane(0, 1);
+        printable(sh, true);
     }
 
-    /** Per photo requirement a block: a title row, a header of periods, one row per category. */
+    /** Widths of the columns of 覆盖情况: category, year, then each period column. */
+    private static final int COV_CATEGORY = 20, COV_YEAR = 7, COV_PERIOD = 9;
+
+    /**
+     * 覆盖情况: the legend first, then per photo requirement a block laid out as the HTML calendar
+     * is ({@link Coverage#layout}): a title row merged across the sheet's width, wrapped and as
+     * tall as its text (it used to run over the row below); a header row — 类别, 年, then months,
+     * two-month blocks or festivals, at most twelve short labels, so a three-year requirement does
+     * not need 36 columns; then per category one row per year. Printed landscape on the page's width.
+     */
     private void coverage() {
         Sheet sh = wb.createSheet(coverageSheet(en));
-        sh.setColumnWidth(0, 22 * 256);
-        int row = 0;
-        int maxCols = 1;
+        int periods = 0;
+        boolean any = false;
         for (UnitResult u : r.units()) {
             for (ItemResult ir : u.items()) {
                 for (CoverageGrid grid : ir.coverage()) {
-                    Row title = sh.createRow(row++);
+                    periods = Math.max(periods, Coverage.layout(grid, en).columns().size());
+                    any = true;
+                }
+            }
+        }
+        int last = Math.max(2 + periods, 9) - 1;
+        int[] widths = new int[last + 1];
+        Arrays.fill(widths, COV_PERIOD);
+        widths[0] = COV_CATEGORY;
+        widths[1] = COV_YEAR;
+        for (int i = 0; i < widths.length; i++) sh.setColumnWidth(i, widths[i] * 256);
+        int across = Arrays.stream(widths).sum();
+        printable(sh, false);
+        if (!any) {
+            text(sh.createRow(0), 0, t("本规则集没有按期间计数的图片要求。", "No photo requirement is counted by period."), null);
+            return;
+        }
+        int row = legend(sh, last, across - COV_CATEGORY);
+        row++;
+        for (UnitResult u : r.units()) {
+            for (ItemResult ir : u.items()) {
+                for (CoverageGrid grid : ir.coverage()) {
+                    Coverage.Layout lay = Coverage.layout(grid, en);
                     String unit = Sections.multiUnit(r) ? Sections.unitLabel(r, u) + " · " : "";
-                    text(title, 0, unit + Sections.title(ir.item()) + " — " + Describe.material(grid.material(), ir.item(), en), "bold");
+                    String title = unit + Sections.title(ir.item()) + " — " + Describe.material(grid.material(), ir.item(), en);
+                    merged(sh, row++, 0, last, title, "title", across);
                     Row head = sh.createRow(row++);
                     text(head, 0, t("类别", "Category"), "head");
-                    for (int i = 0; i < grid.periods().size(); i++) text(head, i + 1, grid.periods().get(i), "head");
-                    maxCols = Math.max(maxCols, grid.periods().size() + 1);
+                    text(head, 1, t("年", "Year"), "head");
+                    int hl = 1;
+                    for (int i = 0; i < lay.labels().size(); i++) {
+                        text(head, i + 2, lay.labels().get(i), "head");
+                        hl = Math.max(hl, lines(lay.labels().get(i), COV_PERIOD));
+                    }
+                    head.setHeightInPoints(height(hl));
                     for (CoverageGrid.Row cr : grid.rows()) {
-                        Row line = sh.createRow(row++);
-                        text(line, 0, cr.category().isEmpty() ? t("（全部）", "(all)") : cr.category(), null);
-                        for (int i = 0; i < cr.cells().size(); i++) {
-                            CoverageGrid.Cell cell = cr.cells().get(i);
-                            text(line, i + 1, Coverage.shown(cell), "cov-" + Coverage.cls(cell));
+                        Map<String, CoverageGrid.Cell> at = Coverage.cells(grid, cr);
+                        String category = cr.category().isEmpty() ? t("（全部）", "(all)") : cr.category();
+                        for (String rk : lay.rows()) {
+                            Row line = sh.createRow(row++);
+                            text(line, 0, category, "wrap");
+                            text(line, 1, rk, null);
+                            for (int i = 0; i < lay.columns().size(); i++) {
+                                CoverageGrid.Cell cell = at.get(rk + "\u0000" + lay.columns().get(i));
+                                if (cell != null) text(line, i + 2, Coverage.shown(cell), "cov-" + Coverage.cls(cell));
+                            }
+                            line.setHeightInPoints(height(lines(category, COV_CATEGORY)));
                         }
                     }
                     row++;
                 }
             }
         }
-        if (row == 0) text(sh.createRow(0), 0, t("本规则集没有按期间计数的图片要求。", "No photo requirement is counted by period."), null);
-        for (int i = 1; i < maxCols; i++) sh.setColumnWidth(i, 15 * 256);
-        Row legend = sh.createRow(row);
-        text(legend, 0, t("图例", "Legend"), "bold");
-        text(legend, 1, t("已满足", "met"), "cov-met");
-        text(legend, 2, t("部分不足", "partly short"), "cov-partial");
-        text(legend, 3, t("缺失", "none"), "cov-gap");
-        text(legend, 4, t("尚未结束", "running"), "cov-pending");
+    }
+
+    /** The legend of 覆盖情况 from its first row: what a cell says, and each colour; returns the next free row. */
+    private int legend(Sheet sh, int last, int explained) {
+        merged(sh, 0, 0, last, t("图例：格中为“已有/要求”的张数，如 1/3 即已有 1 张、要求 3 张；空白格为截至日期之后、尚未到来的期间",
+                "Legend: each cell is have/need, 1/3 is 1 photo of 3 required; a blank cell is a period after the as-of date"), "title",
+                COV_CATEGORY + explained);
+        String[][] keys = {
+                {"cov-met", t("已满足", "met"), t("张数已达到要求", "as many photos as required")},
+                {"cov-partial", t("部分不足", "partly short"), t("有照片，但少于要求的张数", "some photos, fewer than required")},
+                {"cov-gap", t("缺失", "none"), t("这一期一张也没有", "no photo for the period")},
+                {"cov-pending", t("尚未结束", "running"), t("这一期尚未结束，目前还不够", "the period is not over yet and still short")},
+        };
+        for (int i = 0; i < keys.length; i++) {
+            Row line = sh.createRow(i + 1);
+            text(line, 0, keys[i][1], keys[i][0]);
+            text(line, 1, keys[i][2], "wrap");
+            sh.addMergedRegionUnsafe(new CellRangeAddress(i + 1, i + 1, 1, last));
+            line.setHeightInPoints(height(Math.max(lines(keys[i][1], COV_CATEGORY), lines(keys[i][2], explained))));
+        }
+        return keys.length + 1;
+    }
+
+    /** One row with a text merged over columns {@code from..to} ({@code width} characters in all), wrapped and as tall as it needs. */
+    private void merged(Sheet sh, int rowNo, int from, int to, String v, String style, int width) {
+        Row row = sh.createRow(rowNo);
+        text(row, from, v, style);
+        sh.addMergedRegionUnsafe(new CellRangeAddress(rowNo, rowNo, from, to));
+        row.setHeightInPoints(height(lines(v, width)));
     }
 
     /** The columns of 汇总, in order. */
@@ -284,11 +514,12 @@ public final class XlsxRenderer {
     private void summary() {
         Sheet sh = wb.createSheet(summarySheet(en));
         List<String> head = summaryColumns(en, Sections.multiUnit(r), g);
-        header(sh, head);
+        Row top = header(sh, head);
         int c0 = (grouped() ? 1 : 0) + (Sections.multiUnit(r) ? 1 : 0);
-        int[] rest = {13, 40, 9, 7, 7, 7, 30, 20, 30, 10};
+        int[] rest = {13, 40, 9, 7, 7, 7, 30, 20, 40, 10};
         for (int i = 0; i < c0; i++) sh.setColumnWidth(i, 20 * 256);
         for (int i = 0; i < rest.length; i++) sh.setColumnWidth(c0 + i, rest[i] * 256);
+        fit(sh, top);
         int row = 1;
         for (Section s : Sections.of(r, g, en)) {
             for (Entry e : s.entries()) {
@@ -308,10 +539,12 @@ public final class XlsxRenderer {
                 text(line, c++, Sections.join(it.leadDepartments(), en), "wrap");
                 text(line, c++, Sections.join(it.responsible(), en), "wrap");
                 text(line, c, Sections.join(it.leaders(), en), null);
+                fit(sh, line);
             }
         }
         sh.setAutoFilter(new CellRangeAddress(0, Math.max(0, row - 1), 0, head.size() - 1));
         sh.createFreezePane(0, 1);
+        printable(sh, true);
     }
 
     private void matrix() {
@@ -395,20 +628,22 @@ public final class XlsxRenderer {
 
     // ---- cells and styles --------------------------------------------------------------------
 
-    private void header(Sheet sh, List<String> head) {
+    private Row header(Sheet sh, List<String> head) {
         Row row = sh.createRow(0);
         for (int i = 0; i < head.size(); i++) text(row, i, head.get(i), "head");
+        return row;
     }
 
     private void text(Row row, int col, String v, String style) {
         Cell c = row.createCell(col, CellType.STRING);
         c.setCellValue(v == null ? "" : v);
-        if (style != null) c.setCellStyle(style(style));
+        c.setCellStyle(style(style == null ? "plain" : style));
     }
 
     private void number(Row row, int col, long v) {
         Cell c = row.createCell(col, CellType.NUMERIC);
         c.setCellValue(v);
+        c.setCellStyle(style("plain"));
     }
 
     private XSSFCellStyle style(String name) {
@@ -422,6 +657,19 @@ public final class XlsxRenderer {
                     s.setWrapText(true);
                 }
                 case "bold" -> s.setFont(font(true, null));
+                case "title" -> {
+                    s.setFont(font(true, null));
+                    s.setWrapText(true);
+                }
+                case "item" -> {
+                    fill(s, 0xEE, 0xF2, 0xF7);
+                    s.setWrapText(true);
+                }
+                case "item-label" -> {
+                    s.setFont(font(true, null));
+                    fill(s, 0xEE, 0xF2, 0xF7);
+                }
+                case "item-clip" -> fill(s, 0xEE, 0xF2, 0xF7);
                 case "wrap" -> s.setWrapText(true);
                 case "sev-error" -> s.setFont(font(true, new byte[]{(byte) 0xC6, 0x28, 0x28}));
                 case "sev-warning" -> s.setFont(font(true, new byte[]{(byte) 0xB2, 0x6A, 0x00}));

@@ -227,8 +227,8 @@ final class ReportRuns {
     }
 
     /**
-     * A workbook as text: per sheet its frozen pane and autofilter, then every non-blank cell with
-     * its value and style (bold, fill colour, wrap).
+     * A workbook as text: per sheet its print setup, frozen pane, autofilter and merged cells, then
+     * every non-blank cell with its value and style (bold, fill colour, wrap).
      */
     static String dumpXlsx(byte[] xlsx) throws IOException {
         StringBuilder sb = new StringBuilder();
@@ -246,6 +246,20 @@ final class ReportRuns {
                 }
                 if (sh.getCTWorksheet().isSetAutoFilter()) {
                     sb.append("autofilter: ").append(sh.getCTWorksheet().getAutoFilter().getRef()).append('\n');
+                }
+                PrintSetup ps = sh.getPrintSetup();
+                if (sh.getFitToPage()) {
+                    sb.append("print: ").append(ps.getLandscape() ? "landscape" : "portrait")
+                            .append(ps.getPaperSize() == PrintSetup.A4_PAPERSIZE ? " A4" : " paper " + ps.getPaperSize())
+                            .append(", fit ").append(ps.getFitWidth()).append(" wide × ").append(ps.getFitHeight()).append(" tall")
+                            .append(sh.isPrintGridlines() ? ", grid lines" : "")
+                            .append(sh.getRepeatingRows() == null ? "" : ", repeat rows " + sh.getRepeatingRows().formatAsString())
+                            .append('\n');
+                }
+                if (sh.getNumMergedRegions() > 0) {
+                    sb.append("merged:");
+                    for (var m : sh.getMergedRegions()) sb.append(' ').append(m.formatAsString());
+                    sb.append('\n');
                 }
                 for (Row row : sh) {
                     for (Cell c : row) {

@@ -96,35 +96,67 @@ class XlsxLibreOfficeTest {
         return rows;
     }
 
-    static List<String> gapRow(Report r, String group, UnitResult u, Finding f) {
-        List<String> row = new ArrayList<>();
-        if (group != null) row.add(group);
-        if (r.units().size() > 1) row.add(u.name());
-        Item it = f.item() == null ? null : r.rules().item(f.item());
-        row.add(f.item() == null ? "" : f.item());
-        row.add(it == null ? "" : it.indicator());
-        row.add(it == null ? "" : it.requirement());
-        row.add(it == null ? "" : cn.evcheck.rules.Describe.note(it, false));
-        row.add(f.message(false));
-        row.add(f.file() == null ? "" : f.file());
-        row.add(f.period() == null ? "" : f.period());
-        row.add(f.severity().zh);
-        row.add(it == null ? "" : String.join("、", it.leadDepartments()));
-        row.add(it == null ? "" : String.join("、", it.responsible()));
-        row.add(it == null ? "" : String.join("、", it.leaders()));
-        row.add(f.code());
-        row.addAll(List.of("", "", ""));   // 处理人, 期限, 状态: for the office to fill
-        return row;
+    /**
+     * The rows of 缺口清单 for one item of one unit (id null: the files outside any item): a heading
+     * row with the item's requirement, once, in the band over file, problem and fix, then one row
+     * per finding — severity, file, problem, fix, 牵头科室, item, period, 责任单位, 分管领导, code, and
+     * empty 处理人 / 期限 / 状态.
+     */
+    static List<List<String>> itemRows(Report r, String group, UnitResult u, String id, Report.Status status, List<Finding> fs) {
+        List<List<String>> rows = new ArrayList<>();
+        if (fs.isEmpty()) return rows;
+        Item it = id == null ? null : r.rules().item(id);
+        String lead = it == null ? "" : String.join("、", it.leadDepartments());
+        String resp = it == null ? "" : String.join("、", it.responsible());
+        String leader = it == null ? "" : String.join("、", it.leaders());
+        List<String> head = new ArrayList<>();
+        if (group != null) head.add(group);
+        if (r.units().size() > 1) head.add(u.name());
+        head.addAll(List.of(XlsxRenderer.itemLabel(false), band(it, status), "", "", lead, id == null ? "" : id, "", resp, leader, "", "", "", ""));
+        rows.add(head);
+        for (Finding f : fs) {
+            List<String> row = new ArrayList<>();
+            if (group != null) row.add(group);
+            if (r.units().size() > 1) row.add(u.name());
+            row.add(f.severity().zh);
+            row.add(f.file() == null ? "" : f.file());
+            row.add(f.message(false));
+            row.add(r.code(f.code()).fix(false));
+            row.add(lead);
+            row.add(f.item() == null ? "" : f.item());
+            row.add(f.period() == null ? "" : f.period());
+            row.add(resp);
+            row.add(leader);
+            row.add(f.code());
+            row.addAll(List.of("", "", ""));   // 处理人, 期限, 状态: for the office to fill
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** An item's heading band: title and status, requirement, note, leader and responsible units. */
+    static String band(Item it, Report.Status status) {
+        if (it == null) return "未归入任何条目的文件";
+        String note = cn.evcheck.rules.Describe.note(it, false);
+        return it.id() + " " + it.indicator() + " — " + Sections.status(status, false)
+                + "\n要求：" + Sections.requirement(it, false)
+                + (note.isEmpty() ? "" : "\n备注：" + note)
+                + "\n" + (it.leaders().isEmpty() ? "" : "分管领导：" + String.join("、", it.leaders()) + "；")
+                + "责任单位：" + String.join("、", it.responsible());
     }
 
     @Test
-    void demoGapSheetHasOneRowPerFinding() throws Exception {
+    void demoGapSheetIsAWorkListItemByItem() throws Exception {
         List<List<String>> rows = sheet("demo-缺口清单.csv");
         List<List<String>> expected = new ArrayList<>();
         expected.add(XlsxRenderer.gapColumns(false, false, Grouping.ITEM));
-        for (UnitResult u : demo.units()) for (Finding f : u.findings()) expected.add(gapRow(demo, null, u, f));
+        for (UnitResult u : demo.units()) {
+            for (ItemResult ir : u.items()) expected.addAll(itemRows(demo, null, u, ir.item().id(), ir.status(), ir.findings()));
+            expected.addAll(itemRows(demo, null, u, null, null, Sections.loose(u)));
+        }
         assertEquals(expected, rows);
-        assertEquals(demo.allFindings().size() + 1, rows.size());
+        long items = demo.units().get(0).items().stream().filter(ir -> !ir.findings().isEmpty()).count() + 1;
+        assertEquals(demo.allFindings().size() + items + 1, rows.size(), "a heading per item with findings, a row per finding");
     }
 
     @Test
@@ -149,11 +181,14 @@ class XlsxLibreOfficeTest {
     @Test
     void demoCoverageSheetShowsHaveAndNeed() throws Exception {
         List<List<String>> rows = sheet("demo-覆盖情况.csv");
+        assertTrue(rows.get(0).get(0).startsWith("图例："), rows.get(0).toString());
         int head = -1;
         for (int i = 0; i < rows.size(); i++) if (rows.get(i).get(0).startsWith("III-15-2-1")) head = i + 1;
         assertTrue(head > 0);
-        assertEquals(List.of("类别", "2018-01", "2018-02", "2018-03", "2018-04", "2018-05", "2018-06"), rows.get(head).subList(0, 7));
-        assertEquals(List.of("留守儿童", "1/1", "0/1", "1/1", "0/1", "0/1", "0/1"), rows.get(head + 2).subList(0, 7));
+        // Years as rows, months as columns: as the HTML calendar.
+        assertEquals(List.of("类别", "年", "1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"),
+                rows.get(head).subList(0, 14));
+        assertEquals(List.of("留守儿童", "2018", "1/1", "0/1", "1/1", "0/1", "0/1", "0/1", ""), rows.get(head + 2).subList(0, 9));
     }
 
     @Test
@@ -163,13 +198,14 @@ class XlsxLibreOfficeTest {
         expected.add(XlsxRenderer.gapColumns(false, true, Grouping.DEPARTMENT));
         for (Sections.Section s : Sections.of(multi, Grouping.DEPARTMENT, false)) {
             for (Sections.Entry e : s.entries()) {
-                for (Finding f : e.result().findings()) expected.add(gapRow(multi, s.key(), e.unit(), f));
+                expected.addAll(itemRows(multi, s.key(), e.unit(), e.item().id(), e.result().status(), e.result().findings()));
             }
         }
-        for (UnitResult u : multi.units()) for (Finding f : Sections.loose(u)) expected.add(gapRow(multi, "未归入任何条目", u, f));
+        for (UnitResult u : multi.units()) expected.addAll(itemRows(multi, "未归入任何条目", u, null, null, Sections.loose(u)));
         assertEquals(expected, rows);
         // A-3 names two lead offices: its gaps appear under each.
-        long a3 = rows.stream().filter(r -> r.get(2).equals("A-3")).map(r -> r.get(0)).distinct().count();
+        int item = XlsxRenderer.gapColumns(false, true, Grouping.DEPARTMENT).indexOf("条目");
+        long a3 = rows.stream().filter(r -> r.get(item).equals("A-3")).map(r -> r.get(0)).distinct().count();
         assertEquals(2, a3);
 
         List<List<String>> matrix = sheet("multi-单位×条目.csv");
