@@ -15,8 +15,8 @@ public final class Describe {
         List<Integer> years = item.yearsFor(m);
         switch (m.kind()) {
             case REPORT -> {
-                if (m.words() != null) s.append(en ? ", about " + m.words() + " words" : "，" + m.words() + "字左右");
-                if (m.each() == Each.YEAR) s.append(en ? ", one per year " + years : "，每年一份（" + join(years) + "）");
+                if (m.words() != null) s.append(en ? ", about " + m.words() + " characters" : "，" + m.words() + "字左右");
+                if (m.each() == Each.YEAR) s.append(en ? ", one per year (" + years.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")) + ")" : "，每年一份（" + join(years) + "）");
                 if (m.each() == Each.CATEGORY) s.append(en ? ", one per category" : "，每类一份")
                         .append(item.categories().isEmpty() ? "" : (en ? " (" : "（") + String.join(en ? ", " : "、", item.categories()) + (en ? ")" : "）"));
                 if (m.min() > 1) s.append(en ? ", at least " + m.min() : "，至少" + m.min() + "份");
@@ -31,7 +31,8 @@ public final class Describe {
                     case FESTIVAL -> en ? "per festival per year" : "每年每个节日";
                 };
                 s.append(en ? ", " + each + "at least " + m.min() + " " + per : "，" + each + per + "至少" + m.min() + "张");
-                if (m.per() == Per.FESTIVAL) s.append(en ? " (" + String.join(", ", m.festivals()) + "; " + years + ")"
+                if (m.per() == Per.FESTIVAL) s.append(en ? " (" + String.join(", ", m.festivals()) + "; "
+                        + years.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")) + ")"
                         : "（" + String.join("、", m.festivals()) + "；" + join(years) + "）");
                 if (!m.caption().isEmpty()) {
                     s.append(en ? ", captions stating " : "，需注明");
