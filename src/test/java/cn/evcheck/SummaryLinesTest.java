@@ -47,6 +47,8 @@ class SummaryLinesTest {
         assertTrue(r.out().contains("photos short in Feb 2018, Apr\u2013Jun 2018 (4 periods, at least 1 each)"), r.out());
         assertTrue(r.out().contains("photos short in Mar\u2013Apr 2018 (1 period, at least 1 each)"), r.out());
         assertFalse(Pattern.compile("\\d{4}-\\d{2}(\u2026|\\.\\.)").matcher(r.out()).find(), "a range spelt another way: " + r.out());
+        assertTrue(r.out().contains("Found: 2 reports, 9 photos"), "English counts come before their noun: " + r.out());
+        assertTrue(r.out().contains("Found: 1 formal document"), r.out());
         // The demo's report file, by its path in the package, not its bare name.
         assertTrue(r.out().contains("\u2717 III-15-2-1 \u5173\u7231\u7a7a\u5de2\u8001\u4eba\u7b49\u5fd7\u613f\u670d\u52a1/"), r.out());
     }

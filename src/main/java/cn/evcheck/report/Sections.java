@@ -127,7 +127,14 @@ final class Sections {
         StringJoiner j = new StringJoiner(en ? ", " : "，");
         for (Kind k : Kind.values()) {
             Integer n = ir.filesByKind().get(k.key);
-            if (n != null) j.add(k.label(en) + " " + n + (en ? "" : (k == Kind.PHOTOS ? " 张" : " 份")));
+            if (n == null) continue;
+            if (en) {
+                // "4 photos", "1 report": the count first, the noun in its number.
+                String l = k.label(true);
+                j.add(n + " " + (n == 1 ? (l.endsWith("s") ? l.substring(0, l.length() - 1) : l) : (l.endsWith("s") ? l : l + "s")));
+            } else {
+                j.add(k.label(false) + " " + n + (k == Kind.PHOTOS ? " 张" : " 份"));
+            }
         }
         String s = j.toString();
         return s.isEmpty() ? (en ? "nothing" : "无") : s;
