@@ -180,12 +180,7 @@ public final class TextRenderer {
             for (Finding f : ir.findings()) line("    " + mark(f.severity()) + " " + f.message(en));
             return;
         }
-        StringJoiner found = new StringJoiner(en ? ", " : "，");
-        for (Kind k : Kind.values()) {
-            Integer n = ir.filesByKind().get(k.key);
-            if (n != null) found.add(k.label(en) + " " + n + (en ? "" : (k == Kind.PHOTOS ? " 张" : " 份")));
-        }
-        line("    " + (en ? "Found: " : "已有：") + found);
+        line("    " + (en ? "Found: " : "已有：") + Sections.found(ir, en));
         List<DocumentRecord> docs = DocumentVerdicts.of(u, item.id());
         if (!docs.isEmpty()) {
             line("    " + (en ? "Documents:" : "文件核验："));
