@@ -141,10 +141,21 @@ public record Document(Item item, Kind kind, List<Placed> files, Page redHeader,
         String head = text.lines().limit(40).reduce("", (a, b) -> a + "\n" + b);
         DocNumbers.Found n = DocNumbers.find(head);
         if (n != null) return new Read(n, "text");
-        if (d != null && !d.ocr().isEmpty() && (n = DocNumbers.find(d.ocr())) != null) return new Read(n, "ocr");
-        if ((n = DocNumbers.find(sidecars.captionFor(p.f()))) != null) return new Read(n, "sidecar");
-        if ((n = DocNumbers.find(p.f().stem())) != null) return new Read(n, "filename");
-        return null;
+        DocNumbers.Found ocr = d != null && !d.ocr().isEmpty() ? DocNumbers.find(d.ocr()) : null;
+        Read typed = (n = DocNumbers.find(sidecars.captionFor(p.f()))) != null ? new Read(n, "sidecar")
+                : (n = DocNumbers.find(p.f().stem())) != null ? new Read(n, "filename") : null;
+        if (ocr == null) return typed;
+        // OCR misreads the issuing office's characters and the brackets (赣卫发〔2018〕12号 read as
+        // 庄卫发【2018]12号); where it reads the same year and sequence as a standard number the clerk
+        // typed, the typed spelling is the document's number and the OCR reading only confirms it.
+        if (!ocr.standard() && typed != null && typed.found.standard() && sameYearAndSequence(ocr, typed.found)) return typed;
+        return new Read(ocr, "ocr");
+    }
+
+    /** Both numbers' standard spellings end in the same 〔year〕sequence号. */
+    static boolean sameYearAndSequence(DocNumbers.Found a, DocNumbers.Found b) {
+        String x = a.suggestion(), y = b.suggestion();
+        return x.substring(x.lastIndexOf('〔')).equals(y.substring(y.lastIndexOf('〔')));
     }
 
     /**

@@ -157,7 +157,7 @@ public final class TextRenderer {
         if (!loose.isEmpty()) {
             line("");
             line(en ? "Files outside any item:" : "未归入任何条目的文件：");
-            for (Finding f : loose) line("  " + mark(f.severity()) + " " + f.file() + "：" + f.message(en));
+            for (Finding f : loose) line("  " + mark(f.severity()) + " " + f.file() + (en ? ": " : "：") + f.message(en));
         }
     }
 
@@ -216,7 +216,7 @@ public final class TextRenderer {
             } else {
                 for (int k = i; k <= j; k++) {
                     int h = have.get(idx.get(k));
-                    parts.add(cn.evcheck.util.PeriodText.spell(periods.get(idx.get(k)), en) + (h == 0 ? "" : en ? " (" + h + ")" : "（仅" + h + "张）"));
+                    parts.add(cn.evcheck.util.PeriodText.spell(periods.get(idx.get(k)), en) + (h == 0 ? "" : en ? " (only " + h + ")" : "（仅" + h + "张）"));
                 }
             }
             i = j + 1;

@@ -178,6 +178,14 @@ class CheckCasesTest {
             c.get("coverage").forEach(m -> want2.add(m.asText()));
             assertEquals(want2, cells);
         }
+        // documents: ["file number (source)"]: each document's 文号 and where it was read.
+        if (c.has("documents")) {
+            List<String> docs = new ArrayList<>();
+            r.documents().forEach(d -> docs.add(d.file() + " " + d.number() + " (" + d.numberSource() + ")"));
+            List<String> want3 = new ArrayList<>();
+            c.get("documents").forEach(m -> want3.add(m.asText()));
+            assertEquals(want3, docs);
+        }
         if (c.has("data")) {
             JsonNode data = new ObjectMapper().valueToTree(mine.stream().map(Finding::data).toList());
             assertEquals(c.get("data").toString(), data.toString());
