@@ -53,6 +53,11 @@ class ClerkDeskTest {
         assertTrue(typo.err().contains("not understood: 'chek'") && typo.err().contains("did you mean: check"), typo.err());
         Cli.Run option = Cli.run("check", tmp.toString(), "--formt", "json");
         assertTrue(option.err().contains("did you mean: --format"), option.err());
+        Cli.Run english = Cli.run("chek", "--lang", "en");
+        assertEquals("evcheck: not understood: 'chek'\ndid you mean: check, help?\nsee --help\n", english.err(), "English only with --lang en");
+        Cli.Run chinese = Cli.run("chek", "--lang=zh");
+        assertFalse(chinese.err().contains("not understood"), chinese.err());
+        assertTrue(chinese.err().contains("\u65e0\u6cd5\u8bc6\u522b"), chinese.err());
         Cli.Run codes = Cli.run("explain", "--lang", "en");
         assertEquals(0, codes.code());
         assertEquals(cn.evcheck.check.Checks.codes().size(), codes.out().lines().count(), "one line per finding code");

@@ -38,6 +38,22 @@ public final class Main {
         System.exit(run(out, err, ConsoleText.forStdout(), args));
     }
 
+    /** The value of --lang (or --lang=…) among raw arguments, or null. */
+    static String langOf(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--lang") && i + 1 < args.length) return args[i + 1];
+            if (args[i].startsWith("--lang=")) return args[i].substring(7);
+        }
+        return null;
+    }
+
+    /** Chinese for zh, English for en, both where the language is not known. */
+    static String bilingual(String lang, String zh, String en) {
+        if ("en".equals(lang)) return en;
+        if ("zh".equals(lang)) return zh;
+        return zh + "（" + en + "）";
+    }
+
     public static int run(OutputStream out, OutputStream err, String... args) {
         return run(out, err, StandardCharsets.UTF_8, args);
     }
@@ -51,18 +67,22 @@ public final class Main {
         cl.setOut(o);
         cl.setErr(e);
         cl.setExitCodeExceptionMapper(t -> FAILED);
+        String lang = langOf(args);   // the command line may not parse, but its --lang usually does
         cl.setParameterExceptionHandler((ex, a) -> {
             PrintWriter w = ex.getCommandLine().getErr();
             if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
                 // "evcheck chek": name what was not understood, and what was probably meant.
                 String what = u.getUnmatched().get(0);
-                w.println("evcheck: 无法识别“" + what + "”（not understood: '" + what + "'）");
+                w.println(bilingual(lang, "evcheck: 无法识别“" + what + "”", "evcheck: not understood: '" + what + "'"));
                 List<String> close = u.getSuggestions();
-                if (!close.isEmpty()) w.println("是否想用 did you mean: " + String.join(", ", close.subList(0, Math.min(3, close.size()))) + "?");
+                if (!close.isEmpty()) {
+                    String list = String.join(", ", close.subList(0, Math.min(3, close.size())));
+                    w.println(bilingual(lang, "是否想用：" + list + "？", "did you mean: " + list + "?"));
+                }
             } else {
                 w.println("evcheck: " + ex.getMessage());
             }
-            w.println("用 --help 查看用法 (see --help)");
+            w.println(bilingual(lang, "用 --help 查看用法", "see --help"));
             return USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, pr) -> {
