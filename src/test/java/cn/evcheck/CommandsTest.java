@@ -79,6 +79,11 @@ class CommandsTest {
         Run check = Cli.run("check", pkg.toString(), "--as-of", "2020-06-30");
         assertEquals(1, check.code(), check.err());
         assertTrue(check.out().contains("汇总：共 38 个条目，完成 0，未完成 0，缺失 38"), check.out());
+        Run again = Cli.run("init", tmp.resolve("en").toString(), "--rules", "ganyu-weijian-2020", "--lang", "en");
+        assertTrue(again.out().matches("created \\d+ folders under .* \\(ganyu-weijian-2020\\)\\n"), again.out());
+        Run wrong = Cli.run("init", tmp.resolve("x").toString(), "--rules", "no-such-set", "--lang", "en");
+        assertEquals(2, wrong.code());
+        assertFalse(wrong.err().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), wrong.err());
     }
 
     /** An Error anywhere (here: the terminal itself failing) ends the run with exit 3 and one line, never 1 or a stack trace. */

@@ -30,13 +30,17 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--unit", paramLabel = "NAME", description = "单位名称，写入 evcheck.yaml 的 unit")
     String unit;
 
+    @Option(names = "--lang", paramLabel = "zh|en", description = "输出语言 (message language): zh | en")
+    String lang = "zh";
+
     @Override
     public Integer call() {
+        boolean en = "en".equals(lang);
         RuleSet rs;
         try {
             rs = BuiltinRules.resolve(rules, null);
         } catch (RuleException e) {
-            spec.commandLine().getErr().println(e.render(false));
+            spec.commandLine().getErr().println(e.render(en));
             return Main.USAGE;
         }
         try {
@@ -61,10 +65,11 @@ final class InitCommand implements Callable<Integer> {
                 String unitLine = unit == null || unit.isBlank() ? "# unit: 单位名称\n" : "unit: " + quoted(unit.strip()) + "\n";
                 Files.writeString(cfg, "rules: " + quoted(ref) + "\n# as_of: 2020-06-30\n" + unitLine, StandardCharsets.UTF_8);
             }
-            spec.commandLine().getOut().println("已在 " + folder + " 下创建 " + made + " 个文件夹（" + rs.id() + "）");
+            spec.commandLine().getOut().println(en ? "created " + made + " folder" + (made == 1 ? "" : "s") + " under " + folder + " (" + rs.id() + ")"
+                    : "已在 " + folder + " 下创建 " + made + " 个文件夹（" + rs.id() + "）");
             return Main.OK;
         } catch (IOException e) {
-            spec.commandLine().getErr().println("evcheck: 无法创建文件夹：" + e.getMessage());
+            spec.commandLine().getErr().println(en ? "evcheck: cannot create the folders: " + e.getMessage() : "evcheck: 无法创建文件夹：" + e.getMessage());
             return Main.FAILED;
         }
     }
