@@ -42,7 +42,7 @@ final class Coverage {
             }
             case FESTIVAL -> {
                 cols.addAll(grid.material().festivals());
-                labels.addAll(grid.material().festivals());
+                for (String f : grid.material().festivals()) labels.add(cn.evcheck.util.PeriodText.festival(f, en));
             }
             default -> {
                 cols.addAll(grid.periods());

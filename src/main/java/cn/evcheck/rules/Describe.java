@@ -31,7 +31,8 @@ public final class Describe {
                     case FESTIVAL -> en ? "per festival per year" : "每年每个节日";
                 };
                 s.append(en ? ", " + each + "at least " + m.min() + " " + per : "，" + each + per + "至少" + m.min() + "张");
-                if (m.per() == Per.FESTIVAL) s.append(en ? " (" + String.join(", ", m.festivals()) + "; "
+                if (m.per() == Per.FESTIVAL) s.append(en ? " (" + m.festivals().stream().map(f -> cn.evcheck.util.PeriodText.festival(f, true))
+                                .collect(java.util.stream.Collectors.joining(", ")) + "; "
                         + years.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")) + ")"
                         : "（" + String.join("、", m.festivals()) + "；" + join(years) + "）");
                 if (!m.caption().isEmpty()) {

@@ -28,8 +28,18 @@ public final class PeriodText {
         if (m.matches()) return months(YearMonth.parse(m.group(1)), YearMonth.parse(m.group(2)), en);
         if (YEAR.matcher(period).matches()) return en ? period : period + "年";
         Matcher f = FESTIVAL.matcher(period);
-        if (f.matches() && !en) return f.group(1) + "年" + f.group(2);
+        if (f.matches()) return en ? festival(f.group(2), true) + " " + f.group(1) : f.group(1) + "年" + f.group(2);
         return period;
+    }
+
+    private static final java.util.Map<String, String> FESTIVALS_EN = java.util.Map.of(
+            "春节", "Spring Festival", "元宵节", "Lantern Festival", "清明节", "Qingming Festival",
+            "端午节", "Dragon Boat Festival", "七夕节", "Qixi Festival", "中秋节", "Mid-Autumn Festival",
+            "重阳节", "Double Ninth Festival");
+
+    /** A traditional festival's name in the run's language (its Chinese name where it has no English one). */
+    public static String festival(String name, boolean en) {
+        return en ? FESTIVALS_EN.getOrDefault(name, name) : name;
     }
 
     /** The periods from {@code first} to {@code last} (keys of one kind, in order) as one range. */

@@ -22,6 +22,8 @@ class PeriodTextTest {
         assertEquals("Jul\u2013Aug 2019", PeriodText.spell("2019-07..2019-08", true));
         assertEquals("Dec 2019\u2013Jan 2020", PeriodText.spell("2019-12..2020-01", true));
         assertEquals("2019", PeriodText.spell("2019", true));
+        assertEquals("Dragon Boat Festival 2019", PeriodText.spell("2019 \u7aef\u5348\u8282", true));   // 2019 端午节
+        assertEquals("\u5e99\u4f1a 2019", PeriodText.spell("2019 \u5e99\u4f1a", true), "a festival without an English name stays");
     }
 
     @Test
