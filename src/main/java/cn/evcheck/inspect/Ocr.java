@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Optical character recognition through the Tesseract command line with the simplified-Chinese
- * model (Debian: tesseract-ocr, tesseract-ocr-chi-sim). Images go to a temporary file outside
- * the package. Where Tesseract or chi_sim is missing, {@link #available()} is false and callers
+ * Optical character recognition by Tesseract with the simplified-Chinese model (Debian:
+ * tesseract-ocr, tesseract-ocr-chi-sim): in this process through its library where it loads
+ * ({@link TesseractLib}), else through the command line, an image per process, the image in a
+ * temporary file outside the package. Where Tesseract or chi_sim is missing, {@link #available()} is false and callers
  * fall back to other sources. The environment variable {@code EVCHECK_OCR=off} or the system
  * property {@code evcheck.ocr=off} (e.g. {@code -Devcheck.ocr=off}, as the default test run sets)
  * disables it; any other value, or none, means: use Tesseract where it is installed. Decided once
@@ -48,6 +49,7 @@ public final class Ocr {
     }
 
     private static boolean probe() {
+        if (TesseractLib.available()) return true;
         try {
             Process p = new ProcessBuilder("tesseract", "--list-langs").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -70,6 +72,15 @@ public final class Ocr {
 
     public static String read(BufferedImage img, int psm) {
         if (!available()) return "";
+        if (TesseractLib.available()) {
+            String text = TesseractLib.read(img, psm);
+            return text == null ? "" : joinHan(text);
+        }
+        return command(img, psm);
+    }
+
+    /** The same through the command-line program, one process per image (where the library cannot be loaded). */
+    static String command(BufferedImage img, int psm) {
         Path tmp = null;
         try {
             tmp = Files.createTempFile("evcheck-ocr-", ".png");

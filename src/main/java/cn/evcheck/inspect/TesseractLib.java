@@ -1,0 +1,205 @@
+package cn.evcheck.inspect;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Tesseract in this process, through its C API (libtesseract 5, loaded with JNA), for
+ * {@link Ocr}. Starting the command-line program costs about 0.15 s of CPU per image, nearly all
+ * of it loading the chi_sim model — more than recognising a header band; here each engine loads
+ * the model once and is reused. Engines are pooled: at most one per thread that needs one at a
+ * time (the inspection pool's size), each used by one thread at a time, so that results never
+ * depend on which engine read which image (the LSTM recogniser keeps no state between images,
+ * and the adaptive classifier is cleared after each).
+ *
+ * <p>Where the library or the chi_sim model cannot be loaded (Windows without Tesseract's DLLs on
+ * the path, another major version), {@link #available()} is false and {@link Ocr} runs the
+ * command line instead, as before. Tesseract's diagnostics go to the null device, never to the
+ * user's terminal. A recognition has a deadline ({@link Ocr#TIMEOUT_SECONDS}). Thread-safe.
+ */
+final class TesseractLib {
+    private TesseractLib() {}
+
+    /** The part of the C API evcheck uses ({@code tesseract/capi.h}). */
+    interface Api extends Library {
+        Pointer TessBaseAPICreate();
+
+        int TessBaseAPIInit3(Pointer api, String datapath, String language);
+
+        int TessBaseAPISetVariable(Pointer api, String name, String value);
+
+        void TessBaseAPISetPageSegMode(Pointer api, int mode);
+
+        void TessBaseAPISetImage(Pointer api, byte[] imagedata, int width, int height, int bytesPerPixel, int bytesPerLine);
+
+        int TessBaseAPIRecognize(Pointer api, Pointer monitor);
+
+        Pointer TessBaseAPIGetUTF8Text(Pointer api);
+
+        void TessDeleteText(Pointer text);
+
+        void TessBaseAPIClearAdaptiveClassifier(Pointer api);
+
+        void TessBaseAPIClear(Pointer api);
+
+        void TessBaseAPIDelete(Pointer api);
+
+        Pointer TessMonitorCreate();
+
+        void TessMonitorSetDeadlineMSecs(Pointer monitor, int deadline);
+
+        void TessMonitorDelete(Pointer monitor);
+
+        String TessVersion();
+    }
+
+    /** The C library, to set the environment of this process before libtesseract (and its OpenMP) loads. */
+    interface LibC extends Library {
+        int setenv(String name, String value, int overwrite);
+    }
+
+    private static final String[] NAMES = {"tesseract", "libtesseract-5", "libtesseract-5.3", "tesseract53", "libtesseract"};
+
+    private static volatile Boolean available;
+    private static Api api;
+    private static final Deque<Pointer> IDLE = new ArrayDeque<>();
+
+    /** Whether the library loads and an engine starts with chi_sim (decided once; the engine is kept). */
+    static boolean available() {
+        Boolean a = available;
+        if (a == null) {
+            synchronized (TesseractLib.class) {
+                if (available == null) available = load();
+                a = available;
+            }
+        }
+        return a;
+    }
+
+    private static boolean load() {
+        if ("cli".equalsIgnoreCase(System.getProperty("evcheck.tesseract", System.getenv("EVCHECK_TESSERACT")))) return false;
+        // One thread per recognition, as the command line is run (OMP_THREAD_LIMIT=1): evcheck already
+        // reads a file per core, and OpenMP's threads on top of that spin and cost more CPU than they
+        // save. Tesseract asks for its threads by number, so only the limit, which libgomp reads from
+        // the environment once, when it loads, holds them back.
+        if (System.getenv("OMP_THREAD_LIMIT") == null && !System.getProperty("os.name", "").startsWith("Windows")) {
+            try {
+                Native.load("c", LibC.class).setenv("OMP_THREAD_LIMIT", "1", 0);
+            } catch (UnsatisfiedLinkError | RuntimeException e) {
+                // another C library: OpenMP's default
+            }
+        }
+        for (String name : NAMES) {
+            try {
+                Api lib = Native.load(name, Api.class);
+                String version = lib.TessVersion();
+                if (version == null || !version.startsWith("5")) continue;
+                api = lib;
+                break;
+            } catch (UnsatisfiedLinkError | RuntimeException e) {
+                // not this name, or not on this machine
+            }
+        }
+        if (api == null) return false;
+        Pointer first = create();
+        if (first == null) {
+            api = null;
+            return false;
+        }
+        IDLE.push(first);
+        return true;
+    }
+
+    /** A new engine with chi_sim loaded, or null. */
+    private static Pointer create() {
+        try {
+            Pointer h = api.TessBaseAPICreate();
+            if (h == null) return null;
+            // Diagnostics ("Estimating resolution as …") would otherwise reach the user's terminal.
+            api.TessBaseAPISetVariable(h, "debug_file", System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null");
+            if (api.TessBaseAPIInit3(h, null, "chi_sim") != 0) {
+                api.TessBaseAPIDelete(h);
+                return null;
+            }
+            api.TessBaseAPISetVariable(h, "debug_file", System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null");
+            return h;
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The raw text Tesseract reads in the image with page segmentation mode {@code psm}; null when it could not read. */
+    static String read(BufferedImage img, int psm) {
+        if (!available()) return null;
+        Pointer h;
+        synchronized (IDLE) {
+            h = IDLE.poll();
+        }
+        if (h == null) h = create();
+        if (h == null) return null;
+        boolean reusable = true;
+        Pointer monitor = null;
+        try {
+            Pixels8 px = pixels(img);
+            api.TessBaseAPISetPageSegMode(h, psm);
+            api.TessBaseAPISetImage(h, px.data, px.width, px.height, px.bytesPerPixel, px.width * px.bytesPerPixel);
+            monitor = api.TessMonitorCreate();
+            api.TessMonitorSetDeadlineMSecs(monitor, Ocr.TIMEOUT_SECONDS * 1000);
+            if (api.TessBaseAPIRecognize(h, monitor) != 0) return null;
+            Pointer text = api.TessBaseAPIGetUTF8Text(h);
+            if (text == null) return null;
+            try {
+                return new String(text.getByteArray(0, (int) Math.min(text.indexOf(0, (byte) 0), 1 << 20)), StandardCharsets.UTF_8);
+            } finally {
+                api.TessDeleteText(text);
+            }
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            reusable = false;
+            return null;
+        } finally {
+            if (monitor != null) api.TessMonitorDelete(monitor);
+            try {
+                api.TessBaseAPIClearAdaptiveClassifier(h);
+                api.TessBaseAPIClear(h);
+            } catch (UnsatisfiedLinkError | RuntimeException e) {
+                reusable = false;
+            }
+            if (reusable) {
+                synchronized (IDLE) {
+                    IDLE.push(h);
+                }
+            }
+        }
+    }
+
+    private record Pixels8(byte[] data, int width, int height, int bytesPerPixel) {}
+
+    /** 8-bit grey as it is, anything else as 24-bit RGB: what a PNG of the image would hold for the command line. */
+    private static Pixels8 pixels(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        if (img.getType() == BufferedImage.TYPE_BYTE_GRAY && img.getRaster().getDataBuffer() instanceof DataBufferByte db
+                && img.getRaster().getParent() == null && db.getData().length == w * h) {
+            return new Pixels8(db.getData(), w, h, 1);
+        }
+        byte[] rgb = new byte[w * h * 3];
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            img.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0, o = y * w * 3; x < w; x++, o += 3) {
+                int c = row[x];
+                rgb[o] = (byte) (c >> 16);
+                rgb[o + 1] = (byte) (c >> 8);
+                rgb[o + 2] = (byte) c;
+            }
+        }
+        return new Pixels8(rgb, w, h, 3);
+    }
+}
