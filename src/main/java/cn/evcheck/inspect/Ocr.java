@@ -48,8 +48,16 @@ public final class Ocr {
         return "off".equalsIgnoreCase(System.getenv("EVCHECK_OCR")) || "off".equalsIgnoreCase(System.getProperty("evcheck.ocr"));
     }
 
+    /**
+     * Whether the command line lists chi_sim (a start without loading any model), else whether the
+     * library loads with it. The library itself is loaded at the first read, so a run that reads no
+     * scan (one answered from the facts cache) never loads the model.
+     */
     private static boolean probe() {
-        if (TesseractLib.available()) return true;
+        return probeCommand() || TesseractLib.available();
+    }
+
+    private static boolean probeCommand() {
         try {
             Process p = new ProcessBuilder("tesseract", "--list-langs").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

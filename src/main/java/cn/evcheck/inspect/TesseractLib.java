@@ -14,10 +14,9 @@ import java.util.Deque;
  * Tesseract in this process, through its C API (libtesseract 5, loaded with JNA), for
  * {@link Ocr}. Starting the command-line program costs about 0.15 s of CPU per image, nearly all
  * of it loading the chi_sim model — more than recognising a header band; here each engine loads
- * the model once and is reused. Engines are pooled: at most one per thread that needs one at a
- * time (the inspection pool's size), each used by one thread at a time, so that results never
- * depend on which engine read which image (the LSTM recogniser keeps no state between images,
- * and the adaptive classifier is cleared after each).
+ * the model once and is reused, by one thread at a time; results never depend on the order of
+ * the images (the LSTM recogniser keeps no state between images, and the adaptive classifier is
+ * cleared after each).
  *
  * <p>Where the library or the chi_sim model cannot be loaded (Windows without Tesseract's DLLs on
  * the path, another major version), {@link #available()} is false and {@link Ocr} runs the
@@ -63,13 +62,18 @@ final class TesseractLib {
     /** The C library, to set the environment of this process before libtesseract (and its OpenMP) loads. */
     interface LibC extends Library {
         int setenv(String name, String value, int overwrite);
+
+        int malloc_trim(long pad);
     }
 
     private static final String[] NAMES = {"tesseract", "libtesseract-5", "libtesseract-5.3", "tesseract53", "libtesseract"};
 
     private static volatile Boolean available;
     private static Api api;
-    private static final Deque<Pointer> IDLE = new ArrayDeque<>();
+    /** glibc, to give back what a recognition freed; null elsewhere. */
+    private static LibC libc;
+    /** The engine (none until the first read), used under its own lock. */
+    private static final Deque<Pointer> ENGINE = new ArrayDeque<>();
 
     /** Whether the library loads and an engine starts with chi_sim (decided once; the engine is kept). */
     static boolean available() {
@@ -91,7 +95,8 @@ final class TesseractLib {
         // the environment once, when it loads, holds them back.
         if (System.getenv("OMP_THREAD_LIMIT") == null && !System.getProperty("os.name", "").startsWith("Windows")) {
             try {
-                Native.load("c", LibC.class).setenv("OMP_THREAD_LIMIT", "1", 0);
+                libc = Native.load("c", LibC.class);
+                libc.setenv("OMP_THREAD_LIMIT", "1", 0);
             } catch (UnsatisfiedLinkError | RuntimeException e) {
                 // another C library: OpenMP's default
             }
@@ -113,7 +118,9 @@ final class TesseractLib {
             api = null;
             return false;
         }
-        IDLE.push(first);
+        synchronized (ENGINE) {
+            ENGINE.push(first);
+        }
         return true;
     }
 
@@ -135,47 +142,60 @@ final class TesseractLib {
         }
     }
 
-    /** The raw text Tesseract reads in the image with page segmentation mode {@code psm}; null when it could not read. */
+    /**
+     * The raw text Tesseract reads in the image with page segmentation mode {@code psm}; null when it
+     * could not read. One engine, one image at a time: an engine with chi_sim holds about 70 MB
+     * outside the heap, and scans are few beside photos, so a second worker waits for it rather than
+     * loading another.
+     */
     static String read(BufferedImage img, int psm) {
         if (!available()) return null;
-        Pointer h;
-        synchronized (IDLE) {
-            h = IDLE.poll();
-        }
-        if (h == null) h = create();
-        if (h == null) return null;
-        boolean reusable = true;
-        Pointer monitor = null;
-        try {
-            Pixels8 px = pixels(img);
-            api.TessBaseAPISetPageSegMode(h, psm);
-            api.TessBaseAPISetImage(h, px.data, px.width, px.height, px.bytesPerPixel, px.width * px.bytesPerPixel);
-            monitor = api.TessMonitorCreate();
-            api.TessMonitorSetDeadlineMSecs(monitor, Ocr.TIMEOUT_SECONDS * 1000);
-            if (api.TessBaseAPIRecognize(h, monitor) != 0) return null;
-            Pointer text = api.TessBaseAPIGetUTF8Text(h);
-            if (text == null) return null;
-            try {
-                return new String(text.getByteArray(0, (int) Math.min(text.indexOf(0, (byte) 0), 1 << 20)), StandardCharsets.UTF_8);
-            } finally {
-                api.TessDeleteText(text);
+        Pixels8 px = pixels(img);
+        synchronized (ENGINE) {
+            Pointer h = ENGINE.peek();
+            if (h == null) {
+                h = create();
+                if (h == null) return null;
+                ENGINE.push(h);
             }
-        } catch (UnsatisfiedLinkError | RuntimeException e) {
-            reusable = false;
-            return null;
-        } finally {
-            if (monitor != null) api.TessMonitorDelete(monitor);
+            Pointer monitor = null;
             try {
-                api.TessBaseAPIClearAdaptiveClassifier(h);
-                api.TessBaseAPIClear(h);
-            } catch (UnsatisfiedLinkError | RuntimeException e) {
-                reusable = false;
-            }
-            if (reusable) {
-                synchronized (IDLE) {
-                    IDLE.push(h);
+                api.TessBaseAPISetPageSegMode(h, psm);
+                api.TessBaseAPISetImage(h, px.data, px.width, px.height, px.bytesPerPixel, px.width * px.bytesPerPixel);
+                monitor = api.TessMonitorCreate();
+                api.TessMonitorSetDeadlineMSecs(monitor, Ocr.TIMEOUT_SECONDS * 1000);
+                if (api.TessBaseAPIRecognize(h, monitor) != 0) return null;
+                Pointer text = api.TessBaseAPIGetUTF8Text(h);
+                if (text == null) return null;
+                try {
+                    return new String(text.getByteArray(0, (int) Math.min(text.indexOf(0, (byte) 0), 1 << 20)), StandardCharsets.UTF_8);
+                } finally {
+                    api.TessDeleteText(text);
                 }
+            } catch (UnsatisfiedLinkError | RuntimeException e) {
+                ENGINE.clear();   // not trusted again: the next read starts a new one
+                return null;
+            } finally {
+                if (monitor != null) api.TessMonitorDelete(monitor);
+                if (!ENGINE.isEmpty()) {
+                    api.TessBaseAPIClearAdaptiveClassifier(h);
+                    api.TessBaseAPIClear(h);
+                }
+                trim();
             }
+        }
+    }
+
+    /**
+     * Returns to the system what the recognition freed: glibc keeps freed memory in the arena of the
+     * thread that used it, and each worker that ran Tesseract would otherwise hold its own.
+     */
+    private static void trim() {
+        if (libc == null) return;
+        try {
+            libc.malloc_trim(0);
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            libc = null;   // not glibc
         }
     }
 
