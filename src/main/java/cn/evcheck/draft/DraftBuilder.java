@@ -181,6 +181,9 @@ public final class DraftBuilder {
         }
         Matcher s = STANDARD_NO.matcher(standard);
         String standardNo = s.find() ? s.group(1) : "0";
+        if (Pattern.compile("(?:^|\\n|[；;。])\\s*[（(]?\\d{1,2}\\s*[)）]").matcher(v.getOrDefault(Role.STANDARD, "")).results().count() >= 2) {
+            it.doubts.add("id", "测评标准含多条编号，按第" + standardNo + "条编号");
+        }
         int circled = circled(text);
         String reqNo = circled > 0 ? String.valueOf(circled) : "1";
         if (circled <= 0 && !it.doubts.has("id")) it.doubts.add("id", "要求没有①②编号，按第1条");

@@ -62,7 +62,7 @@ public final class TargetParser {
             if (m.find()) {
                 String metric = c.substring(0, m.start()).strip();
                 if (metric.isEmpty()) metric = c.substring(m.end()).replaceFirst("^的", "").strip();
-                metric = metric.replaceFirst("^(?:注|备注)\\s*[：:]", "").replaceAll("[（(][^）)]*[）)]$", "").strip();
+                metric = metric.replaceFirst("^(?:注|备注)\\s*[：:]", "").replaceFirst("^(?:统计|提供|说明)(?:本区|本市|全区|全市)?", "").replaceAll("[（(][^）)]*[）)]$", "").strip();
                 if (!metric.isEmpty()) out.add(target(metric, m));
             } else if (RISE.matcher(c).find() || FALL.matcher(c).find()) {
                 Matcher t = (RISE.matcher(c).find() ? RISE : FALL).matcher(c);
