@@ -29,6 +29,8 @@ public final class DraftBuilder {
     /** Roles whose blank cell continues the cell above (a merged cell, or a list that leaves repeats blank). */
     private static final List<Role> CARRIED = List.of(Role.SECTION, Role.PROJECT, Role.INDICATOR, Role.CONTENT, Role.STANDARD,
             Role.METHOD, Role.LEADER, Role.LEAD, Role.RESPONSIBLE);
+    /** The levels of an indicator, highest first (CARRIED lists them in this order). */
+    private static final List<Role> HIERARCHY = List.of(Role.PROJECT, Role.INDICATOR, Role.CONTENT, Role.STANDARD);
     private static final Pattern ROMAN_III = Pattern.compile("(?:Ⅲ|III)\\s*[-－—.]?\\s*(\\d+)");
     private static final Pattern LEVEL = Pattern.compile("^(\\*?(?:[ⅠⅡⅢⅣ]|I{1,3}|IV)\\s*[-－—]\\s*\\d+)\\s*");
     private static final Pattern STANDARD_NO = Pattern.compile("^\\s*[（(]?(\\d{1,2})\\s*[)）.、．]");
@@ -110,10 +112,18 @@ public final class DraftBuilder {
             Map<Role, String> v = values(row, h);
             if (v.values().stream().allMatch(String::isBlank)) continue;
             if (Columns.find(new Grid(List.<String[]>of(row), "")) != null) continue;   // a header repeated on a new page
+            // A new value at one level of the indicator hierarchy starts afresh below it: a blank
+            // 测评标准 under a new 测评内容 is no standard, not the previous indicator's.
+            boolean fresh = false;
             for (Role role : CARRIED) {
                 String x = v.getOrDefault(role, "");
-                if (x.isBlank()) v.put(role, carried.getOrDefault(role, ""));
-                else carried.put(role, x);
+                if (x.isBlank()) {
+                    v.put(role, fresh && HIERARCHY.contains(role) ? "" : carried.getOrDefault(role, ""));
+                    if (fresh && HIERARCHY.contains(role)) carried.remove(role);
+                } else {
+                    carried.put(role, x);
+                    if (HIERARCHY.contains(role)) fresh = true;
+                }
             }
             if (h.has(Role.METHOD) && !v.get(Role.METHOD).isBlank() && !v.get(Role.METHOD).contains("网上申报")) {
                 skipped++;

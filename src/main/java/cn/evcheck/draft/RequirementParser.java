@@ -310,8 +310,16 @@ public final class RequirementParser {
      */
     static List<String> categories(String s, List<int[]> excluded) {
         Matcher e = Phrase.ENUMERATION.in(s);
-        while (e.find()) {
-            if (overlapsAny(e.start(), e.end(), excluded) || insideTitle(s, e.start())) continue;
+        int from = 0;
+        while (from < s.length() && e.find(from)) {
+            from = e.end();
+            int past = -1;
+            for (int[] x : excluded) if (e.start() < x[1] && x[0] < e.end()) past = Math.max(past, x[1]);
+            if (past >= 0) {
+                from = Math.max(past, e.start() + 1);   // what follows a year list may still be an enumeration
+                continue;
+            }
+            if (insideTitle(s, e.start())) continue;
             String[] tokens = e.group().split("、");
             List<String> out = new ArrayList<>();
             for (int i = 0; i < tokens.length; i++) {
