@@ -18,8 +18,8 @@ public enum Phrase {
     KIND_FORMAL_DOC("相关正式发文|正式发文|规范性文件|规范文件|相关文件|红头文件|制度文件|政策文件|正式文件"),
     KIND_DEPT_EVAL("部门评价|主管部门评价"),
     KIND_DATA_TABLE("统计表格|数据表格|统计报表|统计表|数据表"),
-    /** "省级文明办征求省级主管部门意见、作出评价": a department evaluation whatever the brackets call it. */
-    DEPT_EVAL_PROCEDURE("征求[^。；;]{0,12}主管部门意见[^。；;]{0,8}作出评价"),
+    /** "省级文明办征求省级主管部门意见、作出评价", "征求市级法院意见、作出评价": an evaluation whatever the brackets call it. */
+    DEPT_EVAL_PROCEDURE("征求[^。；;]{0,16}意见[^。；;]{0,8}作出评价"),
 
     // ---- 字数 ----
     /** "400字左右", "每个说明报告300字左右", "每个300字左右". */
@@ -44,6 +44,8 @@ public enum Phrase {
     EACH_CATEGORY("每(?:一)?(?:类|种|个类别|项活动)"),
     /** "分别提供说明报告", "每个说明报告", "每个300字": one report each. */
     EACH_REPORT("分别提供(?:说明报告|报告)|(?:每个|每份|每篇)(?:说明报告|报告)?\\s*\\d+\\s*字"),
+    /** "分别说明区委党校、行政学院…的课程安排": one each of the things the sentence goes on to list. */
+    SEVERALLY("^分别(?:说明|提供|列举|简述|介绍)"),
     /** "（不少于3种）", "至少3项": a number of different things, one report each. */
     AT_LEAST_KINDS("(?:不少于|至少)\\s*(\\d+|[一二两三四五六七八九十]+)\\s*(?:种|项|类|个方面)"),
 

@@ -45,7 +45,8 @@ public final class RequirementParser {
     private static final String[] LEAD_STOPS = {"以来", "年来", "有关部门", "开展", "围绕", "参加", "组织", "推进", "提供", "说明",
             "本区", "本市", "全区", "全市", "本县", "各类", "包括", "例如", "如", "在", "对", "把", "将", "向", "为", "的", "和"};
     /** Words that start the context after an enumeration's last item ("贫困户|等志愿服务活动"). */
-    private static final String[] TAIL_STOPS = {"等", "中开展", "开展", "中的", "的", "活动", "工作", "方面", "情况", "领域"};
+    private static final String[] TAIL_STOPS = {"等", "中开展", "开展", "中的", "的", "活动", "工作", "方面", "情况", "领域", "牵头", "实施",
+            "参加", "参与", "组织"};
 
     public static Parsed parse(String requirement, String hint, String standard) {
         Parsed p = new Parsed();
@@ -72,7 +73,7 @@ public final class RequirementParser {
             Draft.Material formal = p.get(Kind.FORMAL_DOC);
             if (formal != null) p.materials.remove(formal);
             Draft.Material eval = material(p, Kind.DEPT_EVAL, null);
-            if (formal != null) eval.doubts.add("kind", "清单括注为正式发文/规范文件，但要求是省级主管部门作出的评价，按部门评价处理");
+            if (formal != null) eval.doubts.add("kind", "清单括注为正式发文/规范文件，但要求是征求主管部门（单位）意见后作出的评价，按部门评价处理");
         }
 
         // 2. 字数
@@ -166,6 +167,13 @@ public final class RequirementParser {
         // 7. categories named in the sentence
         List<String> named = categories(all, excluded);
 
+        // "分别说明 A、B、C 的…（说明报告）": one report each of the listed things, though no 每个 says so
+        boolean severally = report != null && !reportEach && !atLeastKinds && Phrase.SEVERALLY.found(text) && named.size() >= 2;
+        if (severally) {
+            reportEach = true;
+            report.doubts.add("each", "清单写“分别…”并列出" + named.size() + "项，推定每项一份说明报告");
+        }
+
         // 8. one report each: per year where the years are listed before the report is named, else per category
         if (report != null && reportEach && !atLeastKinds) {
             Integer reportAt = firstAt.get(Kind.REPORT);
@@ -179,6 +187,7 @@ public final class RequirementParser {
         boolean byCategory = p.materials.stream().anyMatch(m -> m.each == Each.CATEGORY);
         if (byCategory) {
             p.categories.addAll(named);
+            if (named.stream().anyMatch(t -> t.length() > 8)) p.doubts.add("categories", "类别名称的首尾由句子推定，请核对");
             if (named.isEmpty()) {
                 List<String> fromStandard = categories(std, List.of());
                 String hintText = fromStandard.isEmpty() ? "" : "；测评标准列有：" + String.join("、", fromStandard);

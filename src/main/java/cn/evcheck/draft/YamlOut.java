@@ -38,83 +38,81 @@ public final class YamlOut {
         return y.toString();
     }
 
+    /**
+     * The keys of one item or material at one indentation: each written with its doubt as a comment;
+     * the doubts of keys left out, as comment lines of their own at the end.
+     */
+    private static final class Keys {
+        private final StringBuilder y;
+        private final String in;
+        private final Draft.Doubts doubts;
+        private final Set<String> done = new TreeSet<>();
+
+        Keys(StringBuilder y, String in, Draft.Doubts doubts) {
+            this.y = y;
+            this.in = in;
+            this.doubts = doubts;
+        }
+
+        void put(String key, String value) {
+            line(y, in, key, value, doubts.on(key));
+            done.add(key);
+        }
+
+        void skip(String key) {
+            done.add(key);
+        }
+
+        void rest() {
+            for (var d : doubts.all().entrySet()) {
+                if (!done.contains(d.getKey())) {
+                    y.append(in).append(MARK).append(d.getKey()).append("：").append(oneLine(String.join("；", d.getValue()))).append('\n');
+                }
+            }
+        }
+    }
+
     private static void item(StringBuilder y, Draft.Item it) {
-        String in = "    ";
         y.append('\n');
         y.append("  - id: ").append(q(it.id)).append(comment(it.doubts.on("id"))).append('\n');
-        Set<String> done = new TreeSet<>(Set.of("id"));
-        if (!it.part.isBlank()) line(y, in, "part", q(it.part), null);
-        if (!it.indicator.isBlank()) line(y, in, "indicator", q(it.indicator), null);
-        if (!it.standard.isBlank()) line(y, in, "standard", q(it.standard), null);
-        if (!it.requirement.isBlank() || it.doubts.has("requirement")) {
-            line(y, in, "requirement", q(it.requirement), it.doubts.on("requirement"));
-            done.add("requirement");
-        }
-        if (!it.leaders.isEmpty()) line(y, in, "leader", oneOrList(it.leaders), null);
-        if (!it.leadDepartments.isEmpty()) line(y, in, "lead_department", oneOrList(it.leadDepartments), null);
-        if (!it.responsible.isEmpty()) line(y, in, "responsible", list(it.responsible), null);
-        if (!it.categories.isEmpty()) {
-            line(y, in, "categories", list(it.categories), it.doubts.on("categories"));
-            done.add("categories");
-        }
-        if (!it.years.isEmpty()) {
-            line(y, in, "years", years(it.years), it.doubts.on("years"));
-            done.add("years");
-        }
-        if (!it.note.isBlank()) line(y, in, "note", q(it.note), null);
-        for (var d : it.doubts.all().entrySet()) {
-            if (!done.contains(d.getKey())) y.append(in).append(MARK).append(d.getKey()).append("：").append(oneLine(String.join("；", d.getValue()))).append('\n');
-        }
-        y.append(in).append("materials:\n");
+        Keys k = new Keys(y, "    ", it.doubts);
+        k.skip("id");
+        if (!it.part.isBlank()) k.put("part", q(it.part));
+        if (!it.indicator.isBlank()) k.put("indicator", q(it.indicator));
+        if (!it.standard.isBlank()) k.put("standard", q(it.standard));
+        if (!it.requirement.isBlank() || it.doubts.has("requirement")) k.put("requirement", q(it.requirement));
+        if (!it.leaders.isEmpty()) k.put("leader", oneOrList(it.leaders));
+        if (!it.leadDepartments.isEmpty()) k.put("lead_department", oneOrList(it.leadDepartments));
+        if (!it.responsible.isEmpty()) k.put("responsible", list(it.responsible));
+        if (!it.categories.isEmpty()) k.put("categories", list(it.categories));
+        if (!it.years.isEmpty()) k.put("years", years(it.years));
+        if (!it.note.isBlank()) k.put("note", q(it.note));
+        k.rest();
+        y.append("    materials:\n");
         for (Draft.Material m : it.materials) material(y, m);
     }
 
     private static void material(StringBuilder y, Draft.Material m) {
         String in = "        ";
         y.append("      - kind: ").append(m.kind.key).append(comment(m.doubts.on("kind"))).append('\n');
-        Set<String> done = new TreeSet<>(Set.of("kind"));
-        if (m.each != Each.NONE) {
-            line(y, in, "each", m.each.name().toLowerCase(Locale.ROOT), m.doubts.on("each"));
-            done.add("each");
+        Keys k = new Keys(y, in, m.doubts);
+        k.skip("kind");
+        if (m.each != Each.NONE) k.put("each", m.each.name().toLowerCase(Locale.ROOT));
+        if (m.words != null) k.put("words", String.valueOf(m.words));
+        if (m.min != null) k.put("min", String.valueOf(m.min));
+        if (m.kind == Kind.PHOTOS && m.per != null) k.put("per", m.per.key());
+        if (!m.caption.isEmpty()) k.put("caption", "[" + String.join(", ", m.caption.stream().map(CaptionField::key).toList()) + "]");
+        if (!m.festivals.isEmpty()) k.put("festivals", list(m.festivals));
+        if (!m.years.isEmpty()) k.put("years", years(m.years));
+        if (m.targets.size() == 1) {
+            k.put("target", target(m.targets.get(0)));
+        } else if (m.targets.size() > 1) {
+            k.put("target", "");
+            for (Target t : m.targets) y.append(in).append("  - ").append(target(t)).append('\n');
         }
-        if (m.words != null) {
-            line(y, in, "words", String.valueOf(m.words), m.doubts.on("words"));
-            done.add("words");
-        }
-        if (m.min != null) {
-            line(y, in, "min", String.valueOf(m.min), m.doubts.on("min"));
-            done.add("min");
-        }
-        if (m.kind == Kind.PHOTOS && m.per != null) {
-            line(y, in, "per", m.per.key(), m.doubts.on("per"));
-            done.add("per");
-        }
-        if (!m.caption.isEmpty()) {
-            line(y, in, "caption", "[" + String.join(", ", m.caption.stream().map(CaptionField::key).toList()) + "]", m.doubts.on("caption"));
-            done.add("caption");
-        }
-        if (!m.festivals.isEmpty()) {
-            line(y, in, "festivals", list(m.festivals), m.doubts.on("festivals"));
-            done.add("festivals");
-        }
-        if (!m.years.isEmpty()) {
-            line(y, in, "years", years(m.years), m.doubts.on("years"));
-            done.add("years");
-        }
-        if (!m.targets.isEmpty()) {
-            if (m.targets.size() == 1) {
-                line(y, in, "target", target(m.targets.get(0)), m.doubts.on("target"));
-            } else {
-                line(y, in, "target", "", m.doubts.on("target"));
-                for (Target t : m.targets) y.append(in).append("  - ").append(target(t)).append('\n');
-            }
-            done.add("target");
-        }
-        if (m.marked) line(y, in, "marked", "true", null);
-        if (!m.note.isBlank()) line(y, in, "note", q(m.note), null);
-        for (var d : m.doubts.all().entrySet()) {
-            if (!done.contains(d.getKey())) y.append(in).append(MARK).append(d.getKey()).append("：").append(oneLine(String.join("；", d.getValue()))).append('\n');
-        }
+        if (m.marked) k.put("marked", "true");
+        if (!m.note.isBlank()) k.put("note", q(m.note));
+        k.rest();
     }
 
     private static void line(StringBuilder y, String in, String key, String value, String doubt) {
