@@ -29,6 +29,8 @@ public final class DraftBuilder {
     /** Roles whose blank cell continues the cell above (a merged cell, or a list that leaves repeats blank). */
     private static final List<Role> CARRIED = List.of(Role.SECTION, Role.PROJECT, Role.INDICATOR, Role.CONTENT, Role.STANDARD,
             Role.METHOD, Role.LEADER, Role.LEAD, Role.RESPONSIBLE);
+    /** The longest period a rule set may span (the loader refuses more). */
+    private static final int MAX_SPAN_YEARS = 20;
     /** The levels of an indicator, highest first (CARRIED lists them in this order). */
     private static final List<Role> HIERARCHY = List.of(Role.PROJECT, Role.INDICATOR, Role.CONTENT, Role.STANDARD);
     private static final Pattern ROMAN_III = Pattern.compile("(?:Ⅲ|III)\\s*[-－—.]?\\s*(\\d+)");
@@ -90,6 +92,11 @@ public final class DraftBuilder {
             rs.fromYear = years.first();
             rs.toYear = years.last();
             if (rs.fromYear == rs.toYear) rs.doubts.add("period", "只读到" + rs.fromYear + "年，请确认申报周期");
+            if (rs.toYear - rs.fromYear >= MAX_SPAN_YEARS) {
+                rs.doubts.add("period", "要求中的年份跨度超过" + MAX_SPAN_YEARS + "年（" + rs.fromYear + "—" + rs.toYear + "），只取最近的"
+                        + MAX_SPAN_YEARS + "年");
+                rs.fromYear = rs.toYear - MAX_SPAN_YEARS + 1;
+            }
         }
         for (Draft.Item i : rs.items) {
             for (Draft.Material m : i.materials) {
@@ -318,7 +325,10 @@ public final class DraftBuilder {
     private static int mostCommonYear(String doc) {
         Matcher m = Pattern.compile("((?:19|20)\\d{2})\\s*年").matcher(doc);
         Map<Integer, Integer> count = new TreeMap<>();
-        while (m.find()) count.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
+        while (m.find()) {
+            int y = Integer.parseInt(m.group(1));
+            if (RequirementParser.plausible(y)) count.merge(y, 1, Integer::sum);
+        }
         return count.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
                 .orElse(java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue());
     }

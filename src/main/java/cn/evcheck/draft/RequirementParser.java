@@ -154,6 +154,7 @@ public final class RequirementParser {
         while (since.find()) if (!insideTitle(all, since.start())) p.yearsNamed.add(Integer.parseInt(since.group(1)));
         Matcher one = Phrase.ONE_YEAR.in(all);
         while (one.find()) if (!insideTitle(all, one.start())) p.yearsNamed.add(Integer.parseInt(one.group(1)));
+        p.yearsNamed.removeIf(x -> !plausible(x));
         p.yearsNamed.addAll(p.years);
 
         // 6. "不少于3种": that many different reports (or photo sets), not one per listed thing
@@ -297,6 +298,7 @@ public final class RequirementParser {
         List<Integer> out = new ArrayList<>();
         Matcher m = java.util.regex.Pattern.compile("(?:19|20)\\d{2}").matcher(list);
         while (m.find()) out.add(Integer.parseInt(m.group()));
+        out.removeIf(y -> !plausible(y));
         if (out.size() == 2 && list.matches(".*\\d\\s*年?\\s*(?:至|到|—|－|-|~|～).*") && out.get(1) > out.get(0) && out.get(1) - out.get(0) <= 20) {
             int a = out.get(0);
             int b = out.get(1);
@@ -304,6 +306,11 @@ public final class RequirementParser {
             for (int i = a; i <= b; i++) out.add(i);
         }
         return out;
+    }
+
+    /** A year a rule set may name (the loader takes 1990–2100). */
+    static boolean plausible(int year) {
+        return year >= 1990 && year <= 2100;
     }
 
     static List<String> festivals(String s) {

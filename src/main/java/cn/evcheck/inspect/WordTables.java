@@ -247,7 +247,12 @@ public final class WordTables {
         cn.evcheck.scan.FileType type = cn.evcheck.scan.FileType.sniff(head, n);
         String name = file.getFileName().toString();
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT) : "";
-        List<String[]> rows = Tables.read(file, type, ext);
+        List<String[]> rows;
+        try {
+            rows = Tables.read(file, type, ext);
+        } catch (Tables.Encrypted e) {
+            throw new Encrypted();
+        }
         StringBuilder all = new StringBuilder();
         for (String[] r : rows) all.append(String.join("\t", r)).append('\n');
         return new Doc(List.of(new Table(rows, "")), all.toString());
