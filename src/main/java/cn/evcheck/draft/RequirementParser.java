@@ -56,14 +56,12 @@ public final class RequirementParser {
 
         // 1. kinds, in the order the sentence first names them
         Map<Kind, Integer> firstAt = new LinkedHashMap<>();
-        List<int[]> kindSpans = new ArrayList<>();
         Phrase[] kindPhrases = {Phrase.KIND_REPORT, Phrase.KIND_PHOTOS, Phrase.KIND_FORMAL_DOC, Phrase.KIND_DEPT_EVAL, Phrase.KIND_DATA_TABLE};
         Kind[] kinds = {Kind.REPORT, Kind.PHOTOS, Kind.FORMAL_DOC, Kind.DEPT_EVAL, Kind.DATA_TABLE};
         List<int[]> mentions = new ArrayList<>();
         for (int k = 0; k < kinds.length; k++) {
             for (int[] s : kindPhrases[k].spans(all)) {
                 mentions.add(new int[]{s[0], k});
-                kindSpans.add(s);
             }
         }
         mentions.sort((a, b) -> a[0] - b[0]);
