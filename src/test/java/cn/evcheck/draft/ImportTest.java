@@ -194,6 +194,12 @@ class ImportTest {
         Cli.Run cmp = Cli.run("rules", "import", list.toString(), "--id", "handmade", "--output", out.toString(),
                 "--compare", out.toString(), "--lang", "en");
         assertTrue(cmp.out().contains("5/5 materials identical (100.0%)"), cmp.out());
+        // a built-in set by its id: every one of its materials is listed, those the draft lacks as such
+        Cli.Run builtin = Cli.run("rules", "import", list.toString(), "--id", "handmade", "--output", out.toString(),
+                "--compare", "shifeng-2017", "--lang", "en");
+        assertEquals(0, builtin.code(), builtin.err());
+        assertTrue(builtin.out().contains("/16 materials identical"), builtin.out());
+        assertEquals(16, builtin.out().lines().filter(l -> l.startsWith("  ")).count(), builtin.out());
     }
 
     @Test
