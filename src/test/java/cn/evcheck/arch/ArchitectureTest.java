@@ -12,7 +12,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The shape of the house (README "How evcheck is built"): util ← rules ← scan ← inspect ← check
- * → model ← report ← cli, no package cycles, and checks that only read facts.
+ * → model ← report ← cli, the importer (draft) between inspect and cli, no package cycles, and
+ * checks that only read facts.
  */
 class ArchitectureTest {
     static final JavaClasses MAIN = new ClassFileImporter()
@@ -29,20 +30,37 @@ class ArchitectureTest {
                 .layer("check").definedBy("cn.evcheck.check..")
                 .layer("model").definedBy("cn.evcheck.model..")
                 .layer("report").definedBy("cn.evcheck.report..")
+                .layer("draft").definedBy("cn.evcheck.draft..")
                 .layer("cli").definedBy("cn.evcheck.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("draft").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("check").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("check", "report", "cli")
-                .whereLayer("inspect").mayOnlyBeAccessedByLayers("check", "cli")
-                .whereLayer("scan").mayOnlyBeAccessedByLayers("inspect", "check", "cli")
-                .whereLayer("rules").mayOnlyBeAccessedByLayers("scan", "inspect", "check", "model", "report", "cli")
+                .whereLayer("inspect").mayOnlyBeAccessedByLayers("check", "draft", "cli")
+                .whereLayer("scan").mayOnlyBeAccessedByLayers("inspect", "check", "draft", "cli")
+                .whereLayer("rules").mayOnlyBeAccessedByLayers("scan", "inspect", "check", "model", "report", "draft", "cli")
                 .check(MAIN);
     }
 
     @Test
     void noPackageCycles() {
         slices().matching("cn.evcheck.(**)").should().beFreeOfCycles().check(MAIN);
+    }
+
+    /**
+     * The importer's parser is pure: only {@code DraftFiles} reads files (through inspect); the
+     * phrase table, the table finder, the YAML writer and the comparison see strings and rules only.
+     */
+    @Test
+    void theImportParserSeesStringsOnly() {
+        noClasses().that().resideInAPackage("cn.evcheck.draft..")
+                .and().doNotHaveFullyQualifiedName(cn.evcheck.draft.DraftFiles.class.getName())
+                .and().doNotHaveFullyQualifiedName(cn.evcheck.draft.DraftFiles.Empty.class.getName())
+                .and().doNotHaveFullyQualifiedName(cn.evcheck.draft.DraftFiles.Unsupported.class.getName())
+                .should().dependOnClassesThat().resideInAnyPackage("cn.evcheck.inspect..", "cn.evcheck.scan..",
+                        "cn.evcheck.check..", "cn.evcheck.model..", "cn.evcheck.report..", "java.nio.file..", "java.io..")
+                .check(MAIN);
     }
 
     /** Checks are pure: facts + rules → findings. No file system, no process, no OCR, no inspection. */

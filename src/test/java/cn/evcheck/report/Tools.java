@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Finds and runs the real clients the report tests open reports with (Chromium, LibreOffice). */
-final class Tools {
+public final class Tools {
     private Tools() {}
 
     /** The first of {@code names} on the PATH, or null. */
-    static Path find(String... names) {
+    public static Path find(String... names) {
         String path = System.getenv("PATH");
         if (path == null) return null;
         for (String n : names) {
@@ -28,13 +28,13 @@ final class Tools {
         return null;
     }
 
-    record Result(int code, String out, String err) {}
+    public record Result(int code, String out, String err) {}
 
     /**
      * Runs a command with no input, a UTF-8 locale, the shipped test font as its only font (see
      * {@link Fonts#fontconfigFile()}) and a time limit; output is captured.
      */
-    static Result exec(List<String> cmd, int timeoutSeconds) throws IOException, InterruptedException {
+    public static Result exec(List<String> cmd, int timeoutSeconds) throws IOException, InterruptedException {
         return exec(cmd, timeoutSeconds, false);
     }
 
