@@ -31,9 +31,6 @@ final class Encoder {
     static final int MAX_QUALITY = 95;
     /** Below this, a photo is downscaled instead of compressed harder. */
     static final int MIN_QUALITY = 75;
-    /** A photo is not made smaller than this on its long side to fit a budget; it is reported instead. */
-    static final int MIN_LONG_SIDE = 800;
-
     /** The encoded photo: its bytes, the quality chosen (1–100) and its size in pixels. */
     record Encoded(byte[] jpeg, int quality, int width, int height, int encodes) {}
 
@@ -123,11 +120,12 @@ final class Encoder {
     /**
      * The image encoded at the highest quality from {@link #MAX_QUALITY} down to {@link #MIN_QUALITY}
      * whose JPEG is at most {@code budget} bytes (a binary search on quality: size grows with it);
-     * when none fits, downscaled (never below {@link #MIN_LONG_SIDE} on the long side) and searched again.
+     * when none fits, downscaled (never below {@code minLongSide} pixels on the long side: the rule set's
+     * low-resolution bound) and searched again.
      *
      * @return null when even the smallest allowed size does not fit
      */
-    static Encoded fit(BufferedImage img, long budget) throws IOException {
+    static Encoded fit(BufferedImage img, long budget, int minLongSide) throws IOException {
         int encodes = 0;
         BufferedImage cur = img;
         for (int round = 0; round < 6; round++) {
@@ -161,7 +159,7 @@ final class Encoder {
             double f = Math.sqrt((double) budget / loSize) * 0.97;
             int w = (int) Math.floor(cur.getWidth() * f);
             int h = (int) Math.floor(cur.getHeight() * f);
-            if (Math.max(w, h) < MIN_LONG_SIDE) return null;
+            if (Math.max(w, h) < minLongSide) return null;
             cur = scale(img, w, h);
         }
         return null;

@@ -60,7 +60,7 @@ final class ExifEdit {
             int ifd0 = e.ifd0();
             for (int[] en : e.entries(ifd0)) {
                 if (en[0] == ORIENTATION && en[1] == 3) {
-                    int v = e.u16(en[3]);
+                    int v = e.u16(en[3] + 8);
                     return v >= 1 && v <= 8 ? v : 1;
                 }
             }

@@ -66,10 +66,10 @@ public final class Fixer {
     }
 
     /** The budget of a re-encoded photo and the most bytes any copy may have, from the rule set's photo limits. */
-    record Limits(long budget, long limit) {
+    record Limits(long budget, long limit, int minLongSide) {
         static Limits of(PhotoDefaults d) {
             long limit = Math.min(d.maxBytes(), d.nearLimitBytes() - 1);
-            return new Limits(limit - Math.max(4096, limit / 100), limit);
+            return new Limits(limit - Math.max(4096, limit / 100), limit, Math.max(1, d.minLongSide()));
         }
     }
 
@@ -183,7 +183,7 @@ public final class Fixer {
             return new Done(j, j.file().size(), failed("unreadable"));
         }
         try {
-            return new Done(j, bytes.length, PhotoFix.fix(bytes, j.jpeg(), j.wanted(), j.caption(), lim.budget(), lim.limit()));
+            return new Done(j, bytes.length, PhotoFix.fix(bytes, j.jpeg(), j.wanted(), j.caption(), lim.budget(), lim.limit(), lim.minLongSide()));
         } catch (OutOfMemoryError e) {
             return new Done(j, bytes.length, failed("out_of_memory"));
         } catch (RuntimeException | StackOverflowError e) {

@@ -61,8 +61,10 @@ final class PhotoFix {
      * @param caption  the caption to write into the copy's metadata, or null
      * @param budget   the most bytes a re-encoded copy may have (the limit less a safety margin)
      * @param limit    the most bytes a copy whose pixels are kept may have; over it, the photo is re-encoded
+     * @param minLongSide the fewest pixels the long side of a downscaled photo may have
      */
-    static Result fix(byte[] original, boolean isJpeg, Set<Action> wanted, String caption, long budget, long limit) {
+    static Result fix(byte[] original, boolean isJpeg, Set<Action> wanted, String caption, long budget, long limit,
+                      int minLongSide) {
         byte[] tiff = null;
         byte[] xmp = null;
         List<JpegSegments.Segment> iptc = List.of();
@@ -81,14 +83,14 @@ final class PhotoFix {
         }
         boolean pixels = !isJpeg || cmyk || wanted.contains(Action.RESIZE) || original.length > limit;
         if (!pixels) {
-            Result r = fix(original, segs, tiff, xmp, iptc, false, wanted, caption, budget);
+            Result r = fix(original, segs, tiff, xmp, iptc, false, wanted, caption, budget, minLongSide);
             if (r.bytes() == null || r.bytes().length <= limit) return r;
         }
-        return fix(original, segs, tiff, xmp, iptc, true, wanted, caption, budget);
+        return fix(original, segs, tiff, xmp, iptc, true, wanted, caption, budget, minLongSide);
     }
 
     private static Result fix(byte[] original, JpegSegments segs, byte[] tiff, byte[] xmp, List<JpegSegments.Segment> iptc,
-                              boolean pixels, Set<Action> wanted, String caption, long budget) {
+                              boolean pixels, Set<Action> wanted, String caption, long budget, int minLongSide) {
         List<String> notes = new ArrayList<>();
         EnumSet<Action> done = EnumSet.noneOf(Action.class);
         boolean isJpeg = segs != null;
@@ -141,7 +143,7 @@ final class PhotoFix {
                 h0 = img.getHeight();
                 img = Encoder.upright(img, orientation);
                 long room = budget - JpegSegments.overhead(newTiff, newXmp, iptc);
-                Encoder.Encoded enc = Encoder.fit(img, room);
+                Encoder.Encoded enc = Encoder.fit(img, room, minLongSide);
                 if (enc == null) return failed("cannot_fit");
                 out = JpegSegments.splice(enc.jpeg(), newTiff, newXmp, iptc);
                 quality = enc.quality();

@@ -12,7 +12,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The shape of the house (README "How evcheck is built"): util ← rules ← scan ← inspect ← check
- * → model ← report ← cli, no package cycles, and checks that only read facts.
+ * → model ← report ← cli, with fix (util … report ← fix ← cli) beside report, no package cycles,
+ * and checks that only read facts.
  */
 class ArchitectureTest {
     static final JavaClasses MAIN = new ClassFileImporter()
@@ -29,14 +30,16 @@ class ArchitectureTest {
                 .layer("check").definedBy("cn.evcheck.check..")
                 .layer("model").definedBy("cn.evcheck.model..")
                 .layer("report").definedBy("cn.evcheck.report..")
+                .layer("fix").definedBy("cn.evcheck.fix..")
                 .layer("cli").definedBy("cn.evcheck.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("check").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("check", "report", "cli")
-                .whereLayer("inspect").mayOnlyBeAccessedByLayers("check", "cli")
-                .whereLayer("scan").mayOnlyBeAccessedByLayers("inspect", "check", "cli")
-                .whereLayer("rules").mayOnlyBeAccessedByLayers("scan", "inspect", "check", "model", "report", "cli")
+                .whereLayer("fix").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("fix", "cli")
+                .whereLayer("check").mayOnlyBeAccessedByLayers("fix", "cli")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("check", "report", "fix", "cli")
+                .whereLayer("inspect").mayOnlyBeAccessedByLayers("check", "fix", "cli")
+                .whereLayer("scan").mayOnlyBeAccessedByLayers("inspect", "check", "fix", "cli")
+                .whereLayer("rules").mayOnlyBeAccessedByLayers("scan", "inspect", "check", "model", "report", "fix", "cli")
                 .check(MAIN);
     }
 
