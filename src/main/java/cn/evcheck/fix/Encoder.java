@@ -119,7 +119,7 @@ final class Encoder {
 
     /**
      * The image encoded at the highest quality from {@link #MAX_QUALITY} down to {@link #MIN_QUALITY}
-     * whose JPEG is at most {@code budget} bytes (a binary search on quality: size grows with it);
+     * whose JPEG is at most {@code budget} bytes (a search on quality: size grows with it);
      * when none fits, downscaled (never below {@code minLongSide} pixels on the long side: the rule set's
      * low-resolution bound) and searched again.
      *
@@ -134,19 +134,40 @@ final class Encoder {
             byte[] top = encode(cur, MAX_QUALITY);
             encodes++;
             if (top.length <= budget) return new Encoded(top, MAX_QUALITY, cur.getWidth(), cur.getHeight(), encodes);
+            // The highest quality in [lo, hi] that fits. Size grows about exponentially with quality, so
+            // each guess interpolates log(size) between the nearest known sizes above and below the
+            // budget (from one known size: halving per 10 steps); bisection after a few guesses.
             int lo = MIN_QUALITY;
             int hi = MAX_QUALITY - 1;
+            int overQ = MAX_QUALITY;
+            long overSize = top.length;
+            int underQ = -1;
+            long underSize = 0;
             int loSize = -1;
+            int guesses = 0;
             while (lo <= hi) {
-                int q = (lo + hi) >>> 1;
+                int q;
+                if (guesses++ >= 3) {
+                    q = (lo + hi) >>> 1;
+                } else if (underQ < 0) {
+                    q = (int) Math.floor(overQ - 10 * Math.log((double) overSize / budget) / Math.log(2));
+                } else {
+                    double t = Math.log((double) budget / underSize) / Math.log((double) overSize / underSize);
+                    q = underQ + (int) Math.floor(t * (overQ - underQ));
+                }
+                q = Math.max(lo, Math.min(hi, q));
                 byte[] b = encode(cur, q);
                 encodes++;
                 if (b.length <= budget) {
                     best = b;
                     bestQ = q;
+                    underQ = q;
+                    underSize = b.length;
                     lo = q + 1;
                 } else {
                     if (q == MIN_QUALITY) loSize = b.length;
+                    overQ = q;
+                    overSize = b.length;
                     hi = q - 1;
                 }
             }

@@ -47,7 +47,13 @@ final class JpegSegments {
         List<Segment> list = new ArrayList<>();
         int i = 2;
         while (i < b.length) {
-            if ((b[i] & 0xFF) != 0xFF) throw new NotJpeg("bad_marker");
+            if ((b[i] & 0xFF) != 0xFF) {
+                // Stray bytes between segments (a metadata block whose declared length is a few bytes
+                // short, seen in real camera and editor files): skipped to the next marker, as libjpeg
+                // and evcheck's inspector do. They are not carried into a rewritten file.
+                i = cn.evcheck.inspect.JpegInspector.nextMarker(b, i);
+                if (i < 0) throw new NotJpeg("bad_marker");
+            }
             while (i < b.length && (b[i] & 0xFF) == 0xFF) i++;
             if (i >= b.length) break;
             int marker = b[i] & 0xFF;
