@@ -60,6 +60,12 @@ final class FixCommand implements Callable<Integer> {
     @Option(names = "--strip-gps", description = "去除照片中的位置信息（GPS） (remove location tags)")
     boolean stripGps;
 
+    @Option(names = "--combine-pdf", description = "每个图片文件夹合并为一个 PDF（每页一张照片，下方印图片说明），代替单张照片 (one PDF per photo folder)")
+    boolean combinePdf;
+
+    @Option(names = "--font", paramLabel = "FILE", description = "合并 PDF 用的中文字体文件（TTF/TTC）；默认在系统字体中查找")
+    Path font;
+
     @Option(names = "--rules", paramLabel = "ID|FILE", description = "规则集：内置 id 或 YAML 文件；默认取材料包中 evcheck.yaml 的 rules")
     String rules;
 
@@ -162,11 +168,20 @@ final class FixCommand implements Callable<Integer> {
         try (OutputFolder folder = OutputFolder.open(outReal, pkgReal, OutputFolder.lockWaitMs)) {
             if (Files.exists(copy, LinkOption.NOFOLLOW_LINKS)) return usage(err, msg(en, "cli.fix_exists", "copy", copy.toString()));
             List<Fixer.Done> done = Fixer.run(jobs, ruleSet, threads);
+            Fixer.Combined combined = Fixer.Combined.NONE;
+            if (combinePdf) {
+                Path f = Fixer.pdfFont(font);
+                if (f == null) {
+                    err.println("evcheck: " + msg(en, font != null ? "cli.fix_font_unusable" : "cli.fix_no_font", "font", String.valueOf(font)));
+                } else {
+                    combined = Fixer.combine(before, done, ruleSet, f);
+                }
+            }
             Path stage = Files.createDirectory(folder.dir().resolve(OutputFolder.TMP_PREFIX + "fix-"
                     + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong())));
             Fixer.Copied copied;
             try {
-                copied = Fixer.copy(pkg, stage, done);
+                copied = Fixer.copy(pkg, stage, done, combined);
                 Files.move(stage, copy, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException | RuntimeException e) {
                 deleteTree(stage);
@@ -175,7 +190,7 @@ final class FixCommand implements Callable<Integer> {
             Engine.Outcome checked = Engine.examine(unit, copy, ruleSet, date, threads, Progress.NONE);
             after = new Report(Main.version(), ruleSet, date, copy.toString(), List.of(checked.result()), Checks.codes());
             log = new FixLog(Main.version(), pkg.toString(), copy.toString(), ruleSet.id(), date.toString(), done, copied,
-                    before.result(), checked.result());
+                    before.result(), checked.result()).combined(combined);
             byte[] json = log.json(en);
             byte[] text = log.text(en).getBytes(StandardCharsets.UTF_8);
             byte[] html = Renderers.HTML.render(after, new Renderer.Options(en, cn.evcheck.report.Grouping.ITEM, Thumbnails.of(after)));

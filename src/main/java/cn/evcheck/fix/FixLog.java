@@ -48,6 +48,14 @@ public final class FixLog {
         this.dryRun = after == null;
     }
 
+    private Fixer.Combined combined = Fixer.Combined.NONE;
+
+    /** With the PDFs {@code --combine-pdf} made. */
+    public FixLog combined(Fixer.Combined c) {
+        this.combined = c;
+        return this;
+    }
+
     /** Findings per code: {before, after}, codes sorted. */
     public SortedMap<String, int[]> counts() {
         SortedMap<String, int[]> m = new TreeMap<>();
@@ -98,6 +106,12 @@ public final class FixLog {
             photos.add(p);
         }
         root.put("photos", photos);
+        if (!combined.pdfs().isEmpty()) {
+            Map<String, Object> pdfs = new LinkedHashMap<>();
+            for (Map.Entry<String, byte[]> e : combined.pdfs().entrySet()) pdfs.put(e.getKey(), e.getValue().length);
+            root.put("combined_pdfs", pdfs);
+            root.put("photos_in_pdfs", List.copyOf(combined.replaced()));
+        }
         if (copied != null) {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("files", copied.files());
@@ -167,6 +181,9 @@ public final class FixLog {
         }
         if (done.isEmpty()) b.append("  ").append(msg(en, "fixlog.nothing")).append('\n');
         if (!dryRun) b.append(msg(en, "fixlog.summary", "fixed", fixed, "failed", failed, "files", copied.files())).append('\n');
+        for (Map.Entry<String, byte[]> e : combined.pdfs().entrySet()) {
+            b.append(msg(en, "fixlog.pdf", "file", e.getKey(), "size", Wording.mb(e.getValue().length))).append('\n');
+        }
         if (copied != null && !copied.skipped().isEmpty()) {
             b.append(msg(en, "fixlog.not_copied", "files", String.join(", ", copied.skipped()))).append('\n');
         }

@@ -198,6 +198,83 @@ public final class Fixer {
         return new PhotoFix.Result(null, EnumSet.noneOf(PhotoFix.Action.class), 0, 0, 0, 0, 0, why, List.of());
     }
 
+    /**
+     * The photos of each folder combined into one PDF ({@code --combine-pdf}).
+     *
+     * @param pdfs     the PDF's path in the copy → its bytes
+     * @param replaced the photos (paths in the package) that are in a PDF instead of in the copy
+     */
+    public record Combined(Map<String, byte[]> pdfs, Set<String> replaced) {
+        public static final Combined NONE = new Combined(Map.of(), Set.of());
+    }
+
+    /**
+     * One PDF per folder of photos, each photo (its fixed copy where it was fixed) on its own page
+     * with its caption, in path order; photos that are not sound JPEGs within the limit after the
+     * fixes, and photos without a caption, stay files. Reads the unfixed photos through {@link SafeOpen}.
+     */
+    public static Combined combine(Engine.Outcome before, List<Done> done, RuleSet rules, Path font) throws IOException {
+        Limits lim = Limits.of(rules.defaults().photo());
+        Map<String, Done> byRel = new HashMap<>();
+        for (Done d : done) byRel.put(d.job().rel(), d);
+        Set<String> taken = new HashSet<>();
+        for (FileEntry f : before.evidence().inventory().files()) taken.add(f.rel().toLowerCase(Locale.ROOT));
+        TreeMap<String, List<CombinedPdf.PagePhoto>> byFolder = new TreeMap<>();
+        Set<String> seen = new HashSet<>();
+        for (Photo ph : before.evidence().photos()) {
+            if (ph.page() != null || !seen.add(ph.rel())) continue;
+            Done d = byRel.get(ph.rel());
+            byte[] jpeg;
+            String rel = ph.rel();
+            String caption = ph.captions().isEmpty() ? "" : ph.captions().get(0).text();
+            if (d != null && d.fixed()) {
+                jpeg = d.result().bytes();
+                rel = d.job().newRel();
+                if (d.job().caption() != null) caption = d.job().caption();
+            } else if (ph.readable() && ph.file().f().type() == FileType.JPEG && ph.file().f().size() <= lim.limit()) {
+                jpeg = ph.file().f().readAll(MAX_PHOTO_BYTES);
+            } else {
+                continue;
+            }
+            // A photo without a caption stays a file: on a page nothing would date it, and printing only a
+            // date would hide that its caption is missing.
+            if (CaptionParser.isTrivial(caption)) continue;
+            // On a page only the printed text dates the photo: a date the check took from EXIF or a name is printed too.
+            if (ph.date() != null && CaptionParser.parse(caption).date() == null) caption = (ph.shownDate() + " " + caption).strip();
+            String folder = ph.rel().contains("/") ? ph.rel().substring(0, ph.rel().lastIndexOf('/')) : "";
+            byFolder.computeIfAbsent(folder, k -> new ArrayList<>()).add(new CombinedPdf.PagePhoto(rel, jpeg, caption));
+        }
+        Map<String, byte[]> pdfs = new TreeMap<>();
+        Set<String> replaced = new TreeSet<>();
+        for (Map.Entry<String, List<CombinedPdf.PagePhoto>> e : byFolder.entrySet()) {
+            String folder = e.getKey();
+            String name = folder.isEmpty() ? "photos" : folder.substring(folder.lastIndexOf('/') + 1);
+            String rel = (folder.isEmpty() ? "" : folder + "/") + name + ".pdf";
+            for (int n = 2; taken.contains(rel.toLowerCase(Locale.ROOT)); n++) rel = (folder.isEmpty() ? "" : folder + "/") + name + "-" + n + ".pdf";
+            List<CombinedPdf.PagePhoto> pages = new ArrayList<>(e.getValue());
+            pages.sort(Comparator.comparing(CombinedPdf.PagePhoto::rel));
+            pdfs.put(rel, CombinedPdf.build(pages, font));
+            for (Photo ph : before.evidence().photos()) {
+                String f = ph.rel().contains("/") ? ph.rel().substring(0, ph.rel().lastIndexOf('/')) : "";
+                if (f.equals(folder) && pages.stream().anyMatch(pp -> pp.rel().equals(ph.rel()) || isFixedAs(byRel, ph.rel(), pp.rel()))) {
+                    replaced.add(ph.rel());
+                }
+            }
+        }
+        return new Combined(pdfs, replaced);
+    }
+
+    private static boolean isFixedAs(Map<String, Done> byRel, String rel, String newRel) {
+        Done d = byRel.get(rel);
+        return d != null && d.fixed() && d.job().newRel().equals(newRel);
+    }
+
+    /** A CJK font for the combined PDF: {@code wanted} when given, else one found on the system; null when none. */
+    public static Path pdfFont(Path wanted) {
+        if (wanted != null) return CombinedPdf.usable(wanted) ? wanted : null;
+        return CombinedPdf.findFont();
+    }
+
     /** What the copy holds besides the fixed photos, and what was left out. */
     public record Copied(int files, int folders, List<String> skipped) {}
 
@@ -206,7 +283,7 @@ public final class Fixer {
      * under their new names, every other regular file byte for byte (read through {@link SafeOpen},
      * its modification time kept); links, FIFOs, devices and sockets are not copied, and are listed.
      */
-    public static Copied copy(Path pkg, Path stage, List<Done> done) throws IOException {
+    public static Copied copy(Path pkg, Path stage, List<Done> done, Combined combined) throws IOException {
         Map<String, Done> fixed = new HashMap<>();
         for (Done d : done) if (d.fixed()) fixed.put(d.job().rel(), d);
         int[] counts = new int[2];
@@ -230,6 +307,7 @@ public final class Fixer {
                     skipped.add(relS);
                     return FileVisitResult.CONTINUE;
                 }
+                if (combined.replaced().contains(relS)) return FileVisitResult.CONTINUE;
                 Done d = fixed.get(relS);
                 Path target;
                 if (d != null) {
@@ -261,6 +339,10 @@ public final class Fixer {
                 return FileVisitResult.CONTINUE;
             }
         });
+        for (Map.Entry<String, byte[]> e : combined.pdfs().entrySet()) {
+            Files.write(stage.resolve(e.getKey()), e.getValue(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            counts[0]++;
+        }
         Collections.sort(skipped);
         return new Copied(counts[0], counts[1], skipped);
     }

@@ -51,7 +51,7 @@ class FixCommandTest {
                   - {kind: report, each: year, words: 80}
             """;
     static final String CAP1 = "\u65f6\u95f4\uff1a2019\u5e742\u67081\u65e5 \u4e3b\u529e\u5355\u4f4d\uff1a\u9752\u53e3\u4e2d\u5fc3\u536b\u751f\u9662 \u4e3b\u9898\uff1a\u81ea\u6551\u4e92\u6551\u57f9\u8bad";
-    static final String CAP2 = "\u65f6\u95f4\uff1a2019\u5e742\u670820\u65e5 \u4e3b\u529e\u5355\u4f4d\uff1a\u9752\u53e3\u4e2d\u5fc3\u536b\u751f\u9662 \u4e3b\u9898\uff1a\u6025\u6551\u6f14\u7ec3";
+    static final String CAP2 = "\u65f6\u95f4\uff1a2019\u5e742\u670820\u65e5 \u4e3b\u529e\u5355\u4f4d\uff1a\u9752\u53e3\u4e2d\u5fc3\u536b\u751f\u9662 \u4e3b\u9898\uff1a\u6025\u6551\u57f9\u8bad";
     static final String CAP3 = "\u65f6\u95f4\uff1a2019\u5e741\u67088\u65e5 \u4e3b\u529e\u5355\u4f4d\uff1a\u9752\u53e3\u4e2d\u5fc3\u536b\u751f\u9662 \u4e3b\u9898\uff1a\u6025\u6551\u77e5\u8bc6\u5ba3\u4f20";
     static final String CAP4 = "\u65f6\u95f4\uff1a2019\u5e742\u670825\u65e5 \u4e3b\u529e\u5355\u4f4d\uff1a\u9752\u53e3\u4e2d\u5fc3\u536b\u751f\u9662 \u4e3b\u9898\uff1a\u5fc3\u80ba\u590d\u82cf\u57f9\u8bad";
     static final String DIR = "III-65-2-2 \u81ea\u6551\u4e92\u6551/\u56fe\u7247/";
@@ -250,5 +250,53 @@ class FixCommandTest {
         }
         assertTrue(heicReported, log.toString());
         assertTrue(r.out().contains("not fixed, copied as it was"), r.out());
+    }
+
+    @Test
+    void combinePdfPutsEachFolderInOnePdfWithCaptionsAndTheCopyStillPasses() throws Exception {
+        Path into = tmp.resolve("pdf");
+        Run r = fix(into.toString(), "--combine-pdf", "--font", cn.evcheck.testkit.Fonts.cjkFile().toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        Path copy = into.resolve("\u6750\u6599\u5305");
+        Path pdf = copy.resolve(DIR + "\u56fe\u7247.pdf");
+        assertTrue(Files.exists(pdf), r.out());
+        for (String rel : new String[]{BIG, GPS, SIDE}) assertFalse(Files.exists(copy.resolve(rel)), rel + " is in the PDF instead");
+        assertTrue(Files.exists(copy.resolve(SHEET)));
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertEquals(4, doc.getNumberOfPages());
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+            assertTrue(text.contains(CAP1.replaceAll("\\s+", "")), text);
+            assertTrue(text.contains(CAP2.replaceAll("\\s+", "")), text);
+            for (var page : doc.getPages()) {
+                for (var name : page.getResources().getXObjectNames()) {
+                    var x = (org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) page.getResources().getXObject(name);
+                    assertTrue(x.getCOSObject().getLength() <= 300_000, "each page image within the limit");
+                }
+            }
+            var font = doc.getPage(0).getResources().getFont(doc.getPage(0).getResources().getFontNames().iterator().next());
+            assertTrue(font.isEmbedded(), "the CJK font is embedded");
+        }
+        Run after = check(copy);
+        assertEquals(0, after.code(), after.out());
+        assertTrue(after.out().contains("\"page\" : 4") || after.out().contains("\"page\":4"), "photos counted from the PDF's pages");
+        assertEquals(Files.readString(into.resolve("fix-log.json")).contains("combined_pdfs"), true);
+    }
+
+    @Test
+    void withoutAFontThePdfIsSkippedWithAMessage() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("no-fonts"));
+        String old = System.setProperty("evcheck.fontDirs", empty.toString());
+        try {
+            Run r = fix(tmp.resolve("nofont").toString(), "--combine-pdf");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.err().contains("\u6ca1\u6709\u627e\u5230\u53ef\u5d4c\u5165\u7684\u4e2d\u6587\u5b57\u4f53"), r.err());
+            assertTrue(Files.exists(tmp.resolve("nofont/\u6750\u6599\u5305").resolve(BIG)), "the photos stay files");
+        } finally {
+            if (old == null) System.clearProperty("evcheck.fontDirs");
+            else System.setProperty("evcheck.fontDirs", old);
+        }
+        Run bad = fix(tmp.resolve("badfont").toString(), "--combine-pdf", "--font", rules.toString(), "--lang", "en");
+        assertEquals(0, bad.code(), bad.err());
+        assertTrue(bad.err().contains("cannot be embedded"), bad.err());
     }
 }
