@@ -105,6 +105,13 @@ final class PhotoFix {
         if (tiff != null && ch.any()) {
             try {
                 newTiff = ExifEdit.apply(tiff, ch);
+                // A block near the 64 KB a segment holds (maker notes, a large thumbnail): without
+                // the thumbnail, then without XPComment (the caption is still written to XMP).
+                if (tooLong(newTiff)) newTiff = ExifEdit.apply(tiff, new ExifEdit.Changes(ch.orientationToOne(), true, gps, caption));
+                if (tooLong(newTiff) && caption != null) {
+                    newTiff = ExifEdit.apply(tiff, new ExifEdit.Changes(ch.orientationToOne(), true, gps, null));
+                    notes.add("xpcomment_skipped");
+                }
             } catch (ExifEdit.Bad e) {
                 if (gps) return failed("exif_unreadable");
                 notes.add("exif_kept");
@@ -123,7 +130,7 @@ final class PhotoFix {
                 notes.add("xmp_kept");
             }
         }
-        if (newTiff != null && newTiff.length + JpegSegments.EXIF_ID.length > JpegSegments.MAX_PAYLOAD) return failed("exif_too_long");
+        if (tooLong(newTiff)) return failed("exif_too_long");
         if (newXmp != null && newXmp.length + JpegSegments.XMP_ID.length > JpegSegments.MAX_PAYLOAD) newXmp = xmp;
         if (gps) done.add(Action.STRIP_GPS);
         if (caption != null) done.add(Action.CAPTION);
@@ -158,12 +165,18 @@ final class PhotoFix {
         } catch (IOException | JpegSegments.NotJpeg | RuntimeException e) {
             return failed("encode_failed");
         }
-        // Read back as a check would.
-        PhotoFacts after = JpegInspector.inspect(out, true);
+        // Read back as a check would; a copy whose pixels were kept is also decoded (subsampled), as
+        // the check decodes small photos: a damaged scan that its decoder tolerated may not survive
+        // new segments in front of it.
+        PhotoFacts after = JpegInspector.inspect(out, true, !pixels);
         if (after.problem() != null || after.tooComplex()) return failed("check_failed");
         if (before != null && before.exifDate() != null && !before.exifDate().equals(after.exifDate())) return failed("date_lost");
         if (out.length > budget && pixels) return failed("cannot_fit");
         return new Result(out, done, quality, w0, h0, w1 == 0 ? after.width() : w1, h1 == 0 ? after.height() : h1, null, notes);
+    }
+
+    private static boolean tooLong(byte[] tiff) {
+        return tiff != null && tiff.length + JpegSegments.EXIF_ID.length > JpegSegments.MAX_PAYLOAD;
     }
 
     private static Result failed(String why) {

@@ -229,4 +229,18 @@ class PhotoFixTest {
         assertNull(junk.bytes());
         assertEquals("no_decoder", junk.problem());
     }
+
+    @Test
+    void anExifBlockNearItsSizeLimitLosesItsThumbnailToTakeTheCaption() throws Exception {
+        Jpegs.Exif e = new Jpegs.Exif().date(DATE);
+        e.thumbnail = new byte[65_400];   // with the rest, a few bytes under what one segment holds
+        byte[] orig = Jpegs.withMetadata(Jpegs.image(640, 480, 8, 0.8f), e, null, null);
+        assertTrue(JpegSegments.parse(orig).exif().length > 65_400);
+        PhotoFix.Result r = PhotoFix.fix(orig, true, EnumSet.of(Action.CAPTION), CAPTION, 1_000_000, 1_000_000, 100);
+        assertNull(r.problem());
+        byte[] tiff = JpegSegments.parse(r.bytes()).exif();
+        assertTrue(tiff.length < 2_000, "thumbnail dropped and cut off: " + tiff.length);
+        assertTrue(indexOf(tiff, ExifEdit.xp(CAPTION)) > 0);
+        assertEquals(JpegInspector.inspect(orig, true).exifDate(), JpegInspector.inspect(r.bytes(), true).exifDate());
+    }
 }
