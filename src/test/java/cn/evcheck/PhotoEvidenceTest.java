@@ -255,7 +255,7 @@ class PhotoEvidenceTest {
         assertNull(pf.problem());
         assertNotNull(pf.phash());
 
-        byte[] cmyk = cmykRedJpeg(320, 240);
+        byte[] cmyk = Jpegs.cmykRed(320, 240);
         BufferedImage decoded = Pixels.decodeSmall(cmyk, 320, 240, 64);
         int rgb = decoded.getRGB(decoded.getWidth() / 2, decoded.getHeight() / 2);
         int r = (rgb >> 16) & 0xFF;
@@ -270,37 +270,6 @@ class PhotoEvidenceTest {
         PhotoFacts withTail = JpegInspector.inspect(garbage, true, true);
         assertNull(withTail.problem());
         assertNotNull(withTail.phash());
-    }
-
-    /** A CMYK JPEG without an ICC profile, Adobe-style (inverted), as scanners and print tools write. */
-    static byte[] cmykRedJpeg(int w, int h) throws Exception {
-        WritableRaster raster = java.awt.image.Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, w, h, 4, null);
-        int[] px = {255 - 0, 255 - 255, 255 - 255, 255 - 0};   // C=0 M=100% Y=100% K=0, inverted
-        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) raster.setPixel(x, y, px);
-        ImageWriter writer = null;
-        for (Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("jpeg"); it.hasNext(); ) {
-            ImageWriter c = it.next();
-            if (c.canWriteRasters()) {
-                writer = c;
-                break;
-            }
-        }
-        assertNotNull(writer);
-        ByteArrayOutputStream bos = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bos)) {
-            writer.setOutput(out);
-            writer.write(null, new IIOImage(raster, null, null), writer.getDefaultWriteParam());
-        }
-        writer.dispose();
-        // The JDK writes no Adobe APP14 marker for four bands; add one (transform 0 = CMYK) as
-        // Photoshop and scanners do.
-        byte[] plain = bos.toByteArray();
-        byte[] app14 = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
-        byte[] out = new byte[plain.length + app14.length];
-        System.arraycopy(plain, 0, out, 0, 2);
-        System.arraycopy(app14, 0, out, 2, app14.length);
-        System.arraycopy(plain, 2, out, 2 + app14.length, plain.length - 2);
-        return out;
     }
 
     @Test

@@ -46,6 +46,21 @@ public final class Engine {
     public static UnitResult run(String unit, Path root, RuleSet rules, LocalDate asOf, int threads,
                                  Progress progress, cn.evcheck.util.Messages.Localized configProblem, FactsCache cache,
                                  UnitClaim claim) throws IOException {
+        return examine(unit, root, rules, asOf, threads, progress, configProblem, cache, claim).result();
+    }
+
+    /** A unit's result together with the evidence it was judged on (what {@code evcheck fix} acts on). */
+    public record Outcome(UnitResult result, Evidence evidence) {}
+
+    /** {@link #run}, keeping the evidence: the placed files, their facts and the photos with their captions. */
+    public static Outcome examine(String unit, Path root, RuleSet rules, LocalDate asOf, int threads, Progress progress)
+            throws IOException {
+        return examine(unit, root, rules, asOf, threads, progress, null, FactsCache.NONE, null);
+    }
+
+    private static Outcome examine(String unit, Path root, RuleSet rules, LocalDate asOf, int threads, Progress progress,
+                                   cn.evcheck.util.Messages.Localized configProblem, FactsCache cache, UnitClaim claim)
+            throws IOException {
         Inventory inv = new PackageScanner(rules).knowing(cache).scan(root);
         List<FileEntry> all = new ArrayList<>(inv.files());
         all.addAll(inv.sidecars());
@@ -56,7 +71,7 @@ public final class Engine {
                 f -> sidecars.contains(f.rel()) ? Inspector.Needs.CAPTIONS : Placement.needs(f, rules), threads, progress, cache);
         // Also on a run whose facts came from the cache: only photos whose size and fingerprint collide are read.
         facts = Inspection.confirmCopies(facts);
-        return check(unit, inv, facts, Sidecars.index(inv.sidecars(), facts), rules, asOf, configProblem, claim);
+        return judge(unit, inv, facts, Sidecars.index(inv.sidecars(), facts), rules, asOf, configProblem, claim);
     }
 
     /** Runs every registered check over inspected facts. Pure. */
@@ -72,6 +87,11 @@ public final class Engine {
 
     static UnitResult check(String unit, Inventory inv, Map<String, Facts> facts, Sidecars sidecars, RuleSet rules,
                             LocalDate asOf, cn.evcheck.util.Messages.Localized configProblem, UnitClaim claim) {
+        return judge(unit, inv, facts, sidecars, rules, asOf, configProblem, claim).result();
+    }
+
+    private static Outcome judge(String unit, Inventory inv, Map<String, Facts> facts, Sidecars sidecars, RuleSet rules,
+                                 LocalDate asOf, cn.evcheck.util.Messages.Localized configProblem, UnitClaim claim) {
         Map<String, Facts> all = new HashMap<>(facts);
         for (FileEntry f : inv.files()) all.putIfAbsent(f.rel(), Facts.none(f));
         Evidence ev = new Evidence(unit, inv, all, sidecars, rules, asOf);
@@ -87,7 +107,7 @@ public final class Engine {
             if (phase == Check.Phase.ACCEPT) ev.settle(out::rejected);
         }
         out.running(null);
-        return result(ev, out, all);
+        return new Outcome(result(ev, out, all), ev);
     }
 
     private static UnitResult result(Evidence ev, Results out, Map<String, Facts> facts) {

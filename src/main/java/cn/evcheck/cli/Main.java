@@ -16,7 +16,7 @@ import java.util.List;
 @Command(name = "evcheck", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"检查创建文明城市网上申报材料包是否符合申报要求，输出缺口报告。",
                 "Checks a civilised-city evidence package against the online submission rules."},
-        subcommands = {CheckCommand.class, OpenCommand.class, MergeCommand.class, ExplainCommand.class, RulesCommand.class, InitCommand.class,
+        subcommands = {CheckCommand.class, FixCommand.class, OpenCommand.class, MergeCommand.class, ExplainCommand.class, RulesCommand.class, InitCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%n退出码 Exit codes:%n",
         exitCodeList = {

@@ -280,7 +280,7 @@ public final class JpegInspector {
     }
 
     /** The index of the next 0xFF that starts a segment marker (0xC0–0xFE) at or after {@code from}, or -1. */
-    private static int nextMarker(byte[] b, int from) {
+    public static int nextMarker(byte[] b, int from) {
         for (int j = from; j + 1 < b.length; j++) {
             int m = b[j + 1] & 0xFF;
             if ((b[j] & 0xFF) == 0xFF && m >= 0xC0 && m != 0xFF) return j;

@@ -12,8 +12,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The shape of the house (README "How evcheck is built"): util ← rules ← scan ← inspect ← check
- * → model ← report ← cli, the importer (draft) between inspect and cli, no package cycles, and
- * checks that only read facts.
+ * → model ← report ← cli, the importer (draft) between inspect and cli, fix (util … report ← fix ←
+ * cli) beside report, no package cycles, and checks that only read facts.
  */
 class ArchitectureTest {
     static final JavaClasses MAIN = new ClassFileImporter()
@@ -31,15 +31,17 @@ class ArchitectureTest {
                 .layer("model").definedBy("cn.evcheck.model..")
                 .layer("report").definedBy("cn.evcheck.report..")
                 .layer("draft").definedBy("cn.evcheck.draft..")
+                .layer("fix").definedBy("cn.evcheck.fix..")
                 .layer("cli").definedBy("cn.evcheck.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("draft").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("check").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("check", "report", "cli")
-                .whereLayer("inspect").mayOnlyBeAccessedByLayers("check", "draft", "cli")
-                .whereLayer("scan").mayOnlyBeAccessedByLayers("inspect", "check", "draft", "cli")
-                .whereLayer("rules").mayOnlyBeAccessedByLayers("scan", "inspect", "check", "model", "report", "draft", "cli")
+                .whereLayer("fix").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("fix", "cli")
+                .whereLayer("check").mayOnlyBeAccessedByLayers("fix", "cli")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("check", "report", "fix", "cli")
+                .whereLayer("inspect").mayOnlyBeAccessedByLayers("check", "draft", "fix", "cli")
+                .whereLayer("scan").mayOnlyBeAccessedByLayers("inspect", "check", "draft", "fix", "cli")
+                .whereLayer("rules").mayOnlyBeAccessedByLayers("scan", "inspect", "check", "model", "report", "draft", "fix", "cli")
                 .check(MAIN);
     }
 

@@ -115,6 +115,41 @@ public final class Jpegs {
         }
     }
 
+    /** A CMYK JPEG without an ICC profile, Adobe-style (inverted), as scanners and print tools write. */
+    public static byte[] cmykRed(int w, int h) {
+        try {
+            java.awt.image.WritableRaster raster = java.awt.image.Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, w, h, 4, null);
+            int[] px = {255 - 0, 255 - 255, 255 - 255, 255 - 0};   // C=0 M=100% Y=100% K=0, inverted
+            for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) raster.setPixel(x, y, px);
+            ImageWriter writer = null;
+            for (java.util.Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("jpeg"); it.hasNext(); ) {
+                ImageWriter c = it.next();
+                if (c.canWriteRasters()) {
+                    writer = c;
+                    break;
+                }
+            }
+            if (writer == null) throw new IllegalStateException("no JPEG writer that writes rasters");
+            ByteArrayOutputStream bos = new ByteArrayOutputStream();
+            try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bos)) {
+                writer.setOutput(out);
+                writer.write(null, new IIOImage(raster, null, null), writer.getDefaultWriteParam());
+            }
+            writer.dispose();
+            // The JDK writes no Adobe APP14 marker for four bands; add one (transform 0 = CMYK) as
+            // Photoshop and scanners do.
+            byte[] plain = bos.toByteArray();
+            byte[] app14 = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
+            byte[] out = new byte[plain.length + app14.length];
+            System.arraycopy(plain, 0, out, 0, 2);
+            System.arraycopy(app14, 0, out, 2, app14.length);
+            System.arraycopy(plain, 2, out, 2 + app14.length, plain.length - 2);
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** What to write into EXIF; null fields are left out. */
     public static final class Exif {
         public byte[] imageDescription;   // raw bytes, any encoding
@@ -123,6 +158,7 @@ public final class Jpegs {
         public String userComment;        // written as UNICODE (UTF-16LE)
         public double[] gps;              // {lat, lon}
         public byte[] thumbnail;          // a JPEG, written as IFD1's JPEGInterchangeFormat
+        public int orientation;           // 1–8, 0: none
 
         public Exif description(String s, Charset cs) {
             imageDescription = s.getBytes(cs);
@@ -194,6 +230,7 @@ public final class Jpegs {
         List<Tag> exif = new ArrayList<>();
         List<Tag> gps = new ArrayList<>();
         if (e.imageDescription != null) ifd0.add(ascii(0x010E, e.imageDescription));
+        if (e.orientation != 0) ifd0.add(new Tag(0x0112, 3, 1, new byte[]{(byte) e.orientation, 0}));
         if (e.xpTitle != null) ifd0.add(xp(0x9C9B, e.xpTitle));
         if (e.xpComment != null) ifd0.add(xp(0x9C9C, e.xpComment));
         if (e.xpKeywords != null) ifd0.add(xp(0x9C9E, e.xpKeywords));
