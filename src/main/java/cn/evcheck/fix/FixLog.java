@@ -197,11 +197,11 @@ public final class FixLog {
         if (!dryRun) {
             b.append(msg(en, left.isEmpty() ? "fixlog.remaining_none" : "fixlog.remaining", "count", left.size())).append('\n');
             for (Finding f : left) {
-                b.append("  [").append(f.severity().name().toLowerCase(Locale.ROOT)).append("] ").append(f.code());
-                if (f.file() != null) b.append(' ').append(f.file());
-                else if (f.item() != null) b.append(' ').append(f.item());
-                if (f.period() != null) b.append(' ').append(f.period());
-                b.append(": ").append(f.message(en)).append('\n');
+                // The severity in the log's language; the period is in the message already, spelt for a person.
+                b.append("  ").append(f.severity().label(en)).append(' ');
+                if (f.file() != null) b.append(f.file());
+                else if (f.item() != null) b.append(f.item());
+                b.append(en ? ": " : "：").append(f.message(en)).append("  [").append(f.code()).append("]\n");
             }
         }
         return b.toString();
