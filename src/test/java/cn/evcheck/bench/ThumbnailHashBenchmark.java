@@ -1,6 +1,7 @@
 package cn.evcheck.bench;
 
 import cn.evcheck.check.photo.DuplicatePhotoCheck;
+import cn.evcheck.inspect.DcImage;
 import cn.evcheck.inspect.JpegInspector;
 import cn.evcheck.inspect.PhotoFacts;
 import cn.evcheck.inspect.Pixels;
@@ -25,9 +26,11 @@ import java.util.stream.Stream;
  * <li>the distribution of the Hamming distance between thumbnail hash and full-decode hash of the same
  *     photo, and the fraction within {@link DuplicatePhotoCheck#NEAR_DUPLICATE_BITS};</li>
  * <li>for re-saved, 50 %-resized, quality-60 and 5 %-cropped copies (made with ImageIO, so without a
- *     thumbnail: they hash by decode), how many are still matched to the original's hash — the one
- *     evcheck now uses (thumbnail where trusted) and, for comparison, the full-decode one;</li>
- * <li>pairs of distinct files matched, by full-decode hashes (before) and by evcheck's hashes (now), and
+ *     thumbnail: evcheck hashes their DC image), how many are still matched to the original's hash — the
+ *     one evcheck now uses (thumbnail where trusted) and, for comparison, copy and original by
+ *     subsampled-decode hash (before);</li>
+ * <li>pairs of distinct files matched, by full-decode hashes (before) and by evcheck's hashes (now: the
+ *     trusted thumbnail's, else the DC image's, else the decode's), and
  *     the pairs matched now but not before (new false matches, unless the two files are the same scene).</li>
  * </ol>
  * Run: {@code java -cp target/test-classes:target/classes:$(cat cp.txt) cn.evcheck.bench.ThumbnailHashBenchmark DIR [max [nocopies]]}
@@ -52,12 +55,18 @@ public final class ThumbnailHashBenchmark {
         List<String> far = new ArrayList<>();
         for (Path f : files) {
             byte[] b = Files.readAllBytes(f);
-            PhotoFacts pf = JpegInspector.inspect(b, true, true);
-            if (pf.problem() != null || pf.tooComplex() || pf.phash() == null) {
+            PhotoFacts pf = JpegInspector.inspect(b, true, false);
+            if (pf.problem() != null || pf.tooComplex()) {
                 skipped++;
                 continue;
             }
-            long full = pf.phash();
+            long full;   // the subsampled ImageIO decode's hash (evcheck's DC-image hash is measured by DcHashBenchmark)
+            try {
+                full = Pixels.phash(Pixels.decodeSmall(b, pf.width(), pf.height(), 64));
+            } catch (Exception e) {
+                skipped++;
+                continue;
+            }
             Long thumb = JpegInspector.thumbnailHash(b);
             if (thumb != null) {
                 withThumb++;
@@ -68,7 +77,8 @@ public final class ThumbnailHashBenchmark {
             } else if (JpegInspector.hasThumbnail(b)) {
                 distrusted++;
             }
-            long used = thumb != null ? thumb : full;
+            Long dc = thumb == null ? DcImage.phash(b) : null;
+            long used = thumb != null ? thumb : dc != null ? dc : full;   // what evcheck uses: thumbnail, else DC image, else decode
             rows.add(new Row(f.getFileName().toString(), full, thumb, used));
             if (thumb == null || !makeCopies) continue;   // copies prove the thumbnail hash; without one nothing changed
             BufferedImage img;
@@ -85,11 +95,12 @@ public final class ThumbnailHashBenchmark {
             float[] q = {0.9f, 0.85f, 0.6f, 0.85f};
             for (int k = 0; k < 4; k++) {
                 byte[] copy = Jpegs.encode(made[k], q[k]);
-                PhotoFacts cf = JpegInspector.inspect(copy, true, true);
+                PhotoFacts cf = JpegInspector.inspect(copy, true, true);   // no thumbnail: evcheck's hash is the DC image's
                 if (cf.phash() == null) continue;
+                long copyFull = Pixels.phash(Pixels.decodeSmall(copy, made[k].getWidth(), made[k].getHeight(), 64));
                 copies[k]++;
                 if (Pixels.distance(cf.phash(), used) <= t) matchedNow[k]++;
-                if (Pixels.distance(cf.phash(), full) <= t) matchedBefore[k]++;
+                if (Pixels.distance(copyFull, full) <= t) matchedBefore[k]++;
             }
         }
         int n = rows.size();
