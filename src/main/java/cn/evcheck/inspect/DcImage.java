@@ -88,12 +88,22 @@ public final class DcImage {
 
     private static final Corrupt CORRUPT = new Corrupt();
 
-    /** A Huffman table: a 9-bit lookup for short codes, then the canonical limits per length. */
+    /**
+     * A Huffman table: a {@link #LOOKUP}-bit lookup for short codes, then the canonical limits per length;
+     * for an AC table also {@link #skip}, which for a short code and its extra bits together gives how
+     * far to skip in one step.
+     */
     private static final class Huffman {
-        static final int LOOKUP = 9;
+        static final int LOOKUP = 10;
+        static final int MASK = (1 << LOOKUP) - 1;
         /** Per LOOKUP-bit prefix: code length << 8 | symbol, or 0 when the code is longer. */
         final int[] fast = new int[1 << LOOKUP];
-        /** For each length 1–16: the largest code of that length (exclusive bound), and the offset into values. */
+        /**
+         * Per LOOKUP-bit prefix of AC data: (coefficients advanced) << 5 | bits consumed, when the code and
+         * its extra bits fit in the prefix (advance 64 at end of block, 16 for a run of sixteen zeros), else 0.
+         */
+        final int[] skip = new int[1 << LOOKUP];
+        /** For each length 1–16: the codes of that length are below maxCode; valOffset + code indexes values. */
         final int[] maxCode = new int[18];
         final int[] valOffset = new int[17];
         final byte[] values;
@@ -104,17 +114,22 @@ public final class DcImage {
             for (int len = 1; len <= 16; len++) {
                 valOffset[len] = k - code;
                 int n = counts[len];
-                if (n > 0) {
-                    for (int i = 0; i < n; i++, k++, code++) {
-                        if (len <= LOOKUP) {
-                            int shift = LOOKUP - len;
-                            int first = code << shift;
-                            for (int j = 0; j < (1 << shift); j++) fast[first + j] = len << 8 | (values[k] & 0xFF);
+                if (code + n > (1 << len)) throw CORRUPT;   // more codes than the length allows
+                for (int i = 0; i < n; i++, k++, code++) {
+                    if (len > LOOKUP) continue;
+                    int shift = LOOKUP - len;
+                    int first = code << shift;
+                    int sym = values[k] & 0xFF;
+                    int r = sym >> 4, size = sym & 15;
+                    for (int j = 0; j < (1 << shift); j++) {
+                        fast[first + j] = len << 8 | sym;
+                        if (len + size <= LOOKUP) {
+                            int advance = size != 0 ? r + 1 : r == 15 ? 16 : 64;
+                            skip[first + j] = advance << 5 | (len + size);
                         }
                     }
-                    if (code > (1 << len)) throw CORRUPT;   // more codes than the length allows
                 }
-                maxCode[len] = code;   // codes of this length are < code
+                maxCode[len] = code;
                 code <<= 1;
             }
             maxCode[17] = Integer.MAX_VALUE;
@@ -345,39 +360,7 @@ public final class DcImage {
                     boolean luma = i == lumaAt;
                     for (int by = 0; by < bv_[i]; by++) {
                         for (int bx = 0; bx < bh_[i]; bx++) {
-                            // DC
-                            int t = decode(dct);
-                            if (t > 11) throw CORRUPT;
-                            int diff = 0;
-                            if (t > 0) {
-                                fill(t);
-                                int v = (int) (bits >>> (bitCount - t)) & ((1 << t) - 1);
-                                bitCount -= t;
-                                diff = v < (1 << (t - 1)) ? v - (1 << t) + 1 : v;
-                            }
-                            pred[i] += diff;
-                            // AC: skipped
-                            for (int k = 1; k < 64; ) {
-                                fill(16 + 15);
-                                int peek = (int) (bits >>> (bitCount - Huffman.LOOKUP)) & ((1 << Huffman.LOOKUP) - 1);
-                                int f = act.fast[peek];
-                                int rs;
-                                if (f != 0) {
-                                    bitCount -= f >> 8;
-                                    rs = f & 0xFF;
-                                } else {
-                                    rs = slow(act);
-                                }
-                                int r = rs >> 4, size = rs & 15;
-                                if (size == 0) {
-                                    if (r != 15) break;   // end of block
-                                    k += 16;
-                                } else {
-                                    bitCount -= size;
-                                    k += r + 1;
-                                }
-                            }
-                            if (bitCount < padBits) throw CORRUPT;   // ran past the scan's data
+                            pred[i] += block(dct, act);
                             if (luma) {
                                 int x = ns == 1 ? mx : mx * bh_[i] + bx;
                                 int y = ns == 1 ? my : my * bv_[i] + by;
@@ -393,61 +376,98 @@ public final class DcImage {
             return new DcImage(bw, bh, grey, comps == 1);
         }
 
-        /** Decodes one Huffman symbol. */
-        private int decode(Huffman h) throws Corrupt {
-            fill(16);
-            int peek = (int) (bits >>> (bitCount - Huffman.LOOKUP)) & ((1 << Huffman.LOOKUP) - 1);
-            int f = h.fast[peek];
-            if (f != 0) {
-                bitCount -= f >> 8;
-                return f & 0xFF;
-            }
-            return slow(h);
-        }
-
-        /** A code longer than the lookup: canonical decoding, length by length (at least 16 bits are buffered). */
-        private int slow(Huffman h) throws Corrupt {
-            for (int len = Huffman.LOOKUP + 1; len <= 16; len++) {
-                int code = (int) (bits >>> (bitCount - len)) & ((1 << len) - 1);
-                if (code < h.maxCode[len]) {
-                    int idx = code + h.valOffset[len];
-                    if (idx < 0 || idx >= h.values.length) throw CORRUPT;
-                    bitCount -= len;
-                    return h.values[idx] & 0xFF;
-                }
-            }
-            throw CORRUPT;   // no such code
-        }
-
         /**
-         * Makes at least {@code need} bits available (need ≤ 32 + 8). At a marker or the end of the data
-         * one-bits are appended and counted in {@link #padBits}; using them is corruption, which the
-         * decoder checks after each block.
+         * Decodes one block: its DC difference (returned) and its AC coefficients, skipped a code and its
+         * extra bits at a time. The bit reader's state is held in locals here, the hot loop of the class.
+         * At a marker or the end of the data one-bits are appended and counted in {@link #padBits}: a block
+         * that used them ran past the scan's data (corrupt or truncated).
          */
-        private void fill(int need) throws Corrupt {
-            while (bitCount < need) {
-                int v;
-                if (padBits > 0 || pos >= n) {
-                    v = 0xFF;
-                    padBits += 8;
-                    if (padBits > 64) throw CORRUPT;   // far past the data
-                } else {
-                    v = b[pos] & 0xFF;
-                    if (v == 0xFF) {
-                        int next = pos + 1 < n ? b[pos + 1] & 0xFF : -1;
-                        if (next == 0x00) {
-                            pos += 2;
+        private int block(Huffman dct, Huffman act) throws Corrupt {
+            long bits = this.bits;
+            int count = this.bitCount, pos = this.pos, pad = this.padBits;
+            final byte[] b = this.b;
+            final int n = this.n;
+            final int[] skip = act.skip;
+            int diff = 0;
+            int k = 0;   // 0: the DC coefficient
+            while (k < 64) {
+                if (count < 27) {
+                    // Top up to more than 48 bits: a code and its extra bits take at most 27.
+                    while (count <= 48) {
+                        int v;
+                        if (pad == 0 && pos < n) {
+                            v = b[pos] & 0xFF;
+                            if (v != 0xFF) {
+                                pos++;
+                            } else if (pos + 1 < n && b[pos + 1] == 0) {
+                                pos += 2;   // a stuffed FF
+                            } else {
+                                pad = 8;   // a marker (or the end): left for the restart or the caller
+                            }
                         } else {
-                            // A marker (or the end): stop here, leave it for the restart or the caller.
-                            padBits += 8;
+                            v = 0xFF;
+                            pad += 8;
+                            if (pad > 72) throw CORRUPT;   // far past the data
                         }
-                    } else {
-                        pos++;
+                        bits = bits << 8 | v;
+                        count += 8;
                     }
                 }
-                bits = bits << 8 | v;
-                bitCount += 8;
+                int peek = (int) (bits >>> (count - Huffman.LOOKUP)) & Huffman.MASK;
+                if (k > 0) {
+                    int step = skip[peek];
+                    if (step != 0) {
+                        count -= step & 31;
+                        k += step >>> 5;
+                        continue;
+                    }
+                }
+                Huffman h = k == 0 ? dct : act;
+                int sym;
+                int f = h.fast[peek];
+                if (f != 0) {
+                    count -= f >> 8;
+                    sym = f & 0xFF;
+                } else {
+                    sym = -1;
+                    for (int len = Huffman.LOOKUP + 1; len <= 16; len++) {
+                        int code = (int) (bits >>> (count - len)) & ((1 << len) - 1);
+                        if (code < h.maxCode[len]) {
+                            int idx = code + h.valOffset[len];
+                            if (idx < 0 || idx >= h.values.length) throw CORRUPT;
+                            count -= len;
+                            sym = h.values[idx] & 0xFF;
+                            break;
+                        }
+                    }
+                    if (sym < 0) throw CORRUPT;   // no such code
+                }
+                if (k == 0) {
+                    if (sym > 11) throw CORRUPT;
+                    if (sym > 0) {
+                        int v = (int) (bits >>> (count - sym)) & ((1 << sym) - 1);
+                        count -= sym;
+                        diff = v < (1 << (sym - 1)) ? v - (1 << sym) + 1 : v;
+                    }
+                    k = 1;
+                } else {
+                    int r = sym >> 4, size = sym & 15;
+                    if (size == 0) {
+                        if (r != 15) break;   // end of block
+                        k += 16;
+                    } else {
+                        if (size > 10) throw CORRUPT;
+                        count -= size;
+                        k += r + 1;
+                    }
+                }
             }
+            if (count < pad) throw CORRUPT;   // ran past the scan's data
+            this.bits = bits;
+            this.bitCount = count;
+            this.pos = pos;
+            this.padBits = pad;
+            return diff;
         }
 
         /** At a restart interval's end: drop the buffered bits, expect RSTn (after fill bytes), go on after it. */
