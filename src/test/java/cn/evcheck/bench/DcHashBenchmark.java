@@ -8,8 +8,6 @@ import cn.evcheck.inspect.Pixels;
 import cn.evcheck.testkit.Jpegs;
 
 import javax.imageio.ImageIO;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
@@ -21,7 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Whether the DC-image hash ({@link DcImage}: luminance DC coefficients only, 1/8 scale, no IDCT) can
@@ -53,15 +50,11 @@ public final class DcHashBenchmark {
         Path dir = Path.of(args[0]);
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         boolean makeCopies = args.length <= 2 || !args[2].equals("nocopies");
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.jpe?g")).sorted().toList();
-        }
+        List<Path> files = HashBench.jpegs(dir, Integer.MAX_VALUE);
         int t = DuplicatePhotoCheck.NEAR_DUPLICATE_BITS;
         int[] hist = new int[65];
         int skipped = 0;
         TreeMap<String, Integer> fallback = new TreeMap<>();
-        String[] kinds = {"re-saved q0.9", "resized 50%", "recompressed q0.6", "cropped 5%"};
         int[] copies = new int[4], matchedDc = new int[4], matchedBefore = new int[4], copyFallback = new int[4];
         List<Row> rows = new ArrayList<>();
         List<String> far = new ArrayList<>();
@@ -83,7 +76,7 @@ public final class DcHashBenchmark {
             String name = f.getFileName().toString();
             rows.add(new Row(name, f, pf.width(), pf.height(), full, dc));
             if (dc == null) {
-                fallback.merge(frameType(b), 1, Integer::sum);
+                fallback.merge(DcImage.read(b) != null ? "short side under 512 px" : frameType(b), 1, Integer::sum);
                 continue;
             }
             int d = Pixels.distance(full, dc);
@@ -97,13 +90,9 @@ public final class DcHashBenchmark {
                 continue;
             }
             if (img == null) continue;
-            img = rgb(img);
-            int w = img.getWidth(), h = img.getHeight();
-            BufferedImage[] made = {img, scale(img, w / 2, h / 2), img,
-                    rgb(img.getSubimage(w / 40, h / 40, w - w / 20, h - h / 20))};
-            float[] q = {0.9f, 0.85f, 0.6f, 0.85f};
+            BufferedImage[] made = HashBench.copies(HashBench.rgb(img));
             for (int k = 0; k < 4; k++) {
-                byte[] copy = Jpegs.encode(made[k], q[k]);
+                byte[] copy = Jpegs.encode(made[k], HashBench.QUALITIES[k]);
                 BufferedImage c = made[k];
                 long copyFull = Pixels.phash(Pixels.decodeSmall(copy, c.getWidth(), c.getHeight(), 64));
                 Long copyDc = DcImage.phash(copy);
@@ -120,52 +109,15 @@ public final class DcHashBenchmark {
         System.out.printf(Locale.ROOT, "files %d, decodable %d, skipped %d (corrupt, refused, undecodable)%n", files.size(), n, skipped);
         System.out.printf(Locale.ROOT, "DC path reads %d of %d (%.1f %%); falls back to ImageIO for %d: %s%n", handled, n,
                 100.0 * handled / Math.max(1, n), n - handled, fallback);
-        int within = 0;
-        StringBuilder sb = new StringBuilder();
-        for (int d = 0; d <= 64; d++) {
-            if (d <= t) within += hist[d];
-            if (hist[d] > 0) sb.append(d).append(':').append(hist[d]).append(' ');
-        }
-        System.out.printf(Locale.ROOT, "DC vs subsampled-decode distance, within %d bits: %d of %d (%.1f %%)%n", t, within, handled,
-                100.0 * within / Math.max(1, handled));
-        System.out.println("histogram distance:count  " + sb);
-        for (String s : far) System.out.println("  beyond the threshold: " + s);
-        int[] sorted = new int[handled];
-        int k0 = 0;
-        for (int d = 0; d <= 64; d++) for (int c = 0; c < hist[d]; c++) sorted[k0++] = d;
-        if (handled > 0) {
-            System.out.printf(Locale.ROOT, "median %d, 90th pct %d, 95th pct %d, max %d%n", sorted[handled / 2],
-                    sorted[(int) (handled * 0.9)], sorted[(int) (handled * 0.95)], sorted[handled - 1]);
-        }
+        HashBench.printDistances("DC vs subsampled-decode", hist, t, far);
         for (int k = 0; k < 4; k++) {
             System.out.printf(Locale.ROOT, "copy %-18s matched by DC hash %d/%d (%.1f %%; copies the DC path could not read: %d),"
                             + " by decode hash (before) %d/%d%n",
-                    kinds[k], matchedDc[k], copies[k], 100.0 * matchedDc[k] / Math.max(1, copies[k]), copyFallback[k],
+                    HashBench.KINDS[k], matchedDc[k], copies[k], 100.0 * matchedDc[k] / Math.max(1, copies[k]), copyFallback[k],
                     matchedBefore[k], copies[k]);
         }
-        int before = 0, now = 0, newOnly = 0, lost = 0;
-        List<String> news = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                boolean b0 = Pixels.distance(rows.get(i).full(), rows.get(j).full()) <= t;
-                boolean b1 = Pixels.distance(rows.get(i).used(), rows.get(j).used()) <= t;
-                if (b0) {
-                    before++;
-                    System.out.println("  matched before: " + rows.get(i).name() + " ~ " + rows.get(j).name());
-                }
-                if (b1) now++;
-                if (b0 && !b1) lost++;
-                if (b1 && !b0) {
-                    newOnly++;
-                    news.add(rows.get(i).name() + " ~ " + rows.get(j).name() + " ("
-                            + Pixels.distance(rows.get(i).used(), rows.get(j).used()) + " bits now, "
-                            + Pixels.distance(rows.get(i).full(), rows.get(j).full()) + " before)");
-                }
-            }
-        }
-        System.out.printf(Locale.ROOT, "distinct-file pairs %d: matched before %d, now %d; now but not before %d, before but not now %d%n",
-                (long) n * (n - 1) / 2, before, now, newOnly, lost);
-        for (String s : news) System.out.println("  new match: " + s);
+        HashBench.printPairs(rows.stream().map(Row::name).toList(), rows.stream().mapToLong(Row::full).toArray(),
+                rows.stream().mapToLong(Row::used).toArray(), t);
         cpu(rows.stream().filter(r -> r.dc() != null).toList(), rounds);
     }
 
@@ -219,22 +171,5 @@ public final class DcHashBenchmark {
             i += 2 + (((b[i + 2] & 0xFF) << 8) | (b[i + 3] & 0xFF));
         }
         return "no frame";
-    }
-
-    private static BufferedImage rgb(BufferedImage src) {
-        BufferedImage out = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.drawImage(src, 0, 0, null);
-        g.dispose();
-        return out;
-    }
-
-    private static BufferedImage scale(BufferedImage src, int w, int h) {
-        BufferedImage out = new BufferedImage(Math.max(1, w), Math.max(1, h), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(src, 0, 0, w, h, null);
-        g.dispose();
-        return out;
     }
 }

@@ -160,7 +160,7 @@ class DcImageTest {
 
     @Test
     void greyscaleMatchesTheDecode() throws Exception {
-        byte[] jpeg = write(grey(Jpegs.picture(640, 483, 3)), 0.8f, false, 0);
+        byte[] jpeg = write(grey(Jpegs.picture(840, 603, 3)), 0.8f, false, 0);
         assertMatchesDecode(jpeg, 1);
     }
 
@@ -170,7 +170,7 @@ class DcImageTest {
             byte[] jpeg = write(Jpegs.picture(1001, 707, 4), 0.85f, false, interval);
             assertTrue(hasMarker(jpeg, 0xDD), "DRI written");
             assertMatchesDecode(jpeg, 1);
-            byte[] grey = write(grey(Jpegs.picture(333, 251, 5)), 0.85f, false, interval);
+            byte[] grey = write(grey(Jpegs.picture(733, 551, 5)), 0.85f, false, interval);
             assertTrue(hasMarker(grey, 0xDD), "DRI written");
             assertMatchesDecode(grey, 1);
         }
@@ -187,6 +187,14 @@ class DcImageTest {
             assertEquals((wh[0] + 7) / 8, dc.width);
             assertEquals((wh[1] + 7) / 8, dc.height);
         }
+    }
+
+    @Test
+    void aSmallPhotoIsLeftToTheDecoder() {
+        byte[] jpeg = Jpegs.encode(Jpegs.picture(640, 480, 13), 0.85f);
+        assertNotNull(DcImage.read(jpeg));
+        assertNull(DcImage.phash(jpeg), "a 80×60 DC image is too coarse to hash");
+        assertNotNull(DcImage.phash(Jpegs.encode(Jpegs.picture(640, 512, 13), 0.85f)));
     }
 
     @Test
