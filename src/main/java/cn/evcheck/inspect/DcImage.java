@@ -52,6 +52,8 @@ public final class DcImage {
      * grey turned into sRGB, 64 → 137), so that both paths hash such a photo alike.
      */
     public static Long phash(byte[] jpeg) {
+        Pixels.Frame f = Pixels.frame(jpeg, jpeg.length);
+        if (f == null || Math.min(f.width(), f.height()) < 8 * MIN_SIDE) return null;   // not decoded in vain
         DcImage img = read(jpeg);
         if (img == null || Math.min(img.width, img.height) < MIN_SIDE) return null;
         double[] v = img.grey;
