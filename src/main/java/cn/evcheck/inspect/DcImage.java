@@ -7,12 +7,14 @@ import cn.evcheck.util.Limits;
  * pixel per 8×8 block of the first component, the block's mean (DC · Q0 / 8 + 128, clamped to 0–255) —
  * 500×375 for a 4000×3000 photo. The entropy-coded data is decoded only as far as needed to find each
  * DC coefficient: AC coefficients are Huffman-decoded to be skipped, never dequantised, and there is
- * no IDCT, no upsampling and no colour conversion, so it costs a fraction of a subsampled decode
- * (which still decodes and transforms every block). The perceptual hash of a photo without a trusted
- * EXIF thumbnail is taken from it ({@link #phash}).
+ * no IDCT, no upsampling and no colour conversion. That saves less than one might hope — the Huffman
+ * decoding of every AC coefficient is most of a decoder's work — about 0.8× the CPU of the subsampled
+ * ImageIO decode on camera photos (README, Benchmark). The perceptual hash of a photo without a
+ * trusted EXIF thumbnail is taken from it ({@link #phash}).
  *
  * <p>Read: baseline and extended sequential Huffman JPEGs (SOF0, SOF1) of 8-bit samples with 1 or 3
- * components (YCbCr; any sampling factors), interleaved or one scan per component, with restart
+ * components (YCbCr; any sampling factors), interleaved or one scan per component (the luminance
+ * scan is decoded, scans before it skipped; no test file has this layout: ImageIO cannot write it), with restart
  * intervals, several and redefined quantisation and Huffman tables, 8- or 16-bit quantisation tables,
  * byte stuffing and fill bytes. Anything else — progressive, arithmetic-coded, lossless, 12-bit, CMYK,
  * an Adobe RGB (untransformed) JPEG, corrupt or truncated entropy data — is null, and the caller
@@ -47,9 +49,10 @@ public final class DcImage {
 
     /**
      * The pHash ({@link Pixels#phash(double[], int, int)}) of a JPEG's DC image, or null when it cannot be
-     * read here or is smaller than {@link #MIN_SIDE} blocks on its short side. A greyscale JPEG's values first go through the mapping {@link Pixels#phash(java.awt.image.BufferedImage)}
-     * applies to ImageIO's decode of one ({@code TYPE_BYTE_GRAY}, read through {@code getRGB}: its linear
-     * grey turned into sRGB, 64 → 137), so that both paths hash such a photo alike.
+     * read here or is smaller than {@link #MIN_SIDE} blocks on its short side. A greyscale JPEG's values
+     * first go through the mapping {@link Pixels#phash(java.awt.image.BufferedImage)} applies to ImageIO's
+     * decode of one ({@code TYPE_BYTE_GRAY}, read through {@code getRGB}: its linear grey turned into
+     * sRGB, 64 → 137), so that both paths hash such a photo alike.
      */
     public static Long phash(byte[] jpeg) {
         Pixels.Frame f = Pixels.frame(jpeg, jpeg.length);

@@ -7,9 +7,7 @@ import cn.evcheck.inspect.PhotoFacts;
 import cn.evcheck.inspect.Pixels;
 import cn.evcheck.testkit.Jpegs;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -61,17 +59,12 @@ public final class DcHashBenchmark {
         for (Path f : files) {
             byte[] b = Files.readAllBytes(f);
             PhotoFacts pf = JpegInspector.inspect(b, true, false);
-            if (pf.problem() != null || pf.tooComplex()) {
+            Long decoded = HashBench.decodeHash(b, pf);   // the subsampled ImageIO decode's hash, as before the DC image
+            if (decoded == null) {
                 skipped++;
                 continue;
             }
-            long full;
-            try {
-                full = Pixels.phash(Pixels.decodeSmall(b, pf.width(), pf.height(), 64));
-            } catch (Exception | OutOfMemoryError e) {
-                skipped++;
-                continue;
-            }
+            long full = decoded;
             Long dc = DcImage.phash(b);
             String name = f.getFileName().toString();
             rows.add(new Row(name, f, pf.width(), pf.height(), full, dc));
@@ -83,14 +76,8 @@ public final class DcHashBenchmark {
             hist[d]++;
             if (d > t) far.add(name + " (" + d + " bits, " + pf.width() + "x" + pf.height() + ")");
             if (!makeCopies) continue;
-            BufferedImage img;
-            try {
-                img = ImageIO.read(new ByteArrayInputStream(b));
-            } catch (Exception e) {
-                continue;
-            }
-            if (img == null) continue;
-            BufferedImage[] made = HashBench.copies(HashBench.rgb(img));
+            BufferedImage[] made = HashBench.copies(b);
+            if (made == null) continue;
             for (int k = 0; k < 4; k++) {
                 byte[] copy = Jpegs.encode(made[k], HashBench.QUALITIES[k]);
                 BufferedImage c = made[k];

@@ -26,6 +26,30 @@ final class HashBench {
         }
     }
 
+    /**
+     * The hash of a photo's subsampled ImageIO decode (evcheck's hash before the DC image, and its fallback),
+     * or null when the photo is corrupt, refused or undecodable.
+     */
+    static Long decodeHash(byte[] jpeg, cn.evcheck.inspect.PhotoFacts pf) {
+        if (pf.problem() != null || pf.tooComplex()) return null;
+        try {
+            return Pixels.phash(Pixels.decodeSmall(jpeg, pf.width(), pf.height(), 64));
+        } catch (Exception | OutOfMemoryError e) {
+            return null;
+        }
+    }
+
+    /** The pictures of the {@link #KINDS} of copy of a JPEG decoded with ImageIO, or null when it does not decode. */
+    static BufferedImage[] copies(byte[] jpeg) {
+        BufferedImage img;
+        try {
+            img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg));
+        } catch (Exception e) {
+            return null;
+        }
+        return img == null ? null : copies(rgb(img));
+    }
+
     /** The pictures of the {@link #KINDS} of copy of {@code img} (an RGB image): itself, half size, itself, 5 % cropped. */
     static BufferedImage[] copies(BufferedImage img) {
         int w = img.getWidth(), h = img.getHeight();

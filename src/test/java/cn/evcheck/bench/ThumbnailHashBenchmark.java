@@ -7,9 +7,7 @@ import cn.evcheck.inspect.PhotoFacts;
 import cn.evcheck.inspect.Pixels;
 import cn.evcheck.testkit.Jpegs;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,17 +47,12 @@ public final class ThumbnailHashBenchmark {
         for (Path f : files) {
             byte[] b = Files.readAllBytes(f);
             PhotoFacts pf = JpegInspector.inspect(b, true, false);
-            if (pf.problem() != null || pf.tooComplex()) {
+            Long decoded = HashBench.decodeHash(b, pf);   // the subsampled ImageIO decode's hash, as before the DC image
+            if (decoded == null) {
                 skipped++;
                 continue;
             }
-            long full;   // the subsampled ImageIO decode's hash (evcheck's DC-image hash is measured by DcHashBenchmark)
-            try {
-                full = Pixels.phash(Pixels.decodeSmall(b, pf.width(), pf.height(), 64));
-            } catch (Exception e) {
-                skipped++;
-                continue;
-            }
+            long full = decoded;
             Long thumb = JpegInspector.thumbnailHash(b);
             if (thumb != null) {
                 withThumb++;
@@ -74,14 +67,8 @@ public final class ThumbnailHashBenchmark {
             long used = thumb != null ? thumb : dc != null ? dc : full;   // what evcheck uses: thumbnail, else DC image, else decode
             rows.add(new Row(f.getFileName().toString(), full, thumb, used));
             if (thumb == null || !makeCopies) continue;   // copies prove the thumbnail hash; without one nothing changed
-            BufferedImage img;
-            try {
-                img = ImageIO.read(new ByteArrayInputStream(b));
-            } catch (Exception e) {
-                continue;
-            }
-            if (img == null) continue;
-            BufferedImage[] made = HashBench.copies(HashBench.rgb(img));
+            BufferedImage[] made = HashBench.copies(b);
+            if (made == null) continue;
             for (int k = 0; k < 4; k++) {
                 byte[] copy = Jpegs.encode(made[k], HashBench.QUALITIES[k]);
                 PhotoFacts cf = JpegInspector.inspect(copy, true, true);   // no thumbnail: evcheck's hash is the DC image's
