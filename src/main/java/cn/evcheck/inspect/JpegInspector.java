@@ -24,7 +24,7 @@ import java.util.List;
  * its caption-bearing metadata: XMP dc:description/dc:title, EXIF ImageDescription and
  * UserComment, the Windows XP* fields, IPTC Caption-Abstract ({@code reference/photos.md}).
  * Undeclared encodings are decoded strict-UTF-8-then-GB18030. No pixel of the image is decoded here,
- * except, when asked, a subsampled copy ({@link #inspect}) or the EXIF thumbnail ({@link #inspectHead})
+ * except, when asked, a DC-only or subsampled copy ({@link #inspect}, {@link #decodeHash}) or the EXIF thumbnail ({@link #inspectHead})
  * for the perceptual hash. Thread-safe.
  */
 public final class JpegInspector {
@@ -51,12 +51,25 @@ public final class JpegInspector {
         Long phash = null;
         if (wantPixels && whole && problem == null && !m.bomb()) {
             try {
-                phash = Pixels.phash(Pixels.decodeSmall(b, dims[0], dims[1], 64));
+                phash = decodeHash(b, dims[0], dims[1]);
             } catch (java.io.IOException | RuntimeException e) {
                 problem = "undecodable";
             }
         }
         return new PhotoFacts(dims[0], dims[1], problem, m.bomb(), m.captions(), m.exifDate(), m.gps(), sha, phash, fp);
+    }
+
+    /**
+     * The perceptual hash of a whole JPEG by decode, for a photo without a trusted thumbnail: of its DC
+     * image ({@link DcImage}, 1/8 scale from the luminance DC coefficients, no IDCT) when it is a
+     * sequential Huffman JPEG that reads cleanly, else of a subsampled ImageIO decode, as before.
+     * Refuses a frame over the limits first ({@link Pixels#checkFrame}).
+     */
+    static long decodeHash(byte[] b, int width, int height) throws java.io.IOException {
+        Pixels.checkFrame(b);
+        Long dc = DcImage.phash(b);
+        if (dc != null) return dc;
+        return Pixels.phash(Pixels.decodeSmall(b, width, height, 64));
     }
 
     /**

@@ -26,7 +26,8 @@ import java.nio.channels.SeekableByteChannel;
  *     tail read (streamed, not held) to look for it there. A file is "truncated" exactly when the
  *     whole-file rule says so: no FF D9 after the start of scan;</li>
  * <li>the perceptual hash is that of the EXIF thumbnail ({@link Thumbnail}); a photo without a
- *     trusted thumbnail is read whole and decoded subsampled, as before;</li>
+ *     trusted thumbnail is read whole and hashed from its DC coefficients ({@link DcImage}), or, when
+ *     that cannot read it, decoded subsampled, as before;</li>
  * <li>the exact-copy identity is the {@link Fingerprint} of head and tail; copies whose fingerprints
  *     collide get a hash of every byte afterwards ({@link Inspection#confirmCopies}).</li>
  * </ul>
@@ -96,10 +97,10 @@ final class JpegReader implements FormatReader {
         if (problem == null && !hasEoi(ch, size, head, at[0], tail)) problem = "truncated";
         PhotoFacts pf = JpegInspector.inspectHead(head, problem, dims, fingerprint, wantHash);
         if (wantHash && pf.phash() == null && pf.problem() == null && !pf.tooComplex()) {
-            // No trusted thumbnail: decode the image, as a whole-file read does.
+            // No trusted thumbnail: hash a decode of the image, as a whole-file read does.
             byte[] b = readAt(ch, 0, (int) size);
             try {
-                return pf.withHash(null, Pixels.phash(Pixels.decodeSmall(b, dims[0], dims[1], 64)));
+                return pf.withHash(null, JpegInspector.decodeHash(b, dims[0], dims[1]));
             } catch (IOException | RuntimeException e) {
                 return pf.withHash("undecodable", null);
             }

@@ -149,10 +149,15 @@ public final class Pixels {
 
     /** pHash: 32×32 grey by area average, 2-D DCT, the 8×8 lowest frequencies against their median. */
     public static long phash(BufferedImage img) {
-        int w = img.getWidth();
-        int h = img.getHeight();
+        return phash(luminance(img), img.getWidth(), img.getHeight());
+    }
+
+    /**
+     * pHash of a grey image given as {@code w}×{@code h} luminance values row by row (0–255): the same
+     * area average to 32×32 and DCT as for a decoded image ({@link DcImage}).
+     */
+    public static long phash(double[] lum, int w, int h) {
         double[][] g = new double[32][32];
-        double[] lum = luminance(img);
         for (int cy = 0; cy < 32; cy++) {
             int y0 = cy * h / 32;
             int y1 = Math.max(y0 + 1, (cy + 1) * h / 32);

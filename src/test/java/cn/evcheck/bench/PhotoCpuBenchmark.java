@@ -1,8 +1,11 @@
 package cn.evcheck.bench;
 
+import cn.evcheck.check.photo.DuplicatePhotoCheck;
+import cn.evcheck.inspect.DcImage;
 import cn.evcheck.inspect.Facts;
 import cn.evcheck.inspect.Inspector;
 import cn.evcheck.inspect.JpegInspector;
+import cn.evcheck.inspect.Pixels;
 import cn.evcheck.scan.FileEntry;
 import cn.evcheck.scan.FileType;
 import cn.evcheck.testkit.Jpegs;
@@ -21,7 +24,9 @@ import java.util.Locale;
  * as a counted photo: the whole-file read (every byte read, SHA-256, full subsampled decode — what
  * evcheck did before issue 13) against the header-first read ({@link Inspector#inspect}: head, tail,
  * thumbnail hash, fingerprint), and header-first on the same photos written without a thumbnail (the
- * subsampled-decode fallback). Thread CPU time of one thread, files in the page cache. Not a unit test.
+ * DC-image hash, {@link DcImage}); and, for those, the hash alone from the bytes in memory: DC image
+ * against the subsampled ImageIO decode evcheck used before (and still uses where the DC path cannot
+ * read a file). Thread CPU time of one thread, files in the page cache, medians over the rounds. Not a unit test.
  * Run: {@code java -cp target/test-classes:target/classes:$(cat cp.txt) cn.evcheck.bench.PhotoCpuBenchmark [photos] [rounds]}
  */
 public final class PhotoCpuBenchmark {
@@ -57,6 +62,7 @@ public final class PhotoCpuBenchmark {
         System.out.printf(Locale.ROOT, "%d photos 4000x3000, mean %.2f MB%n", n, bytes / 1e6 / n);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         Inspector.Needs needs = new Inspector.Needs(true, false, false, false);
+        double[] noThumbs = new double[rounds], dcs = new double[rounds], ios = new double[rounds];
         for (int r = 0; r <= rounds; r++) {   // round 0 warms up
             long c0 = mx.getCurrentThreadCpuTime(), w0 = System.nanoTime();
             for (FileEntry f : files) {
@@ -73,12 +79,37 @@ public final class PhotoCpuBenchmark {
                 if (fx.photo() == null || fx.photo().phash() == null) throw new IllegalStateException(String.valueOf(fx));
             }
             long c3 = mx.getCurrentThreadCpuTime();
+            // The hash of a photo without a thumbnail alone, bytes in memory: DC image against subsampled decode.
+            long dcNs = 0, ioNs = 0;
+            for (FileEntry f : bare) {
+                byte[] b = f.readAll(Long.MAX_VALUE);
+                long d0 = mx.getCurrentThreadCpuTime();
+                Long dc = DcImage.phash(b);
+                long d1 = mx.getCurrentThreadCpuTime();
+                long io = Pixels.phash(Pixels.decodeSmall(b, 4000, 3000, 64));
+                long d2 = mx.getCurrentThreadCpuTime();
+                if (dc == null) throw new IllegalStateException("DC path refused " + f);
+                if (Pixels.distance(dc, io) > DuplicatePhotoCheck.NEAR_DUPLICATE_BITS) throw new IllegalStateException("hashes differ " + f);
+                dcNs += d1 - d0;
+                ioNs += d2 - d1;
+            }
             if (r == 0) continue;
             double before = (c1 - c0) / 1e6 / n, after = (c2 - c1) / 1e6 / n, noThumb = (c3 - c2) / 1e6 / n;
+            double dcMs = dcNs / 1e6 / n, ioMs = ioNs / 1e6 / n;
+            noThumbs[r - 1] = noThumb;
+            dcs[r - 1] = dcMs;
+            ios[r - 1] = ioMs;
             System.out.printf(Locale.ROOT, "round %d: CPU per photo whole-file %.1f ms, header-first %.2f ms, ratio %.0fx; wall %.1f / %.2f ms;"
-                            + " header-first without a thumbnail (decode fallback) %.1f ms%n",
-                    r, before, after, before / after, (w1 - w0) / 1e6 / n, (w2 - w1) / 1e6 / n, noThumb);
+                            + " header-first without a thumbnail (DC-image hash) %.1f ms; hash alone: DC %.2f ms, ImageIO subsampled %.1f ms,"
+                            + " DC/ImageIO %.3f%n",
+                    r, before, after, before / after, (w1 - w0) / 1e6 / n, (w2 - w1) / 1e6 / n, noThumb, dcMs, ioMs, dcMs / ioMs);
         }
+        java.util.Arrays.sort(noThumbs);
+        java.util.Arrays.sort(dcs);
+        java.util.Arrays.sort(ios);
+        System.out.printf(Locale.ROOT, "medians of %d rounds: header-first without a thumbnail %.1f ms; hash alone DC %.2f ms, ImageIO %.1f ms,"
+                + " DC/ImageIO %.3f (%.1fx less)%n", rounds, noThumbs[rounds / 2], dcs[rounds / 2], ios[rounds / 2],
+                dcs[rounds / 2] / ios[rounds / 2], ios[rounds / 2] / dcs[rounds / 2]);
         try (var s = Files.list(dir)) {
             for (Path p : s.toList()) Files.delete(p);
         }
