@@ -206,6 +206,36 @@ class PhotoFixTest {
         assertEquals(CAPTION, JpegInspector.inspect(r.bytes(), true).captions().get(0).text());
     }
 
+    /** 64×48 lossy WebP (VP8X with an ICC profile) drawn by Chromium's canvas: a red-to-blue gradient, a white box in the middle. */
+    static final String WEBP = "UklGRgIDAABXRUJQVlA4WAoAAAAgAAAAPwAALwAASUNDUMgBAAAAAAHIAAAAAAQwAABtbnRyUkdCIFhZWiAH4AABAAEAAAAAAABh" +
+            "Y3NwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAQAA9tYAAQAAAADTLQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" +
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAlkZXNjAAAA8AAAACRyWFlaAAABFAAAABRnWFlaAAABKAAAABRiWFlaAAABPAAAABR3dHB0AAAB" +
+            "UAAAABRyVFJDAAABZAAAAChnVFJDAAABZAAAAChiVFJDAAABZAAAAChjcHJ0AAABjAAAADxtbHVjAAAAAAAAAAEAAAAMZW5VUwAA" +
+            "AAgAAAAcAHMAUgBHAEJYWVogAAAAAAAAb6IAADj1AAADkFhZWiAAAAAAAABimQAAt4UAABjaWFlaIAAAAAAAACSgAAAPhAAAts9Y" +
+            "WVogAAAAAAAA9tYAAQAAAADTLXBhcmEAAAAAAAQAAAACZmYAAPKnAAANWQAAE9AAAApbAAAAAAAAAABtbHVjAAAAAAAAAAEAAAAM" +
+            "ZW5VUwAAACAAAAAcAEcAbwBvAGcAbABlACAASQBuAGMALgAgADIAMAAxADZWUDggFAEAAPAHAJ0BKkAAMAA+bS6RRaQioZldtABA" +
+            "BsSzAE6coKnu/r8v5mNU/xG33Gkhp5hn6/4EYDJnCXTLsrlnttS+2gPfnbAQ6nxXgAD+76Yt3NA3iYIeH9sX/6AL/YAvGmkHn5HP" +
+            "/2Ff/4D0COQDRnSOlQZ//kX7qCHRIJ0flEOqQhmTw7osZI5OKZ5wDVySXVLWzaTjVy8PdacU69zoEybkXHYEAq8GtUAcPav2tf16" +
+            "zSohJE+4B1KcMy/j4R5mKuA2fXzgA0PznfUzSDQNm59V7AHku2zV1EnpcV3j5abof/4B2n/0JxeMc1k0Bjxz6DRFzxXKocofgQOy" +
+            "JD9t0PHkTi5jsMfpOfNzaRKuwwbysSpFbswIAA==";
+
+    @Test
+    void aWebpBecomesARealJpeg() throws Exception {
+        byte[] webp = java.util.Base64.getDecoder().decode(WEBP);
+        PhotoFix.Result r = PhotoFix.fix(webp, false, EnumSet.of(Action.CONVERT), null, 1_000_000, 1_000_000, 100);
+        assertNull(r.problem());
+        assertEquals(Set.of(Action.CONVERT), r.done());
+        assertEquals(0xFF, r.bytes()[0] & 0xFF);
+        assertEquals(0xD8, r.bytes()[1] & 0xFF);
+        BufferedImage out = decode(r.bytes());
+        assertEquals(64, out.getWidth());
+        assertEquals(48, out.getHeight());
+        java.awt.Color middle = new java.awt.Color(out.getRGB(32, 24));
+        java.awt.Color corner = new java.awt.Color(out.getRGB(2, 2));
+        assertTrue(middle.getRed() > 220 && middle.getGreen() > 220 && middle.getBlue() > 220, middle.toString());
+        assertTrue(corner.getRed() > 150 && corner.getBlue() < 120, corner.toString());
+    }
+
     @Test
     void aCmykJpegBecomesAnRgbJpegWithItsColours() throws Exception {
         byte[] cmyk = Jpegs.cmykRed(320, 240);
