@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Optical character recognition by Tesseract with the simplified-Chinese model (Debian:
- * tesseract-ocr, tesseract-ocr-chi-sim): in this process through its library where it loads
- * ({@link TesseractLib}), else through the command line, an image per process, the image in a
- * temporary file outside the package. Where Tesseract or chi_sim is missing, {@link #available()} is false and callers
+ * tesseract-ocr, tesseract-ocr-chi-sim): through the command line, an image per process, the image
+ * in a temporary file outside the package; or, opt-in, in this process through its library
+ * ({@link TesseractLib}). Where Tesseract or chi_sim is missing, {@link #available()} is false and callers
  * fall back to other sources. The environment variable {@code EVCHECK_OCR=off} or the system
  * property {@code evcheck.ocr=off} (e.g. {@code -Devcheck.ocr=off}, as the default test run sets)
  * disables it; any other value, or none, means: use Tesseract where it is installed. Decided once

@@ -25,6 +25,7 @@ class OcrEngineTest {
 
     @Test
     void theLibraryReadsWhatTheCommandLineReads() {
+        System.setProperty("evcheck.tesseract", "lib");   // opt-in; decided at the library's first use
         assumeTrue(Ocr.available() && TesseractLib.available(), "SKIPPED: Tesseract's library with chi_sim is not loadable here, or OCR is off");
         BufferedImage page = Scans.classifiedRedHeaderPage(31, AUTHORITY, NUMBER, SECRET);
         ScanDetector.Analysis a = ScanDetector.analysis(page);
