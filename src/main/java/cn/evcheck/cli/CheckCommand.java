@@ -157,24 +157,13 @@ final class CheckCommand implements Callable<Integer> {
         if (!List.of("auto", "always", "never").contains(color.toLowerCase(Locale.ROOT))) {
             return usage(err, en, "--color 只能是 auto、always 或 never", "--color must be auto, always or never");
         }
-        Severity threshold;
-        switch (failOn.toLowerCase(Locale.ROOT)) {
-            case "error" -> threshold = Severity.ERROR;
-            case "warning" -> threshold = Severity.WARNING;
-            case "info" -> threshold = Severity.INFO;
-            case "never" -> threshold = null;
-            default -> {
-                return usage(err, en, "--fail-on 只能是 error、warning、info 或 never", "--fail-on must be error, warning, info or never");
-            }
+        Severity threshold = Severity.of(failOn);   // null: never
+        if (threshold == null && !"never".equalsIgnoreCase(failOn)) {
+            return usage(err, en, "--fail-on 只能是 error、warning、info 或 never", "--fail-on must be error, warning, info or never");
         }
         Severity newThreshold = null;
         if (failOnNew != null) {
-            newThreshold = switch (failOnNew.toLowerCase(Locale.ROOT)) {
-                case "error" -> Severity.ERROR;
-                case "warning" -> Severity.WARNING;
-                case "info" -> Severity.INFO;
-                default -> null;
-            };
+            newThreshold = Severity.of(failOnNew);
             if (newThreshold == null) {
                 return usage(err, en, "--fail-on-new 只能是 error、warning 或 info", "--fail-on-new must be error, warning or info");
             }

@@ -90,15 +90,9 @@ final class FixCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean en = "en".equalsIgnoreCase(lang);
         if (!en && !"zh".equalsIgnoreCase(lang)) return usage(err, en ? "--lang must be zh or en" : "--lang 只能是 zh 或 en");
-        Severity threshold = null;
-        switch (failOn.toLowerCase(Locale.ROOT)) {
-            case "error" -> threshold = Severity.ERROR;
-            case "warning" -> threshold = Severity.WARNING;
-            case "info" -> threshold = Severity.INFO;
-            case "never" -> threshold = null;
-            default -> {
-                return usage(err, en ? "--fail-on must be error, warning, info or never" : "--fail-on 只能是 error、warning、info 或 never");
-            }
+        Severity threshold = Severity.of(failOn);   // null: never
+        if (threshold == null && !"never".equalsIgnoreCase(failOn)) {
+            return usage(err, en ? "--fail-on must be error, warning, info or never" : "--fail-on 只能是 error、warning、info 或 never");
         }
         if (!Files.isDirectory(pkg)) {
             err.println("evcheck: " + (en ? "the package folder does not exist or cannot be read: " : "材料包文件夹不存在或无法读取：") + pkg);

@@ -13,6 +13,13 @@ public enum Severity {
         this.en = en;
     }
 
+    /** The severity whose {@link #key()} this is (any case), or null: how --fail-on and reports name them. */
+    public static Severity of(String key) {
+        if (key == null) return null;
+        for (Severity s : values()) if (s.key().equalsIgnoreCase(key)) return s;
+        return null;
+    }
+
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -108,7 +107,7 @@ public final class BaselineFile {
             if (fp == null) fp = Baseline.fingerprint(code, unit, item, file, period, data(f.path("data")));
             String message = text(f, english ? "en" : "zh");
             if (message == null) message = text(f, "message");
-            out.add(new Baseline.Entry(fp, code, severity(text(f, "severity")), unit, item, file, period, message));
+            out.add(new Baseline.Entry(fp, code, Severity.of(text(f, "severity")), unit, item, file, period, message));
         }
         return out;
     }
@@ -116,15 +115,6 @@ public final class BaselineFile {
     private static String text(JsonNode n, String key) {
         JsonNode v = n.get(key);
         return v == null || v.isNull() ? null : v.asText();
-    }
-
-    private static Severity severity(String s) {
-        if (s == null) return null;
-        try {
-            return Severity.valueOf(s.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     /** The data keys a fingerprint reads, as the report wrote them. */
