@@ -1,5 +1,6 @@
 package cn.evcheck.cli;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,24 @@ class WindowsLauncherTest {
         assumeTrue(wine != null, "SKIPPED: wine not found (Debian: apt-get install wine wine64); evcheck.cmd is not run");
         assertTrue(Files.isRegularFile(SCRIPT), "the build did not make " + SCRIPT + " (maven-antrun-plugin, process-resources)");
         prefix = Files.createTempDirectory("evcheck-wine-");
+    }
+
+    /** Wine's prefix is ~700 MB: stop its server and remove it, or every test run leaves one in /tmp. */
+    @AfterAll
+    static void removePrefix() throws Exception {
+        if (prefix == null) return;
+        Path server = findOnPath("wineserver");
+        if (server != null) {
+            ProcessBuilder pb = new ProcessBuilder(server.toString(), "-k").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().put("WINEPREFIX", prefix.toString());
+            Process p = pb.start();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+        try (var walk = Files.walk(prefix)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+        assertFalse(Files.exists(prefix), "wine prefix left behind: " + prefix);
     }
 
     static Path findOnPath(String name) {
