@@ -185,13 +185,18 @@ public final class Engine {
     /** The verdict on every document. */
     private static List<DocumentRecord> documents(Evidence ev, List<Finding> findings) {
         List<DocumentRecord> list = new ArrayList<>();
+        Map<String, java.util.SortedSet<String>> codesOf = new HashMap<>();
+        for (Finding f : findings) {
+            if (f.file() != null) codesOf.computeIfAbsent(f.file(), k -> new java.util.TreeSet<>()).add(f.code());
+        }
         for (Item item : ev.present()) {
             for (Material m : item.materials()) {
                 if (!Evidence.isDocumentKind(m.kind())) continue;
                 for (Document d : ev.documents(item, m.kind())) {
                     List<String> files = d.files().stream().map(Placed::rel).toList();
-                    List<String> problems = findings.stream().filter(f -> f.file() != null && files.contains(f.file()))
-                            .map(Finding::code).distinct().sorted().toList();
+                    java.util.SortedSet<String> codes = new java.util.TreeSet<>();
+                    for (String file : files) codes.addAll(codesOf.getOrDefault(file, java.util.Collections.emptySortedSet()));
+                    List<String> problems = List.copyOf(codes);
                     list.add(new DocumentRecord(d.rel(), files, item.id(), m.kind().key, d.pages(), ref(d.redHeader()),
                             ref(d.seal()), d.number() == null ? null : d.number().text(), d.number() == null ? null : d.numberSource(),
                             d.number() != null && d.numberSource().equals("text") ? d.number().standard() : null,

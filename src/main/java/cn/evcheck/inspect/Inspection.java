@@ -94,35 +94,40 @@ public final class Inspection {
         AtomicInteger next = new AtomicInteger();
         int workers = Math.max(1, Math.min(threads, n));
         Thread[] pool = new Thread[workers];
-        for (int w = 0; w < workers; w++) {
-            pool[w] = worker("evcheck-inspect-" + (w + 1), () -> {
-                int i;
-                while ((i = next.getAndIncrement()) < n) {
-                    int permits = (int) Math.min(budget, Inspector.heapMb(files.get(i), wanted[i]));
-                    admission.acquireUninterruptibly(permits);
-                    try {
-                        out[i] = timed(read, files.get(i), wanted[i], false, timeoutMs);
-                    } finally {
-                        // Also when the read was abandoned: a read that hangs must not starve the others.
-                        admission.release(permits);
+        java.util.concurrent.ExecutorService readers = readers();
+        try {
+            for (int w = 0; w < workers; w++) {
+                pool[w] = worker("evcheck-inspect-" + (w + 1), () -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < n) {
+                        int permits = (int) Math.min(budget, Inspector.heapMb(files.get(i), wanted[i]));
+                        admission.acquireUninterruptibly(permits);
+                        try {
+                            out[i] = timed(readers, read, files.get(i), wanted[i], false, timeoutMs);
+                        } finally {
+                            // Also when the read was abandoned: a read that hangs must not starve the others.
+                            admission.release(permits);
+                        }
+                        if (out[i] != null) progress.advance();
                     }
-                    if (out[i] != null) progress.advance();
-                }
-            });
-        }
-        try (Readahead ahead = new Readahead(files, next, i -> !cached.test(files.get(i), wanted[i]), Readahead.threads())) {
-            for (Thread t : pool) t.start();
-            for (Thread t : pool) join(t);
-        }
-        // Files whose read ran out of memory (or whose worker died) are read again, one at a time.
-        for (int i = 0; i < n; i++) {
-            if (out[i] != null) continue;
-            int k = i;
-            Thread t = worker("evcheck-inspect-alone", () -> out[k] = timed(read, files.get(k), wanted[k], true, timeoutMs));
-            t.start();
-            join(t);
-            if (out[k] == null) out[k] = Facts.readError(files.get(k), "not inspected");
-            progress.advance();
+                });
+            }
+            try (Readahead ahead = new Readahead(files, next, i -> !cached.test(files.get(i), wanted[i]), Readahead.threads())) {
+                for (Thread t : pool) t.start();
+                for (Thread t : pool) join(t);
+            }
+            // Files whose read ran out of memory (or whose worker died) are read again, one at a time.
+            for (int i = 0; i < n; i++) {
+                if (out[i] != null) continue;
+                int k = i;
+                Thread t = worker("evcheck-inspect-alone", () -> out[k] = timed(readers, read, files.get(k), wanted[k], true, timeoutMs));
+                t.start();
+                join(t);
+                if (out[k] == null) out[k] = Facts.readError(files.get(k), "not inspected");
+                progress.advance();
+            }
+        } finally {
+            readers.shutdown();   // idle readers end; an abandoned one finishes (or not) on its daemon thread
         }
         Map<String, Facts> byRel = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) byRel.put(files.get(i).rel(), out[i]);
@@ -130,20 +135,44 @@ public final class Inspection {
     }
 
     /**
-     * {@link #attempt} on a reader thread of its own, waited for at most {@code timeoutMs}: a read
-     * still running then is abandoned (interrupted, left to finish or not on its daemon thread) and
-     * the file refused as over the time budget.
+     * The reader threads of a run: each with the fixed stack, reused from file to file (a thread per
+     * file cost a start and a stop each, about a tenth of a photo's CPU when read header first). A
+     * reader whose file overran its budget is abandoned to it, and the next file gets a new one.
      */
-    static Facts timed(Read read, FileEntry f, Inspector.Needs needs, boolean alone, long timeoutMs) {
+    static java.util.concurrent.ExecutorService readers() {
+        return new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.SynchronousQueue<>(), body -> worker("evcheck-read", body));
+    }
+
+    /**
+     * {@link #attempt} on a reader thread of {@code readers}, waited for at most {@code timeoutMs}: a
+     * read still running then is abandoned (interrupted, left to finish or not on its daemon thread)
+     * and the file refused as over the time budget.
+     */
+    static Facts timed(java.util.concurrent.ExecutorService readers, Read read, FileEntry f, Inspector.Needs needs,
+                       boolean alone, long timeoutMs) {
         java.util.concurrent.CompletableFuture<Facts> result = new java.util.concurrent.CompletableFuture<>();
-        Thread t = worker("evcheck-read", () -> {
+        Thread[] on = new Thread[1];
+        Runnable body = () -> {
+            synchronized (on) {
+                on[0] = Thread.currentThread();
+            }
             try {
                 result.complete(attempt(read, f, needs, alone));
             } catch (Throwable e) {
                 result.complete(alone ? Facts.readError(f, Errors.oneLine(e)) : null);
+            } finally {
+                synchronized (on) {
+                    on[0] = null;
+                    Thread.interrupted();   // an interrupt meant for this file must not reach the next
+                }
             }
-        });
-        t.start();
+        };
+        try {
+            readers.execute(body);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return alone ? Facts.readError(f, "not inspected") : null;
+        }
         boolean interrupted = false;
         try {
             while (true) {
@@ -154,7 +183,9 @@ public final class Inspection {
                 } catch (java.util.concurrent.ExecutionException e) {
                     return Facts.readError(f, Errors.oneLine(e.getCause()));
                 } catch (java.util.concurrent.TimeoutException e) {
-                    t.interrupt();
+                    synchronized (on) {
+                        if (on[0] != null) on[0].interrupt();
+                    }
                     return Facts.timedOut(f, timeoutMs);
                 }
             }

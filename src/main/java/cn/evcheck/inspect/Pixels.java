@@ -59,6 +59,41 @@ public final class Pixels {
         }
     }
 
+    /**
+     * Decodes a small JPEG whole (an EXIF thumbnail, after {@link Thumbnail} has checked its frame):
+     * with the JDK's own JPEG reader, kept per thread, as TwelveMonkeys' reader would delegate to it
+     * for a YCbCr or grey image anyway — a reader made per image was a third of the decode's time. What
+     * the JDK's reader refuses (CMYK, YCCK) goes through {@link #decode} as before.
+     */
+    static BufferedImage decodeThumbnail(byte[] jpeg) throws IOException {
+        checkFrame(jpeg);
+        ImageReader r = JDK_READER.get();
+        if (r != null) {
+            BufferedImage img = null;
+            try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
+                r.setInput(in, true, true);
+                img = r.read(0, r.getDefaultReadParam());
+                r.setInput(null);
+            } catch (IOException | RuntimeException e) {
+                // a state left behind by a failed read must not reach the next image: a new reader next time
+                JDK_READER.remove();
+                r.dispose();
+            }
+            if (img != null) return img;
+        }
+        return decode(jpeg, 1);
+    }
+
+    private static final ThreadLocal<ImageReader> JDK_READER = ThreadLocal.withInitial(() -> {
+        Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName("jpeg");
+        while (it.hasNext()) {
+            ImageReader r = it.next();
+            if (r.getClass().getName().equals("com.sun.imageio.plugins.jpeg.JPEGImageReader")) return r;
+            r.dispose();
+        }
+        return null;
+    });
+
     /** The frame header of a JPEG: its size, samples per pixel, and whether it is progressive. */
     record Frame(int width, int height, int components, boolean progressive) {
         long pixels() {
@@ -149,7 +184,48 @@ public final class Pixels {
 
     /** pHash: 32×32 grey by area average, 2-D DCT, the 8×8 lowest frequencies against their median. */
     public static long phash(BufferedImage img) {
-        return phash(luminance(img), img.getWidth(), img.getHeight());
+        int w = img.getWidth();
+        int h = img.getHeight();
+        java.awt.image.WritableRaster raster = img.getRaster();
+        if (img.getType() == BufferedImage.TYPE_3BYTE_BGR && raster.getDataBuffer() instanceof java.awt.image.DataBufferByte db
+                && raster.getSampleModel() instanceof java.awt.image.PixelInterleavedSampleModel sm
+                && sm.getPixelStride() == 3 && db.getNumBanks() == 1) {
+            // The common case (a decoded JPEG, a thumbnail): luminance summed into the 32×32 cells in one
+            // pass over the bytes, in exact integer thousandths, with no image-sized array between.
+            byte[] data = db.getData();
+            int stride = sm.getScanlineStride();
+            int[] band = sm.getBandOffsets();   // R, G, B
+            int r = band[0], gr = band[1], b = band[2];
+            int origin = db.getOffset() - raster.getSampleModelTranslateY() * stride - raster.getSampleModelTranslateX() * 3;
+            int[] x0 = new int[32], x1 = new int[32];
+            for (int cx = 0; cx < 32; cx++) {
+                x0[cx] = cx * w / 32;
+                x1[cx] = Math.min(w, Math.max(x0[cx] + 1, (cx + 1) * w / 32));
+            }
+            double[] g = new double[32 * 32];
+            long[] row = new long[32];
+            for (int cy = 0; cy < 32; cy++) {
+                int y0 = cy * h / 32;
+                int y1 = Math.min(h, Math.max(y0 + 1, (cy + 1) * h / 32));
+                java.util.Arrays.fill(row, 0);
+                for (int y = y0; y < y1; y++) {
+                    int line = origin + y * stride;
+                    for (int cx = 0; cx < 32; cx++) {
+                        long sum = 0;
+                        for (int x = x0[cx], at = line + x * 3; x < x1[cx]; x++, at += 3) {
+                            sum += 299 * (data[at + r] & 0xFF) + 587 * (data[at + gr] & 0xFF) + 114 * (data[at + b] & 0xFF);
+                        }
+                        row[cx] += sum;
+                    }
+                }
+                for (int cx = 0; cx < 32; cx++) {
+                    long n = (long) Math.max(0, y1 - y0) * Math.max(0, x1[cx] - x0[cx]);
+                    g[cy * 32 + cx] = n == 0 ? 0 : row[cx] / (1000.0 * n);
+                }
+            }
+            return dctHash(g);
+        }
+        return phash(luminance(img), w, h);
     }
 
     /**
@@ -157,32 +233,57 @@ public final class Pixels {
      * area average to 32×32 and DCT as for a decoded image ({@link DcImage}).
      */
     public static long phash(double[] lum, int w, int h) {
-        double[][] g = new double[32][32];
+        // Area average to 32×32: each pixel added to its cell (cells split the image as x * 32 / w does).
+        double[] g = new double[32 * 32];
+        int[] colsIn = new int[32];
+        int[] rowsIn = new int[32];
+        for (int cx = 0; cx < 32; cx++) {
+            int x0 = cx * w / 32;
+            int x1 = Math.min(w, Math.max(x0 + 1, (cx + 1) * w / 32));
+            colsIn[cx] = Math.max(0, x1 - x0);
+        }
+        double[] row = new double[32];
         for (int cy = 0; cy < 32; cy++) {
             int y0 = cy * h / 32;
-            int y1 = Math.max(y0 + 1, (cy + 1) * h / 32);
-            for (int cx = 0; cx < 32; cx++) {
-                int x0 = cx * w / 32;
-                int x1 = Math.max(x0 + 1, (cx + 1) * w / 32);
-                double sum = 0;
-                int n = 0;
-                for (int y = y0; y < y1 && y < h; y++) {
-                    for (int x = x0; x < x1 && x < w; x++) {
-                        sum += lum[y * w + x];
-                        n++;
-                    }
+            int y1 = Math.min(h, Math.max(y0 + 1, (cy + 1) * h / 32));
+            rowsIn[cy] = Math.max(0, y1 - y0);
+            java.util.Arrays.fill(row, 0);
+            for (int y = y0; y < y1; y++) {
+                int at = y * w;
+                for (int cx = 0; cx < 32; cx++) {
+                    int x0 = cx * w / 32;
+                    int x1 = Math.min(w, Math.max(x0 + 1, (cx + 1) * w / 32));
+                    double sum = 0;
+                    for (int x = x0; x < x1; x++) sum += lum[at + x];
+                    row[cx] += sum;
                 }
-                g[cy][cx] = n == 0 ? 0 : sum / n;
+            }
+            for (int cx = 0; cx < 32; cx++) {
+                int n = rowsIn[cy] * colsIn[cx];
+                g[cy * 32 + cx] = n == 0 ? 0 : row[cx] / n;
+            }
+        }
+        return dctHash(g);
+    }
+
+    /** The hash of a 32×32 grey image: the 8×8 lowest frequencies of its 2-D DCT against their median. */
+    private static long dctHash(double[] g) {
+        // Separably: rows first, then columns.
+        double[] rowsU = new double[8 * 32];   // [u][y]
+        for (int y = 0; y < 32; y++) {
+            for (int u = 0; u < 8; u++) {
+                double s = 0;
+                double[] cu = COS[u];
+                for (int x = 0; x < 32; x++) s += g[y * 32 + x] * cu[x];
+                rowsU[u * 32 + y] = s;
             }
         }
         double[] coef = new double[64];
         for (int v = 0; v < 8; v++) {
+            double[] cv = COS[v];
             for (int u = 0; u < 8; u++) {
                 double s = 0;
-                for (int y = 0; y < 32; y++) {
-                    double cy = COS[v][y];
-                    for (int x = 0; x < 32; x++) s += g[y][x] * COS[u][x] * cy;
-                }
+                for (int y = 0; y < 32; y++) s += rowsU[u * 32 + y] * cv[y];
                 coef[v * 8 + u] = s;
             }
         }

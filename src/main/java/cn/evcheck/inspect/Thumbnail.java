@@ -48,7 +48,7 @@ final class Thumbnail {
         if (f == null || f.pixels() > MAX_PIXELS || f.pixels() == 0 || f.progressive()) return null;
         BufferedImage t;
         try {
-            t = Pixels.decode(jpeg, 1);
+            t = Pixels.decodeThumbnail(jpeg);
         } catch (java.io.IOException | RuntimeException e) {
             return null;
         }

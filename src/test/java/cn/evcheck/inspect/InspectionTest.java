@@ -102,6 +102,45 @@ class InspectionTest {
         assertEquals(-1, facts.get("a").timedOutAfter());
     }
 
+    /**
+     * Issue 13: reader threads are reused from file to file (not a thread per file); a read abandoned
+     * at the budget keeps its thread, the files after it get others, and none of them sees the
+     * interrupt that was meant for the abandoned read.
+     */
+    @Test
+    void readersAreReusedAndAnAbandonedOneIsLeftAlone() {
+        List<FileEntry> files = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) files.add(file("f" + i));
+        files.add(100, file("stuck"));
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.Set<Thread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger interruptedReads = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            Map<String, Facts> facts = Inspection.run(files, f -> Inspector.Needs.NONE, 2, Progress.NONE, (f, n) -> {
+                if (f.rel().equals("stuck")) {
+                    // Ignores the interrupt: stays on its thread until the test ends.
+                    while (true) {
+                        try {
+                            release.await();
+                            return Facts.none(f);
+                        } catch (InterruptedException e) {
+                            // abandoned, and deaf to it
+                        }
+                    }
+                }
+                threads.add(Thread.currentThread());
+                if (Thread.currentThread().isInterrupted()) interruptedReads.incrementAndGet();
+                return Facts.none(f);
+            }, 300);
+            assertEquals(1, facts.get("stuck").timedOutAfter());
+            for (int i = 0; i < 200; i++) assertNull(facts.get("f" + i).refused(), "f" + i);
+            assertEquals(0, interruptedReads.get(), "a read saw an interrupt meant for another");
+            assertTrue(threads.size() <= 20, threads.size() + " reader threads for 200 files: not reused");
+        } finally {
+            release.countDown();
+        }
+    }
+
     @Test
     void theTimeBudgetIsConfigurable() {
         String before = System.getProperty("evcheck.fileTimeout");

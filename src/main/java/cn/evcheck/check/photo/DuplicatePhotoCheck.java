@@ -1,7 +1,6 @@
 package cn.evcheck.check.photo;
 
 import cn.evcheck.check.*;
-import cn.evcheck.inspect.Pixels;
 import cn.evcheck.model.Code;
 import cn.evcheck.model.DuplicateGroup;
 import cn.evcheck.model.Severity;
@@ -43,9 +42,28 @@ public final class DuplicatePhotoCheck implements Check {
         int n = ps.size();
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) parent[i] = i;
+        // Exact copies: the same SHA-256, grouped through a map.
+        Map<String, Integer> firstWithSha = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                if (same(ps.get(i), ps.get(j))) parent[find(parent, j)] = find(parent, i);
+            String sha = ps.get(i).sha();
+            if (sha == null) continue;
+            Integer first = firstWithSha.putIfAbsent(sha, i);
+            if (first != null) union(parent, first, i);
+        }
+        // Near copies: every pair of hashes compared, from primitive arrays (10,000 photos are 50 million pairs).
+        long[] hash = new long[n];
+        int[] of = new int[n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            Long h = ps.get(i).phash();
+            if (h == null) continue;
+            hash[m] = h;
+            of[m++] = i;
+        }
+        for (int a = 0; a < m; a++) {
+            long ha = hash[a];
+            for (int b = a + 1; b < m; b++) {
+                if (Long.bitCount(ha ^ hash[b]) <= NEAR_DUPLICATE_BITS) union(parent, of[a], of[b]);
             }
         }
         Map<Integer, List<Photo>> groups = new TreeMap<>();
@@ -90,9 +108,13 @@ public final class DuplicatePhotoCheck implements Check {
         return m;
     }
 
-    private static boolean same(Photo a, Photo b) {
-        return (a.sha() != null && a.sha().equals(b.sha()))
-                || (a.phash() != null && b.phash() != null && Pixels.distance(a.phash(), b.phash()) <= NEAR_DUPLICATE_BITS);
+    /** Joins the groups of {@code i} and {@code j}, the lower root becoming the root (as {@code i < j} joined before). */
+    private static void union(int[] parent, int i, int j) {
+        int ri = find(parent, i);
+        int rj = find(parent, j);
+        if (ri == rj) return;
+        if (ri < rj) parent[rj] = ri;
+        else parent[ri] = rj;
     }
 
     private static int find(int[] parent, int i) {
