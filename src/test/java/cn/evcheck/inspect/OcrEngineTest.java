@@ -25,7 +25,6 @@ class OcrEngineTest {
 
     @Test
     void theLibraryReadsWhatTheCommandLineReads() {
-        System.setProperty("evcheck.tesseract", "lib");   // opt-in; decided at the library's first use
         assumeTrue(Ocr.available() && TesseractLib.available(), "SKIPPED: Tesseract's library with chi_sim is not loadable here, or OCR is off");
         BufferedImage page = Scans.classifiedRedHeaderPage(31, AUTHORITY, NUMBER, SECRET);
         ScanDetector.Analysis a = ScanDetector.analysis(page);
@@ -40,5 +39,23 @@ class OcrEngineTest {
         }
         assertTrue(DocNumbers.find(bands) != null && DocNumbers.find(bands).suggestion().equals(NUMBER), bands);
         assertTrue(bands.contains("\u673a\u5bc6"), bands);
+    }
+
+    /** Engines are pooled: readers on three threads at once, more than the engines allowed, each get the command line's text. */
+    @Test
+    void concurrentReadersShareThePoolOfEngines() throws Exception {
+        assumeTrue(Ocr.available() && TesseractLib.available(), "SKIPPED: Tesseract's library with chi_sim is not loadable here, or OCR is off");
+        BufferedImage page = Scans.classifiedRedHeaderPage(31, AUTHORITY, NUMBER, SECRET);
+        BufferedImage top = page.getSubimage(0, 0, page.getWidth(), page.getHeight() / 3);
+        String expected = Ocr.command(top, 6);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> reads = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) reads.add(pool.submit(() -> Ocr.joinHan(TesseractLib.read(top, 6))));
+            for (var r : reads) assertEquals(expected, r.get(120, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(TesseractLib.enginesMade() <= TesseractLib.maxEngines(), TesseractLib.enginesMade() + " engines");
     }
 }
