@@ -59,7 +59,9 @@ class CacheTest {
     private Cli.Run check(Pkg p, String... more) throws Exception {
         Path rules = tmp.resolve("rules.yaml");
         Files.writeString(rules, RULES);
-        String[] base = {"check", p.root().toString(), "--rules", rules.toString(), "--as-of", "2019-12-31", "--format", "json", "--lang", "en"};
+        boolean dated = java.util.Arrays.asList(more).contains("--as-of");
+        String[] base = dated ? new String[]{"check", p.root().toString(), "--rules", rules.toString(), "--format", "json", "--lang", "en"}
+                : new String[]{"check", p.root().toString(), "--rules", rules.toString(), "--as-of", "2019-12-31", "--format", "json", "--lang", "en"};
         String[] args = new String[base.length + more.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(more, 0, args, base.length, more.length);
@@ -74,9 +76,15 @@ class CacheTest {
         Cli.Run first = check(p, "--cache", cache);
         assertFalse(first.err().contains("unchanged"), "nothing kept yet: " + first.err());
         Cli.Run second = check(p, "--cache", cache);
-        assertTrue(second.err().contains("11 of 11 files unchanged"), second.err());
+        assertTrue(second.err().contains("the package is unchanged since an earlier run"), second.err());
         assertEquals(fresh.out(), first.out());
-        assertEquals(fresh.out(), second.out(), "facts from the cache give the same report, byte for byte");
+        assertEquals(fresh.out(), second.out(), "the kept result gives the same report, byte for byte");
+        // Another date: the result is judged again, from facts that all come from the cache.
+        Cli.Run otherDate = check(p, "--cache", cache, "--as-of", "2019-06-30");
+        assertTrue(otherDate.err().contains("11 of 11 files unchanged"), otherDate.err());
+        assertFalse(otherDate.err().contains("the package is unchanged"), otherDate.err());
+        assertEquals(check(p, "--no-cache", "--as-of", "2019-06-30").out(), otherDate.out());
+        assertNotEquals(fresh.out(), otherDate.out());
 
         // A warm re-run reads no photo bytes (issue 13 part 4), not even to sniff the file's type: photos
         // overwritten in place with zeros, size, modification time and inode kept, are reported as before.
@@ -105,6 +113,46 @@ class CacheTest {
         assertTrue(third.err().contains("10 of 11 files"), third.err());
         assertTrue(third.out().contains("photo.corrupt"), "the changed file was read again");
         assertEquals(check(p, "--no-cache").out(), third.out());
+    }
+
+    /**
+     * The nightly drive: units whose files, rules and date are unchanged get their kept results; a
+     * unit with one changed file is judged again, and the drive's report is the one a run without
+     * the cache gives.
+     */
+    @Test
+    void unchangedUnitsOfADriveKeepTheirResults() throws Exception {
+        Pkg a = pkg();
+        Path drive = tmp.resolve("drive");
+        Files.createDirectories(drive);
+        Files.move(a.root(), drive.resolve("unit-a"));
+        Pkg b = pkg();
+        Files.move(b.root(), drive.resolve("unit-b"));
+        Path rules = tmp.resolve("rules.yaml");
+        Files.writeString(rules, RULES);
+        String cache = tmp.resolve("cache").toString();
+        java.util.function.Function<String[], Cli.Run> run = more -> {
+            String[] base = {"check", drive.toString(), "--by-unit", "--rules", rules.toString(), "--as-of", "2019-12-31",
+                    "--format", "json", "--lang", "en"};
+            String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
+            System.arraycopy(more, 0, args, base.length, more.length);
+            try {
+                return Cli.run(args);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        };
+        Cli.Run first = run.apply(new String[]{"--cache", cache});
+        Cli.Run second = run.apply(new String[]{"--cache", cache});
+        assertTrue(second.err().contains("2 of 2 units unchanged"), second.err());
+        assertEquals(first.out(), second.out());
+        Path photo = drive.resolve("unit-b/A-1/图片/p0.jpg");
+        Files.write(photo, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
+        Files.setLastModifiedTime(photo, FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        Cli.Run third = run.apply(new String[]{"--cache", cache});
+        assertTrue(third.err().contains("1 of 2 units unchanged"), third.err());
+        assertTrue(third.out().contains("photo.corrupt"), "the changed unit was judged again");
+        assertEquals(run.apply(new String[]{"--no-cache"}).out(), third.out());
     }
 
     @Test

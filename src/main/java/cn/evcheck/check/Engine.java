@@ -46,7 +46,57 @@ public final class Engine {
     public static UnitResult run(String unit, Path root, RuleSet rules, LocalDate asOf, int threads,
                                  Progress progress, cn.evcheck.util.Messages.Localized configProblem, FactsCache cache,
                                  UnitClaim claim) throws IOException {
-        return examine(unit, root, rules, asOf, threads, progress, configProblem, cache, claim).result();
+        return run(unit, root, rules, asOf, threads, progress, configProblem, cache, claim, UnitMemo.NONE);
+    }
+
+    /**
+     * @param memo results kept from earlier runs: a unit whose {@link #memoKey} is unchanged is given its
+     *             kept result after the walk, without reading or judging a file
+     */
+    public static UnitResult run(String unit, Path root, RuleSet rules, LocalDate asOf, int threads,
+                                 Progress progress, cn.evcheck.util.Messages.Localized configProblem, FactsCache cache,
+                                 UnitClaim claim, UnitMemo memo) throws IOException {
+        long t = System.nanoTime();
+        Inventory inv = new PackageScanner(rules).knowing(cache).scan(root);
+        t = cn.evcheck.util.Timings.since("scan", t);
+        String key = memo == UnitMemo.NONE ? null : memoKey(unit, inv, rules, asOf, configProblem, claim);
+        if (key != null) {
+            UnitResult kept = memo.get(root, key);
+            cn.evcheck.util.Timings.since("kept", t);
+            if (kept != null) {
+                progress.start(unit, 0);
+                return kept;
+            }
+        }
+        UnitResult result = examine(unit, inv, rules, asOf, threads, progress, configProblem, cache, claim).result();
+        if (key != null) memo.put(root, key, result);
+        return result;
+    }
+
+    /**
+     * What a unit's result is computed from, hashed: the build and inspection settings
+     * ({@link FactsCache#generation()}), the rule set's bytes and origin, the date, the unit's name,
+     * configuration problem and claim, and the walk — every file and caption sheet with its place,
+     * type and current size, modification time and file key, the item folders, what could not be
+     * read and what was skipped. Null when a file's identity cannot be read (then nothing is reused).
+     */
+    static String memoKey(String unit, Inventory inv, RuleSet rules, LocalDate asOf,
+                          cn.evcheck.util.Messages.Localized configProblem, UnitClaim claim) {
+        StringBuilder b = new StringBuilder(64 * (inv.files().size() + inv.sidecars().size() + 16));
+        b.append("unit-memo 1\n").append(FactsCache.generation()).append('\n').append(rules.sha256()).append(' ')
+                .append(rules.origin()).append('\n').append(asOf).append('\n').append(unit).append('\n')
+                .append(configProblem).append('\n').append(claim).append('\n').append(inv.root()).append('\n')
+                .append(new TreeSet<>(inv.itemFolders())).append('\n').append(inv.unreadable()).append('\n')
+                .append(inv.links()).append(' ').append(inv.special()).append('\n');
+        for (List<FileEntry> list : List.of(inv.files(), inv.sidecars())) {
+            for (FileEntry f : list) {
+                String identity = FactsCache.identity(f);
+                if (identity == null) return null;
+                b.append(f).append('\u0000').append(identity).append('\n');
+            }
+            b.append("--\n");
+        }
+        return cn.evcheck.util.Hashes.sha256(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** A unit's result together with the evidence it was judged on (what {@code evcheck fix} acts on). */
@@ -61,7 +111,15 @@ public final class Engine {
     private static Outcome examine(String unit, Path root, RuleSet rules, LocalDate asOf, int threads, Progress progress,
                                    cn.evcheck.util.Messages.Localized configProblem, FactsCache cache, UnitClaim claim)
             throws IOException {
+        long t = System.nanoTime();
         Inventory inv = new PackageScanner(rules).knowing(cache).scan(root);
+        cn.evcheck.util.Timings.since("scan", t);
+        return examine(unit, inv, rules, asOf, threads, progress, configProblem, cache, claim);
+    }
+
+    private static Outcome examine(String unit, Inventory inv, RuleSet rules, LocalDate asOf, int threads, Progress progress,
+                                   cn.evcheck.util.Messages.Localized configProblem, FactsCache cache, UnitClaim claim) {
+        long t = System.nanoTime();
         List<FileEntry> all = new ArrayList<>(inv.files());
         all.addAll(inv.sidecars());
         Set<String> sidecars = new HashSet<>();
@@ -70,7 +128,9 @@ public final class Engine {
         Map<String, Facts> facts = Inspection.run(all,
                 f -> sidecars.contains(f.rel()) ? Inspector.Needs.CAPTIONS : Placement.needs(f, rules), threads, progress, cache);
         // Also on a run whose facts came from the cache: only photos whose size and fingerprint collide are read.
+        t = cn.evcheck.util.Timings.since("inspect", t);
         facts = Inspection.confirmCopies(facts);
+        cn.evcheck.util.Timings.since("copies", t);
         return judge(unit, inv, facts, Sidecars.index(inv.sidecars(), facts), rules, asOf, configProblem, claim);
     }
 
@@ -98,16 +158,20 @@ public final class Engine {
         ev.configProblem(configProblem);
         ev.unitClaim(claim);
         Results out = new Results();
+        long t = System.nanoTime();
         for (Check.Phase phase : Check.Phase.values()) {
             for (Check c : Checks.all()) {
                 if (c.phase() != phase) continue;
                 out.running(c);
                 c.run(ev, out);
+                t = cn.evcheck.util.Timings.since("checks", t);
             }
             if (phase == Check.Phase.ACCEPT) ev.settle(out::rejected);
         }
         out.running(null);
-        return new Outcome(result(ev, out, all), ev);
+        Outcome o = new Outcome(result(ev, out, all), ev);
+        cn.evcheck.util.Timings.since("result", t);
+        return o;
     }
 
     private static UnitResult result(Evidence ev, Results out, Map<String, Facts> facts) {

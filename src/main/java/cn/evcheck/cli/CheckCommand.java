@@ -277,6 +277,7 @@ final class CheckCommand implements Callable<Integer> {
         ProgressBar bar = !quiet && ProgressBar.wanted() ? new ProgressBar(err, en) : null;
         Progress progress = bar != null ? bar : Progress.NONE;
         long t0 = System.nanoTime();
+        cn.evcheck.util.Timings.reset();
         try {
             PackageConfig rootCfg = PackageConfig.load(pkg);
             LocalDate cliAsOf = null;
@@ -333,11 +334,15 @@ final class CheckCommand implements Callable<Integer> {
             }
             Path ruleBase = rules != null ? null : rootCfg.rules() != null ? pkg
                     : dirs.stream().filter(d -> cfgs.get(d).rules() != null).findFirst().orElse(pkg);
+            long tPhase = System.nanoTime();
             RuleSet ruleSet = BuiltinRules.resolve(ruleArg, ruleBase);
+            tPhase = cn.evcheck.util.Timings.since("rules", tPhase);
             List<UnitResult> units = new ArrayList<>();
             List<cn.evcheck.rules.Waiver> waivers = new ArrayList<>(rootCfg.waivers());
             if (waiversFile != null) waivers.addAll(PackageConfig.waiverFile(waiversFile));
             cacheUsed = openCache(pkgReal);
+            keptUnits = new KeptUnits(cacheUsed);
+            cn.evcheck.util.Timings.since("cache", tPhase);
             if (byUnit) {
                 Map<String, List<String>> claims = new HashMap<>();
                 Map<Path, String> names = new HashMap<>();
@@ -391,7 +396,7 @@ final class CheckCommand implements Callable<Integer> {
                                 w.approvedBy(), w.expires(), w.source()));
                     }
                     long u0 = System.nanoTime();
-                    UnitResult done = Engine.run(name, d, rs, unitDate, threads, progress, problem, cacheUsed, claim);
+                    UnitResult done = Engine.run(name, d, rs, unitDate, threads, progress, problem, cacheUsed, claim, keptUnits.memo());
                     units.add(done);
                     unitSeconds.put(d.toString(), (System.nanoTime() - u0) / 1e9);
                     if (bar == null && !quiet) RunFiles.unitLine(err, en, done, u0);   // a nightly job's log: one line per unit
@@ -405,9 +410,11 @@ final class CheckCommand implements Callable<Integer> {
                 units = new ArrayList<>(cn.evcheck.check.photo.CrossUnitDuplicates.apply(units));
             } else {
                 String name = rootCfg.unit() != null ? rootCfg.unit() : "";
-                units.add(Engine.run(name, pkg, ruleSet, date, threads, progress, null, cacheUsed));
+                units.add(Engine.run(name, pkg, ruleSet, date, threads, progress, null, cacheUsed, null, keptUnits.memo()));
             }
+            tPhase = System.nanoTime();
             cacheUsed.close();
+            tPhase = cn.evcheck.util.Timings.since("cache", tPhase);
             // Where a waiver is written, as the report shows it: relative to the package when inside it.
             String prefix = pkg.toString() + pkg.getFileSystem().getSeparator();
             waivers.replaceAll(w -> !w.source().startsWith(prefix) ? w : new cn.evcheck.rules.Waiver(w.code(), w.unit(), w.item(),
@@ -417,6 +424,7 @@ final class CheckCommand implements Callable<Integer> {
             report = new Report(Main.version(), ruleSet, date, pkg.toString(), units, cn.evcheck.check.Checks.codes());
             if (before != null) report = report.against(baseline.toString(), before);
             if (bar != null) bar.finish();
+            cn.evcheck.util.Timings.since("result", tPhase);
             notes(err, en, report, t0);
         } catch (RuleException e) {
             err.println(e.render(en));
@@ -427,6 +435,7 @@ final class CheckCommand implements Callable<Integer> {
             return Main.FAILED;
         }
 
+        long tReports = System.nanoTime();
         Map<String, String> thumbnails = renderers.stream().anyMatch(Renderer::usesThumbnails) ? Thumbnails.of(report) : Map.of();
         Renderer.Options options = new Renderer.Options(en, grouping, thumbnails);
         // The write phase: under the output folder's lock, each report written whole or not at all.
@@ -453,6 +462,8 @@ final class CheckCommand implements Callable<Integer> {
                 folder.write(cn.evcheck.report.ShardFile.name(shardK, shardN), o -> o.write(sf));
             }
             out.flush();
+            cn.evcheck.util.Timings.since("reports", tReports);
+            if (verbose) phases(err, en);
             if (folder != null && !quiet) {
                 // Say what was written, and the summary when no text report on stdout said it.
                 for (Renderer r : renderers) err.println("evcheck: " + (en ? "wrote " : "已写入 ") + outReal.resolve(r.fileName()));
@@ -491,6 +502,21 @@ final class CheckCommand implements Callable<Integer> {
                 ? Main.FINDINGS : Main.OK;
     }
 
+    /** Where the run's time went (--verbose): the JVM's start, then each phase, in seconds. */
+    private static void phases(PrintWriter err, boolean en) {
+        List<String> parts = new ArrayList<>();
+        ProcessHandle.current().info().startInstant().ifPresent(start -> parts.add(String.format(Locale.ROOT, en ? "start %.2f s" : "启动 %.2f 秒",
+                (MAIN_STARTED.toEpochMilli() - start.toEpochMilli()) / 1000.0)));
+        Map<String, String> zh = Map.of("rules", "规则", "cache", "缓存", "scan", "扫描", "kept", "比对上次结果",
+                "inspect", "读取文件", "copies", "核对相同文件", "checks", "检查", "result", "汇总", "reports", "写报告");
+        cn.evcheck.util.Timings.millis().forEach((phase, ms) -> parts.add(String.format(Locale.ROOT, en ? "%s %.2f s" : "%s %.2f 秒",
+                en ? phase : zh.getOrDefault(phase, phase), ms / 1000.0)));
+        err.println(en ? "evcheck: phases: " + String.join(", ", parts) : "evcheck：各阶段：" + String.join("，", parts));
+    }
+
+    /** When this class was first used: about when evcheck's own code began to run. */
+    private static final java.time.Instant MAIN_STARTED = java.time.Instant.now();
+
     /** When this run started, and how long each unit took (by its folder): for run.json. */
     private final java.time.Instant started = java.time.Instant.now();
     private final Map<String, Double> unitSeconds = new HashMap<>();
@@ -501,9 +527,19 @@ final class CheckCommand implements Callable<Integer> {
     /** The facts cache of the run (closed once the files are inspected). */
     private cn.evcheck.inspect.FactsCache cacheUsed = cn.evcheck.inspect.FactsCache.NONE;
 
+    /** Unit results kept in that cache. */
+    private KeptUnits keptUnits = new KeptUnits(cn.evcheck.inspect.FactsCache.NONE);
+
     /** Said once per run on stderr (not with --quiet): what the report cannot show by itself. */
     private void notes(PrintWriter err, boolean en, Report report, long t0) {
         if (quiet) return;
+        if (keptUnits.reused() > 0) {
+            err.println(keptUnits.asked() == 1
+                    ? (en ? "evcheck: the package is unchanged since an earlier run with these rules and date: its result came from the cache (--no-cache checks it again)"
+                    : "evcheck：材料包自上次以相同规则和日期检查以来未变，直接使用缓存的结果（--no-cache 可重新检查）")
+                    : (en ? "evcheck: " + keptUnits.reused() + " of " + keptUnits.asked() + " units unchanged since an earlier run with these rules and date: their results came from the cache (--no-cache checks them again)"
+                    : "evcheck：" + keptUnits.reused() + " / " + keptUnits.asked() + " 个单位自上次以相同规则和日期检查以来未变，直接使用缓存的结果（--no-cache 可重新检查）"));
+        }
         if (cacheUsed.hits() > 0) {
             err.println(en ? "evcheck: " + cacheUsed.hits() + " of " + (cacheUsed.hits() + cacheUsed.misses())
                     + " files unchanged since an earlier run: their facts came from the cache (--no-cache reads them again)"

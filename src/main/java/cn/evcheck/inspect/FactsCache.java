@@ -32,22 +32,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FactsCache implements AutoCloseable, cn.evcheck.scan.KnownTypes {
     /** No cache: every file is read. */
-    public static final FactsCache NONE = new FactsCache(null, null, null, "off");
+    public static final FactsCache NONE = new FactsCache(null, null, null, null, "off");
 
     private final MVStore store;
     private final MVMap<String, byte[]> facts;
     /** The type sniffed from each file ({@link cn.evcheck.scan.KnownTypes}), by the same identity as its facts. */
     private final MVMap<String, String> types;
+    /** Whole results kept by name (a unit's folder), each with the key it was computed under. */
+    private final MVMap<String, byte[]> kept;
     private final String state;
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicInteger misses = new AtomicInteger();
 
     private static final ObjectMapper JSON = mapper();
 
-    private FactsCache(MVStore store, MVMap<String, byte[]> facts, MVMap<String, String> types, String state) {
+    private FactsCache(MVStore store, MVMap<String, byte[]> facts, MVMap<String, String> types, MVMap<String, byte[]> kept,
+                       String state) {
         this.store = store;
         this.facts = facts;
         this.types = types;
+        this.kept = kept;
         this.state = state;
     }
 
@@ -63,15 +67,17 @@ public final class FactsCache implements AutoCloseable, cn.evcheck.scan.KnownTyp
             String generation = generation();
             MVMap<String, byte[]> map = s.openMap("facts");
             MVMap<String, String> types = s.openMap("types");
+            MVMap<String, byte[]> kept = s.openMap("kept");
             if (!generation.equals(meta.get("generation"))) {
                 map.clear();
                 types.clear();
+                kept.clear();
                 meta.put("generation", generation);
                 s.commit();
             }
-            return new FactsCache(s, map, types, "on");
+            return new FactsCache(s, map, types, kept, "on");
         } catch (IOException | RuntimeException e) {
-            return new FactsCache(null, null, null, "unavailable: " + Errors.oneLine(e));
+            return new FactsCache(null, null, null, null, "unavailable: " + Errors.oneLine(e));
         }
     }
 
@@ -126,6 +132,39 @@ public final class FactsCache implements AutoCloseable, cn.evcheck.scan.KnownTyp
         };
     }
 
+    /** What was kept under {@code name} if it was kept under {@code key}, else null. */
+    public byte[] kept(String name, String key) {
+        if (kept == null) return null;
+        byte[] v = kept.get(name);
+        byte[] k = (key + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (v == null || v.length < k.length || !java.util.Arrays.equals(v, 0, k.length, k, 0, k.length)) return null;
+        return java.util.Arrays.copyOfRange(v, k.length, v.length);
+    }
+
+    /** Keeps {@code value} under {@code name}, computed under {@code key}, replacing what was kept under that name. */
+    public void keep(String name, String key, byte[] value) {
+        if (kept == null) return;
+        byte[] k = (key + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] v = java.util.Arrays.copyOf(k, k.length + value.length);
+        System.arraycopy(value, 0, v, k.length, value.length);
+        try {
+            kept.put(name, v);
+        } catch (RuntimeException e) {
+            // not kept: computed again next time
+        }
+    }
+
+    /** The file's identity now (absolute path, size, modification time, file key), or null when it is not that regular file any more. */
+    public static String identity(FileEntry f) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(f.path(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!a.isRegularFile() || a.size() != f.size()) return null;
+            return identity(f.path(), a);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     @Override
     public cn.evcheck.scan.FileType get(Path file, BasicFileAttributes attrs) {
         if (types == null) return null;
@@ -149,20 +188,15 @@ public final class FactsCache implements AutoCloseable, cn.evcheck.scan.KnownTyp
 
     /** The file's identity now (path, size, modification time, file key) and what is needed of it; null if unknown. */
     static String key(FileEntry f, Inspector.Needs needs) {
-        try {
-            BasicFileAttributes a = Files.readAttributes(f.path(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (!a.isRegularFile() || a.size() != f.size()) return null;
-            return identity(f.path(), a) + "\u0000" + needs;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        String identity = identity(f);
+        return identity == null ? null : identity + "\u0000" + needs;
     }
 
     /**
      * What the facts depend on besides the file: this build of evcheck (its jar's size and time; a
      * run from class folders is keyed by the time of this class) and the inspection settings.
      */
-    static String generation() {
+    public static String generation() {
         String build = "unknown";
         try {
             Path code = Path.of(FactsCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -181,7 +215,7 @@ public final class FactsCache implements AutoCloseable, cn.evcheck.scan.KnownTyp
         if (store == null) return;
         try {
             store.commit();
-            store.close();
+            store.close(0);   // no compaction on the way out: it rewrote live pages on every run, even one that changed nothing
         } catch (RuntimeException e) {
             // the last commit stands
         }

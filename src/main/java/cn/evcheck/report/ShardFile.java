@@ -56,6 +56,16 @@ public final class ShardFile {
                 .disable(MapperFeature.AUTO_DETECT_IS_GETTERS).build();
     }
 
+    /** One unit's result as a shard holds it (for the unit results a run keeps, {@code check --cache}). */
+    public static byte[] unit(UnitResult u) throws IOException {
+        return JSON.writeValueAsBytes(u);
+    }
+
+    /** A unit's result written by {@link #unit(UnitResult)}. */
+    public static UnitResult unit(byte[] bytes) throws IOException {
+        return JSON.readValue(bytes, UnitResult.class);
+    }
+
     public static byte[] write(Shard s) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("evcheck_shard", 1);

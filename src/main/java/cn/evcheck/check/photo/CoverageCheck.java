@@ -54,10 +54,15 @@ public final class CoverageCheck implements Check {
             return;
         }
         List<CoverageGrid.Row> rows = new ArrayList<>();
+        // The photos that can count at all, decided once, not again for every period and category.
+        List<Photo> counting = photos.stream().filter(ph -> ph.readable() && !out.rejected(ph.file()) && ph.inPeriod(ev)
+                && (m.per() != Per.FESTIVAL || ph.dayKnown())).toList();
         for (String cat : ev.categories(item, m)) {
+            List<Photo> inCategory = m.each() == Each.CATEGORY
+                    ? counting.stream().filter(ph -> cat.equals(ph.category())).toList() : counting;
             List<Cell> cells = new ArrayList<>();
             for (Periods.Period period : periods) {
-                int have = count(ev, out, photos, m, cat, period);
+                int have = count(inCategory, period);
                 boolean due = period.state() == Periods.State.DUE;
                 cells.add(new Cell(period.key(), have, m.min(), have >= m.min() ? State.MET : due ? State.GAP : State.PENDING));
                 if (have >= m.min()) continue;
@@ -81,12 +86,9 @@ public final class CoverageCheck implements Check {
     }
 
     /** Counted photos of a category in a period; festivals need a known day. */
-    private static int count(Evidence ev, Results out, List<Photo> photos, Material m, String cat, Periods.Period period) {
+    private static int count(List<Photo> photos, Periods.Period period) {
         int have = 0;
         for (Photo ph : photos) {
-            if (!ph.readable() || out.rejected(ph.file()) || !ph.inPeriod(ev)) continue;
-            if (m.each() == Each.CATEGORY && !cat.equals(ph.category())) continue;
-            if (m.per() == Per.FESTIVAL && !ph.dayKnown()) continue;
             if (period.contains(ph.date())) have++;
         }
         return have;
