@@ -60,6 +60,7 @@ public final class Engine {
         Inventory inv = new PackageScanner(rules).knowing(cache).scan(root);
         t = cn.evcheck.util.Timings.since("scan", t);
         String key = memo == UnitMemo.NONE ? null : memoKey(unit, inv, rules, asOf, configProblem, claim);
+        t = cn.evcheck.util.Timings.since("key", t);
         if (key != null) {
             UnitResult kept = memo.get(root, key);
             cn.evcheck.util.Timings.since("kept", t);

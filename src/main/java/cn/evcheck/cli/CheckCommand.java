@@ -507,7 +507,7 @@ final class CheckCommand implements Callable<Integer> {
         List<String> parts = new ArrayList<>();
         ProcessHandle.current().info().startInstant().ifPresent(start -> parts.add(String.format(Locale.ROOT, en ? "start %.2f s" : "启动 %.2f 秒",
                 (MAIN_STARTED.toEpochMilli() - start.toEpochMilli()) / 1000.0)));
-        Map<String, String> zh = Map.of("rules", "规则", "cache", "缓存", "scan", "扫描", "kept", "比对上次结果",
+        Map<String, String> zh = Map.of("rules", "规则", "cache", "缓存", "scan", "扫描", "key", "核对文件是否变化", "kept", "读取上次结果",
                 "inspect", "读取文件", "copies", "核对相同文件", "checks", "检查", "result", "汇总", "reports", "写报告");
         cn.evcheck.util.Timings.millis().forEach((phase, ms) -> parts.add(String.format(Locale.ROOT, en ? "%s %.2f s" : "%s %.2f 秒",
                 en ? phase : zh.getOrDefault(phase, phase), ms / 1000.0)));
