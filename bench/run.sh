@@ -59,5 +59,5 @@ cmp -s "$out/report.json" "$work/report-cold.json" && same="same report" || same
   if [ -n "$exif_s" ]; then printf '%-28s %8.2f %8.2f %10s\n' "exiftool -r -json" "$exif_s" "$(ratio "$exif_s" "$read_s")" "-";
   else echo "exiftool -r -json            (not installed: apt-get install libimage-exiftool-perl)"; fi
   printf '%-28s %8.2f %8.2f %7d MB\n' "evcheck ($cold_state)" "$cold_s" "$(ratio "$cold_s" "$read_s")" "$((cold_rss / 1024))"
-  printf '%-28s %8.2f %8.2f %7d MB  (%s; %.3f of cold)\n' "evcheck again (facts cache)" "$warm_s" "$(ratio "$warm_s" "$read_s")" "$((warm_rss / 1024))" "$same" "$(ratio "$warm_s" "$cold_s")"
+  printf '%-28s %8.2f %8.2f %7d MB  (%s; %.3f of cold)\n' "evcheck again (facts cache)" "$warm_s" "$(ratio "$warm_s" "$read_s")" "$((warm_rss / 1024))" "$same" "$(awk -v a="$warm_s" -v b="$cold_s" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')"
 } | tee "$results"
