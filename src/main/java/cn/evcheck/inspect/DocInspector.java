@@ -185,7 +185,7 @@ public final class DocInspector {
         int[] histogram = new int[256];
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
-            band.getRGB(0, y, w, 1, row, 0, w);
+            Pixels.rgbRow(band, y, row);
             for (int x = 0; x < w; x++) {
                 int c = row[x];
                 int l = (299 * ((c >> 16) & 0xFF) + 587 * ((c >> 8) & 0xFF) + 114 * (c & 0xFF)) / 1000;

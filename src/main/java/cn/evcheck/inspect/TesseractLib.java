@@ -275,7 +275,7 @@ final class TesseractLib {
         byte[] rgb = new byte[w * h * 3];
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
-            img.getRGB(0, y, w, 1, row, 0, w);
+            Pixels.rgbRow(img, y, row);
             for (int x = 0, o = y * w * 3; x < w; x++, o += 3) {
                 int c = row[x];
                 rgb[o] = (byte) (c >> 16);
