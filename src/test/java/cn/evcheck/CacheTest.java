@@ -170,4 +170,79 @@ class CacheTest {
         check(p, "--cache", p.root().resolve("cache-inside").toString());
         assertEquals(before, Pkg.fingerprint(p.root()), "nothing written into the package");
     }
+
+    /**
+     * A kept result is given only while every file is as the walk saw it when it was kept: a photo
+     * rewritten with the same size (only its time tells), a file renamed, a file moved to another
+     * folder, a file added — each makes the unit judged again, with the report a run without the
+     * cache gives.
+     */
+    @Test
+    void aKeptResultTurnsOnEveryFilesNamePlaceSizeAndTime() throws Exception {
+        Pkg p = pkg();
+        String cache = tmp.resolve("cache").toString();
+        check(p, "--cache", cache);
+        assertTrue(check(p, "--cache", cache).err().contains("the package is unchanged"));
+        Path root = p.root();
+        java.util.List<Runnable> changes = java.util.List.of(
+                () -> {   // same size, same inode, a new caption: only the modification time tells
+                    Path ph = root.resolve("A-1/\u56fe\u7247/p3.jpg");
+                    try {
+                        byte[] b = Files.readAllBytes(ph);
+                        byte[] same = Jpegs.withMetadata(Jpegs.image(640, 480, 3, 0.85f), new Jpegs.Exif(), null, null);
+                        byte[] padded = java.util.Arrays.copyOf(same, b.length);
+                        if (same.length > b.length) throw new AssertionError("the new photo is larger");
+                        Files.write(ph, padded);
+                        Files.setLastModifiedTime(ph, FileTime.fromMillis(Files.getLastModifiedTime(ph).toMillis() + 7000));
+                    } catch (java.io.IOException e) {
+                        throw new AssertionError(e);
+                    }
+                },
+                () -> move(root.resolve("A-1/\u56fe\u7247/p4.jpg"), root.resolve("A-1/\u56fe\u7247/p4b.jpg")),
+                () -> move(root.resolve("A-1/\u56fe\u7247/p5.jpg"), root.resolve("A-1/\u6b63\u5f0f\u53d1\u6587/p5.jpg")),
+                () -> {
+                    try {
+                        Files.copy(root.resolve("A-1/\u56fe\u7247/p1.jpg"), root.resolve("A-1/\u56fe\u7247/p9.jpg"));
+                    } catch (java.io.IOException e) {
+                        throw new AssertionError(e);
+                    }
+                });
+        for (Runnable change : changes) {
+            change.run();
+            Cli.Run again = check(p, "--cache", cache);
+            assertFalse(again.err().contains("the package is unchanged"), again.err());
+            assertEquals(check(p, "--no-cache").out(), again.out());
+            assertTrue(check(p, "--cache", cache).err().contains("the package is unchanged"), "kept anew");
+        }
+    }
+
+    private static void move(Path from, Path to) {
+        try {
+            Files.move(from, to);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Each unit's result is kept apart, with the key it was kept under; a new build forgets them all. */
+    @Test
+    void keptResultsAreKeptApartByName() throws Exception {
+        Path dir = tmp.resolve("kept-cache");
+        try (FactsCache c = FactsCache.open(dir)) {
+            assertNull(c.kept("unit:/a"));
+            c.keep("unit:/a", "key-a", "result a".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            c.keep("unit:/b", "key-b", "result b".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            c.keep("unit:/a", "key-a2", "result a2".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        try (FactsCache c = FactsCache.open(dir)) {
+            FactsCache.Kept a = c.kept("unit:/a");
+            assertEquals("key-a2", a.key());
+            assertEquals("result a2", new String(a.bytes(), a.offset(), a.bytes().length - a.offset(), java.nio.charset.StandardCharsets.UTF_8));
+            FactsCache.Kept b = c.kept("unit:/b");
+            assertEquals("key-b", b.key());
+            assertEquals("result b", new String(b.bytes(), b.offset(), b.bytes().length - b.offset(), java.nio.charset.StandardCharsets.UTF_8));
+            assertNull(c.kept("unit:/c"));
+        }
+        assertNull(FactsCache.NONE.kept("unit:/a"));
+    }
 }

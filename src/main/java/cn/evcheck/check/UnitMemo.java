@@ -14,6 +14,14 @@ import java.nio.file.Path;
  * walked, not inspected or judged again. One result is kept per unit folder.
  */
 public interface UnitMemo {
+    /**
+     * Told as a unit's walk begins: a memo may start reading what it kept for the unit at {@code root},
+     * to have it ready when {@link #get} asks (the walk and the key take about as long).
+     */
+    default void ahead(Path root) {
+        // nothing to read ahead
+    }
+
     /** The result kept for the unit at {@code root} under {@code key}, or null. */
     UnitResult get(Path root, String key);
 

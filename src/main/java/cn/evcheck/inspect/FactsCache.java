@@ -32,26 +32,28 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FactsCache implements AutoCloseable, cn.evcheck.scan.KnownTypes {
     /** No cache: every file is read. */
-    public static final FactsCache NONE = new FactsCache(null, null, null, null, "off");
+    public static final FactsCache NONE = new FactsCache(null, null, null, "off");
 
     private final MVStore store;
     private final MVMap<String, byte[]> facts;
     /** The type sniffed from each file ({@link cn.evcheck.scan.KnownTypes}), by the same identity as its facts. */
     private final MVMap<String, String> types;
-    /** Whole results kept by name (a unit's folder), each with the key it was computed under. */
-    private final MVMap<String, byte[]> kept;
+    /**
+     * Whole results kept by name (a unit's folder), each with the key it was computed under, each in a
+     * map of its own (named {@link #KEPT} and a hash of the name): a map's first page is read whole
+     * when it is opened, so a drive's units in one map would all be read to give one of them.
+     */
+    private static final String KEPT = "kept:";
     private final String state;
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicInteger misses = new AtomicInteger();
 
     private static final ObjectMapper JSON = mapper();
 
-    private FactsCache(MVStore store, MVMap<String, byte[]> facts, MVMap<String, String> types, MVMap<String, byte[]> kept,
-                       String state) {
+    private FactsCache(MVStore store, MVMap<String, byte[]> facts, MVMap<String, String> types, String state) {
         this.store = store;
         this.facts = facts;
         this.types = types;
-        this.kept = kept;
         this.state = state;
     }
 
@@ -67,17 +69,20 @@ public final class FactsCache implements AutoCloseable, cn.evcheck.scan.KnownTyp
             String generation = generation();
             MVMap<String, byte[]> map = s.openMap("facts");
             MVMap<String, String> types = s.openMap("types");
-            MVMap<String, byte[]> kept = s.openMap("kept");
             if (!generation.equals(meta.get("generation"))) {
                 map.clear();
                 types.clear();
-                kept.clear();
+                for (String name : new java.util.ArrayList<>(s.getMapNames())) {
+                    // A map is opened with the types it was written with before it is removed.
+                    if (name.startsWith(KEPT)) s.removeMap(s.openMap(name, keptBuilder()));
+                    else if (name.equals("kept")) s.removeMap(name);   // one map for all units, by earlier builds
+                }
                 meta.put("generation", generation);
                 s.commit();
             }
-            return new FactsCache(s, map, types, kept, "on");
+            return new FactsCache(s, map, types, "on");
         } catch (IOException | RuntimeException e) {
-            return new FactsCache(null, null, null, null, "unavailable: " + Errors.oneLine(e));
+            return new FactsCache(null, null, null, "unavailable: " + Errors.oneLine(e));
         }
     }
 
@@ -132,26 +137,50 @@ public final class FactsCache implements AutoCloseable, cn.evcheck.scan.KnownTyp
         };
     }
 
-    /** What was kept under {@code name} if it was kept under {@code key}, else null. */
-    public byte[] kept(String name, String key) {
-        if (kept == null) return null;
-        byte[] v = kept.get(name);
-        byte[] k = (key + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        if (v == null || v.length < k.length || !java.util.Arrays.equals(v, 0, k.length, k, 0, k.length)) return null;
-        return java.util.Arrays.copyOfRange(v, k.length, v.length);
+    /** A result kept under a name: the key it was computed under, and its bytes from {@code offset} on. */
+    public record Kept(String key, byte[] bytes, int offset) {}
+
+    /** What was kept under {@code name}, with the key it was kept under; null when nothing was. */
+    public Kept kept(String name) {
+        if (store == null) return null;
+        try {
+            byte[] v = keptMap(name).get(VALUE);
+            if (v == null) return null;
+            int nl = 0;
+            while (nl < v.length && v[nl] != '\n') nl++;
+            if (nl == v.length) return null;
+            return new Kept(new String(v, 0, nl, java.nio.charset.StandardCharsets.UTF_8), v, nl + 1);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
-    /** Keeps {@code value} under {@code name}, computed under {@code key}, replacing what was kept under that name. */
+    /**
+     * Keeps {@code value} under {@code name}, computed under {@code key}, replacing what was kept under
+     * that name. Key and value are one entry, written together or not at all.
+     */
     public void keep(String name, String key, byte[] value) {
-        if (kept == null) return;
+        if (store == null) return;
         byte[] k = (key + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] v = java.util.Arrays.copyOf(k, k.length + value.length);
         System.arraycopy(value, 0, v, k.length, value.length);
         try {
-            kept.put(name, v);
+            keptMap(name).put(VALUE, v);
         } catch (RuntimeException e) {
             // not kept: computed again next time
         }
+    }
+
+    private static final String VALUE = "value";
+
+    private MVMap<String, byte[]> keptMap(String name) {
+        return store.openMap(KEPT + cn.evcheck.util.Hashes.sha256(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)), keptBuilder());
+    }
+
+    /** Byte arrays stored as they are: the generic type reads an array byte by byte (a tenth of a second for 10 MB). */
+    private static MVMap.Builder<String, byte[]> keptBuilder() {
+        return new MVMap.Builder<String, byte[]>().keyType(org.h2.mvstore.type.StringDataType.INSTANCE)
+                .valueType(org.h2.mvstore.type.ByteArrayDataType.INSTANCE);
     }
 
     /** The file's identity now (absolute path, size, modification time, file key), or null when it is not that regular file any more. */

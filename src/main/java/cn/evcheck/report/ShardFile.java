@@ -63,7 +63,12 @@ public final class ShardFile {
 
     /** A unit's result written by {@link #unit(UnitResult)}. */
     public static UnitResult unit(byte[] bytes) throws IOException {
-        return JSON.readValue(bytes, UnitResult.class);
+        return unit(bytes, 0, bytes.length);
+    }
+
+    /** A unit's result written by {@link #unit(UnitResult)}, at {@code bytes[offset..offset+length)}. */
+    public static UnitResult unit(byte[] bytes, int offset, int length) throws IOException {
+        return JSON.readValue(bytes, offset, length, UnitResult.class);
     }
 
     public static byte[] write(Shard s) throws IOException {

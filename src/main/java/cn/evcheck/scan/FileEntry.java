@@ -20,6 +20,7 @@ import java.util.List;
  * @param otherFolder a sub-folder below the item/role that names no known category, or null
  * @param folders    folder names from the package root down to the file's parent
  * @param fileKey    the file's identity as the scan saw it ({@link java.nio.file.attribute.BasicFileAttributes#fileKey()}), or null
+ * @param modified   its modification time as the scan saw it, in milliseconds since the epoch; -1 when not recorded
  *
  * <p>The bytes are read only through {@link #open()}, {@link #channel()} and {@link #readAll}:
  * {@link SafeOpen}, relative to the package, never through a link, only while the file is still
@@ -27,7 +28,7 @@ import java.util.List;
  */
 public record FileEntry(Path path, String rel, String name, String ext, long size, FileType type,
                         String itemId, Kind roleFolder, String category, String otherFolder, List<String> folders,
-                        Object fileKey) {
+                        Object fileKey, long modified) {
     public FileEntry {
         folders = List.copyOf(folders);
     }
@@ -35,7 +36,7 @@ public record FileEntry(Path path, String rel, String name, String ext, long siz
     /** An entry whose identity was not recorded (tests): only its size is checked when it is read. */
     public FileEntry(Path path, String rel, String name, String ext, long size, FileType type,
                      String itemId, Kind roleFolder, String category, String otherFolder, List<String> folders) {
-        this(path, rel, name, ext, size, type, itemId, roleFolder, category, otherFolder, folders, null);
+        this(path, rel, name, ext, size, type, itemId, roleFolder, category, otherFolder, folders, null, -1);
     }
 
     /** The package folder the file was found in: {@link #path} without the parts of {@link #rel}. */

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 public final class PackageScanner {
     /** Operating-system litter and evcheck's own config: never evidence, never reported. */
     private static final Set<String> IGNORED = Set.of("thumbs.db", "desktop.ini", ".ds_store", "evcheck.yaml", "evcheck.yml");
+    private static final Pattern OFFICE_TEMP = Pattern.compile("~wr[a-z]\\d{4}\\.tmp");
     private static final Pattern DATE_LIKE = Pattern.compile("^\\s*(19|20)\\d{2}\\s*(年|[-._/]|$).*");
 
     private final RuleSet rules;
@@ -98,23 +99,25 @@ public final class PackageScanner {
     static boolean isOfficeTemp(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         return name.startsWith("~$") || (lower.startsWith(".~lock.") && lower.endsWith("#"))
-                || lower.matches("~wr[a-z]\\d{4}\\.tmp");
+                || OFFICE_TEMP.matcher(lower).matches();
     }
 
     /** Where a folder sits: item, role, category, unknown sub-folder, and folder names so far. */
     private record Placement(String itemId, Kind role, String category, String other, List<String> folders) {}
 
     private void walk(Path dir, Placement here) {
-        List<Path> children = new ArrayList<>();
+        // Each child with the name it is shown by, decoded once (not once per comparison of the sort).
+        List<Map.Entry<String, Path>> children = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            for (Path p : ds) children.add(p);
+            for (Path p : ds) children.add(Map.entry(Names.shown(p), p));
         } catch (IOException | DirectoryIteratorException e) {
             unreadable.add(new Inventory.Unreadable(rel(dir), reason(e)));
             return;
         }
-        children.sort(Comparator.comparing(Names::shown));
-        for (Path p : children) {
-            String name = Names.shown(p);
+        children.sort(Map.Entry.comparingByKey());
+        for (Map.Entry<String, Path> child : children) {
+            Path p = child.getValue();
+            String name = child.getKey();
             BasicFileAttributes attrs;
             try {
                 attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -212,7 +215,7 @@ public final class PackageScanner {
             category = categoryOf(rules.item(here.itemId()), name);
         }
         FileEntry e = new FileEntry(p, rel(p), name, ext, size, type, here.itemId(), here.role(), category,
-                here.other(), here.folders(), attrs.fileKey());
+                here.other(), here.folders(), attrs.fileKey(), attrs.lastModifiedTime().toMillis());
         if (Roles.isCaptionSidecar(name)) {
             sidecars.add(e);
         } else {

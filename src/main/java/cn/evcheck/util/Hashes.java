@@ -16,6 +16,15 @@ public final class Hashes {
         }
     }
 
+    /** A new SHA-256 digest, for a hash fed in parts. */
+    public static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
+    }
+
     /** Of every byte of a stream, read to its end. */
     public static String sha256(java.io.InputStream in) throws java.io.IOException {
         try {
