@@ -4,7 +4,6 @@ import cn.evcheck.model.*;
 import cn.evcheck.model.Report.*;
 import cn.evcheck.rules.Describe;
 import cn.evcheck.rules.Model.Item;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -24,6 +23,11 @@ public final class JsonRenderer {
             new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
 
     public static String render(Report r, boolean english) {
+        return new String(bytes(r, english), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** {@link #render}, in UTF-8, written as bytes without a string between (a drive's report is tens of megabytes). */
+    public static byte[] bytes(Report r, boolean english) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("tool", map("name", "evcheck", "version", r.toolVersion()));
         root.put("rules", map("id", r.rules().id(), "title", r.rules().title(), "source", r.rules().source(),
@@ -103,7 +107,7 @@ public final class JsonRenderer {
                 m.put("counted", p.counted());
                 m.put("duplicate_group", p.duplicateGroup());
                 m.put("identity", p.identity());
-                m.put("phash", p.phash() == null ? null : String.format(Locale.ROOT, "%016x", p.phash()));
+                m.put("phash", p.phash() == null ? null : hex16(p.phash()));
                 photos.add(m);
             }
             for (ReportRecord rr : u.reports()) {
@@ -168,8 +172,14 @@ public final class JsonRenderer {
         root.put("reports", reports);
         root.put("documents", documents);
         try {
-            return WRITER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
+            // Through a writer, as a string would be encoded: Jackson's own UTF-8 output escapes characters
+            // beyond the BMP (𠮷 in a name) as escaped surrogate pairs, where the report has always had them as they are.
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1 << 16);
+            java.io.Writer w = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
+            WRITER.writeValue(w, root);   // closes (and flushes) the writer
+            out.write('\n');
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
             throw new IllegalStateException("JSON rendering failed", e);
         }
     }
@@ -187,5 +197,11 @@ public final class JsonRenderer {
         m.put("file", p.file());
         m.put("page", p.page());
         return m;
+    }
+
+    /** {@code v} as 16 lower-case hex digits ({@code %016x}). */
+    static String hex16(long v) {
+        String h = Long.toHexString(v);
+        return "0000000000000000".substring(h.length()) + h;
     }
 }

@@ -20,7 +20,7 @@ public final class Renderers {
      *  servers, which take UTF-8 as it is and may show a BOM as a stray character. */
     public static final Renderer TEXT = new Entry("text", "report.txt", true, false, true,
             (r, o) -> TextRenderer.render(r, o.english(), o.grouping()).getBytes(StandardCharsets.UTF_8));
-    public static final Renderer JSON = text("json", "report.json", false, (r, o) -> JsonRenderer.render(r, o.english()));
+    public static final Renderer JSON = new Entry("json", "report.json", true, false, false, (r, o) -> JsonRenderer.bytes(r, o.english()));
     public static final Renderer HTML = text("html", "report.html", true,
             (r, o) -> HtmlRenderer.render(r, o.english(), o.grouping(), o.thumbnails()));
     public static final Renderer XLSX = new Entry("xlsx", "report.xlsx", false, false, false,

@@ -220,6 +220,25 @@ class RenderersTest {
     }
 
     @Test
+    void jsonKeepsCharactersBeyondTheBmpAsTheyAreAndALoneSurrogateAsAQuestionMark() throws Exception {
+        Report demo = ReportRuns.demoReport();
+        Report.UnitResult u = demo.units().get(0);
+        // \uD842\uDFB7 is U+20BB7, a name character beyond the BMP; \uD800 alone is what a Windows name may hold.
+        cn.evcheck.model.Finding f = new cn.evcheck.model.Finding("photo.caption_missing", cn.evcheck.model.Severity.WARNING, u.name(),
+                u.items().get(0).item().id(), "\u56fe\u7247/\uD842\uDFB7\uD800.jpg", null, Map.of(), "z", "e");
+        List<cn.evcheck.model.Finding> all = new java.util.ArrayList<>(u.findings());
+        all.add(f);
+        Report r = new Report(demo.toolVersion(), demo.rules(), demo.asOf(), demo.packagePath(),
+                List.of(new Report.UnitResult(u.name(), u.path(), u.items(), all, u.photos(), u.reports(), u.documents(),
+                        u.duplicates(), u.filesInspected(), u.ocrMissed(), u.notApplicable(), u.skipped())), demo.codes());
+        byte[] json = Renderers.JSON.render(r, new Renderer.Options(false, Grouping.ITEM));
+        assertArrayEquals(JsonRenderer.render(r, false).getBytes(java.nio.charset.StandardCharsets.UTF_8), json);
+        String text = utf8(json);
+        assertTrue(text.contains("\"\u56fe\u7247/\uD842\uDFB7?.jpg\""), "the name as it is, the lone surrogate as ?");
+        assertFalse(text.contains("\\uD842"), "no escaped surrogate pair");
+    }
+
+    @Test
     void renderersGiveWhatTheirStaticMethodsGive() {
         Renderer.Options en = new Renderer.Options(true, Grouping.DEPARTMENT);
         assertEquals(TextRenderer.render(multi, true, Grouping.DEPARTMENT), utf8(Renderers.TEXT.render(multi, en)));
