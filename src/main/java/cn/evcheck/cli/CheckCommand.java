@@ -150,6 +150,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        cn.evcheck.inspect.Ocr.probeAhead();   // the facts cache's key needs it soon; the probe starts a process
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean en = "en".equalsIgnoreCase(lang);
