@@ -11,10 +11,10 @@ import java.util.List;
  * @param tooComplex the header declares more pixels than evcheck will decode (a bomb)
  * @param captions  caption texts by source, in reading order, trivial ones already dropped
  * @param exifDate  EXIF DateTimeOriginal, or null when absent or unparseable
- * @param sha256    of the file's bytes: when it was read whole, or when its {@code fingerprint} collides
- *                  with another photo's ({@link Inspection#confirmCopies}); else null
+ * @param sha256    of the file's bytes, when its {@code fingerprint} collides with another photo's
+ *                  ({@link Inspection#confirmCopies}); else null
  * @param phash     64-bit DCT hash of the EXIF thumbnail or of a small decode, or null when not computed
- * @param fingerprint a cheap identity of the bytes ({@link Fingerprint}: size, first and last 64 KiB):
+ * @param fingerprint a cheap identity of the bytes ({@link Fingerprint}: CRCs of size, first and last 64 KiB):
  *                  equal for exact copies, and when it differs the bytes differ; null when not read
  */
 public record PhotoFacts(int width, int height, String problem, boolean tooComplex, List<Caption> captions,

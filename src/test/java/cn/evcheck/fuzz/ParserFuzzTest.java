@@ -115,7 +115,7 @@ class ParserFuzzTest {
         assertNotNull(f);
         assertTrue(f.width() >= 0 && f.height() >= 0, f::toString);
         assertNotNull(f.captions());
-        assertNotNull(f.sha256());
+        assertNotNull(f.fingerprint(), "a file held whole has its fingerprint");
     }
 
     /** A PDF of photos: pages, their images and text layer, hashes of the largest images. */
