@@ -58,20 +58,25 @@ public final class Engine {
                                  UnitClaim claim, UnitMemo memo) throws IOException {
         long t = System.nanoTime();
         memo.ahead(root);
-        Inventory inv = new PackageScanner(rules).knowing(cache).scan(root);
+        PackageScanner scanner = new PackageScanner(rules).knowing(cache);
+        Inventory placed = scanner.place(root);
         t = cn.evcheck.util.Timings.since("scan", t);
-        String key = memo == UnitMemo.NONE ? null : memoKey(unit, inv, rules, asOf, configProblem, claim);
+        String key = memo == UnitMemo.NONE ? null : memoKey(unit, placed, rules, asOf, configProblem, claim);
         t = cn.evcheck.util.Timings.since("key", t);
         if (key != null) {
             UnitResult kept = memo.get(root, key);
-            cn.evcheck.util.Timings.since("kept", t);
+            t = cn.evcheck.util.Timings.since("kept", t);
             if (kept != null) {
                 progress.start(unit, 0);
                 return kept;
             }
         }
+        Inventory inv = scanner.typed();
+        cn.evcheck.util.Timings.since("scan", t);
         UnitResult result = examine(unit, inv, rules, asOf, threads, progress, configProblem, cache, claim).result();
-        if (key != null) memo.put(root, key, result);
+        // A file that could not be read for its type: its identity may stay as it is when it becomes
+        // readable (a permission given back), so the result is not kept.
+        if (key != null && inv.unreadable().size() == placed.unreadable().size()) memo.put(root, key, result);
         return result;
     }
 
@@ -79,15 +84,17 @@ public final class Engine {
      * What a unit's result is computed from, hashed: the build and inspection settings
      * ({@link FactsCache#generation()}), the rule set's bytes and origin, the date, the unit's name,
      * configuration problem and claim, and the walk — every file and caption sheet with its place,
-     * type, size, modification time and file key as the walk saw them, the item folders, what could
-     * not be read and what was skipped. A file's name, extension and folder names are its place's
-     * parts; its item, role and category follow from its place and the rules, and are hashed too.
+     * size, modification time and file key as the walk saw them, the item folders, what could not be
+     * read and what was skipped. A file's name, extension and folder names are its place's parts; its
+     * item, role and category follow from its place and the rules, and are hashed too. Its type is
+     * not: it is what its bytes are, which its size, time and key stand for here as they do for its
+     * facts ({@link FactsCache}), so a kept result is found without asking the cache of types.
      * Null when a file's modification time was not recorded (then nothing is reused).
      */
     static String memoKey(String unit, Inventory inv, RuleSet rules, LocalDate asOf,
                           cn.evcheck.util.Messages.Localized configProblem, UnitClaim claim) {
         StringBuilder b = new StringBuilder(256);
-        b.append("unit-memo 2\n").append(FactsCache.generation()).append('\n').append(rules.sha256()).append(' ')
+        b.append("unit-memo 3\n").append(FactsCache.generation()).append('\n').append(rules.sha256()).append(' ')
                 .append(rules.origin()).append('\n').append(asOf).append('\n').append(unit).append('\n')
                 .append(configProblem).append('\n').append(claim).append('\n').append(inv.root()).append('\n')
                 .append(new TreeSet<>(inv.itemFolders())).append('\n').append(inv.unreadable()).append('\n')
@@ -103,7 +110,7 @@ public final class Engine {
             for (FileEntry f : list) {
                 if (f.modified() < 0) return null;
                 b.append(f.rel()).append('\u0000').append(f.size()).append('\u0000').append(f.modified()).append('\u0000')
-                        .append(f.fileKey()).append('\u0000').append(f.type()).append('\u0000').append(f.itemId()).append('\u0000')
+                        .append(f.fileKey()).append('\u0000').append(f.itemId()).append('\u0000')
                         .append(f.roleFolder()).append('\u0000').append(f.category()).append('\u0000').append(f.otherFolder())
                         .append('\n');
                 if (b.length() > 16 * 1024) digest(md, utf8, b, out);

@@ -57,7 +57,18 @@ public final class PackageScanner {
         return this;
     }
 
+    /** The package's inventory: every file placed and typed ({@link #place}, then {@link #typed}). */
     public Inventory scan(Path root) throws IOException {
+        place(root);
+        return typed();
+    }
+
+    /**
+     * The walk alone: every file placed by its folders and name, with what the walk saw of it (size,
+     * modification time, file key), and no type yet ({@link FileEntry#type()} null): no file is read and
+     * the cache of types is not asked. What a kept unit result is keyed on; {@link #typed} completes it.
+     */
+    public Inventory place(Path root) throws IOException {
         this.root = root;
         if (!Files.isDirectory(root)) throw new NoSuchFileException(root.toString(), null, "不是文件夹");
         try {
@@ -66,7 +77,31 @@ public final class PackageScanner {
             config = cn.evcheck.rules.PackageConfig.EMPTY;   // reported by whoever read it first (exit 2, or config.invalid)
         }
         walk(root, new Placement(null, null, null, null, List.of()));
+        for (Pending f : pending) addFile(f.p(), f.name(), f.attrs(), f.here(), null);
+        Inventory placed = inventory();
+        files.clear();
+        sidecars.clear();
+        return placed;
+    }
+
+    /**
+     * The placed files with their types: from the cache of known types, else sniffed from their first
+     * bytes ({@link #SNIFFERS} at a time); a file that cannot be read is listed as unreadable.
+     */
+    public Inventory typed() throws IOException {
+        List<Pending> unknown = new ArrayList<>();
+        for (Pending f : pending) {
+            FileType type = known.get(f.p(), f.attrs());
+            if (type != null) addFile(f.p(), f.name(), f.attrs(), f.here(), type);
+            else unknown.add(f);
+        }
+        pending.clear();
+        pending.addAll(unknown);
         sniffPending();
+        return inventory();
+    }
+
+    private Inventory inventory() {
         Comparator<FileEntry> byRel = Comparator.comparing(FileEntry::rel);
         files.sort(byRel);
         sidecars.sort(byRel);
@@ -140,9 +175,7 @@ public final class PackageScanner {
             } else if (attrs.isRegularFile()) {
                 String lower = name.toLowerCase(Locale.ROOT);
                 if (IGNORED.contains(lower) || isOfficeTemp(name) || name.startsWith("._") || excluded(p)) continue;
-                FileType type = known.get(p, attrs);
-                if (type != null) addFile(p, name, attrs, here, type);
-                else pending.add(new Pending(p, name, attrs, here));
+                pending.add(new Pending(p, name, attrs, here));
             }
         }
     }
@@ -195,7 +228,7 @@ public final class PackageScanner {
         return best;
     }
 
-    /** A file the walk found whose type the cache does not know: sniffed after the walk ({@link #sniffPending}). */
+    /** A file the walk found, placed but not yet typed ({@link #typed}). */
     private record Pending(Path p, String name, BasicFileAttributes attrs, Placement here) {}
 
     private final List<Pending> pending = new ArrayList<>();
