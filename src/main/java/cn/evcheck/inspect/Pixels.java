@@ -190,39 +190,57 @@ public final class Pixels {
      */
     static void rgbRow(BufferedImage img, int y, int[] row) {
         int w = img.getWidth();
-        java.awt.image.WritableRaster raster = img.getRaster();
-        if (img.getType() == BufferedImage.TYPE_3BYTE_BGR && img.getColorModel().getColorSpace().isCS_sRGB()
-                && raster.getDataBuffer() instanceof java.awt.image.DataBufferByte db
-                && raster.getSampleModel() instanceof java.awt.image.PixelInterleavedSampleModel sm
-                && sm.getPixelStride() == 3 && db.getNumBanks() == 1) {
-            byte[] d = db.getData();
-            int stride = sm.getScanlineStride();
-            int[] band = sm.getBandOffsets();   // R, G, B
-            int r = band[0], g = band[1], b = band[2];
-            int at = db.getOffset() - raster.getSampleModelTranslateY() * stride - raster.getSampleModelTranslateX() * 3 + y * stride;
-            for (int x = 0; x < w; x++, at += 3) {
-                row[x] = 0xFF000000 | (d[at + r] & 0xFF) << 16 | (d[at + g] & 0xFF) << 8 | (d[at + b] & 0xFF);
-            }
+        Bgr v = Bgr.of(img);
+        if (v == null) {
+            img.getRGB(0, y, w, 1, row, 0, w);
             return;
         }
-        img.getRGB(0, y, w, 1, row, 0, w);
+        byte[] d = v.data();
+        for (int x = 0, at = v.at(0, y); x < w; x++, at += 3) {
+            row[x] = 0xFF000000 | (d[at + v.r()] & 0xFF) << 16 | (d[at + v.g()] & 0xFF) << 8 | (d[at + v.b()] & 0xFF);
+        }
+    }
+
+    /**
+     * The bytes of an 8-bit sRGB BGR image as they lie (a decoded colour JPEG, a thumbnail, or a view
+     * of one: a cropped view's origin is its translation into the parent's buffer), whose samples are
+     * their sRGB values; null for any other layout.
+     *
+     * @param r the offset of red in a pixel's three bytes ({@code g}, {@code b} likewise)
+     */
+    private record Bgr(byte[] data, int stride, int r, int g, int b, int origin) {
+        static Bgr of(BufferedImage img) {
+            java.awt.image.WritableRaster raster = img.getRaster();
+            if (img.getType() == BufferedImage.TYPE_3BYTE_BGR && img.getColorModel().getColorSpace().isCS_sRGB()
+                    && raster.getDataBuffer() instanceof java.awt.image.DataBufferByte db
+                    && raster.getSampleModel() instanceof java.awt.image.PixelInterleavedSampleModel sm
+                    && sm.getPixelStride() == 3 && db.getNumBanks() == 1) {
+                int stride = sm.getScanlineStride();
+                int[] band = sm.getBandOffsets();   // R, G, B
+                return new Bgr(db.getData(), stride, band[0], band[1], band[2],
+                        db.getOffset() - raster.getSampleModelTranslateY() * stride - raster.getSampleModelTranslateX() * 3);
+            }
+            return null;
+        }
+
+        /** Where pixel (x, y)'s three bytes start. */
+        int at(int x, int y) {
+            return origin + y * stride + x * 3;
+        }
     }
 
     /** pHash: 32×32 grey by area average, 2-D DCT, the 8×8 lowest frequencies against their median. */
     public static long phash(BufferedImage img) {
         int w = img.getWidth();
         int h = img.getHeight();
-        java.awt.image.WritableRaster raster = img.getRaster();
-        if (img.getType() == BufferedImage.TYPE_3BYTE_BGR && raster.getDataBuffer() instanceof java.awt.image.DataBufferByte db
-                && raster.getSampleModel() instanceof java.awt.image.PixelInterleavedSampleModel sm
-                && sm.getPixelStride() == 3 && db.getNumBanks() == 1) {
+        Bgr v = Bgr.of(img);
+        if (v != null) {
             // The common case (a decoded JPEG, a thumbnail): luminance summed into the 32×32 cells in one
             // pass over the bytes, in exact integer thousandths, with no image-sized array between.
-            byte[] data = db.getData();
-            int stride = sm.getScanlineStride();
-            int[] band = sm.getBandOffsets();   // R, G, B
-            int r = band[0], gr = band[1], b = band[2];
-            int origin = db.getOffset() - raster.getSampleModelTranslateY() * stride - raster.getSampleModelTranslateX() * 3;
+            byte[] data = v.data();
+            int stride = v.stride();
+            int r = v.r(), gr = v.g(), b = v.b();
+            int origin = v.origin();
             int[] x0 = new int[32], x1 = new int[32];
             for (int cx = 0; cx < 32; cx++) {
                 x0[cx] = cx * w / 32;
@@ -333,19 +351,13 @@ public final class Pixels {
         double[] lum = new double[w * h];
         int type = img.getType();
         java.awt.image.WritableRaster raster = img.getRaster();
-        if (type == BufferedImage.TYPE_3BYTE_BGR && raster.getDataBuffer() instanceof java.awt.image.DataBufferByte db
-                && raster.getSampleModel() instanceof java.awt.image.PixelInterleavedSampleModel sm
-                && sm.getPixelStride() == 3 && db.getNumBanks() == 1) {
-            // In place: a cropped view's origin is its translation into the parent's buffer.
-            byte[] data = db.getData();
-            int stride = sm.getScanlineStride();
-            int[] band = sm.getBandOffsets();   // R, G, B
-            int origin = db.getOffset() - raster.getSampleModelTranslateY() * stride - raster.getSampleModelTranslateX() * 3;
+        Bgr v = Bgr.of(img);
+        if (v != null) {
+            byte[] data = v.data();
             for (int y = 0; y < h; y++) {
-                int at = origin + y * stride;
-                for (int x = 0; x < w; x++, at += 3) {
-                    lum[y * w + x] = 0.299 * (data[at + band[0]] & 0xFF) + 0.587 * (data[at + band[1]] & 0xFF)
-                            + 0.114 * (data[at + band[2]] & 0xFF);
+                for (int x = 0, at = v.at(0, y); x < w; x++, at += 3) {
+                    lum[y * w + x] = 0.299 * (data[at + v.r()] & 0xFF) + 0.587 * (data[at + v.g()] & 0xFF)
+                            + 0.114 * (data[at + v.b()] & 0xFF);
                 }
             }
             return lum;
