@@ -184,7 +184,7 @@ public final class FactsCache implements AutoCloseable, cn.evcheck.scan.KnownTyp
     }
 
     /** The file's identity now (absolute path, size, modification time, file key), or null when it is not that regular file any more. */
-    public static String identity(FileEntry f) {
+    static String identity(FileEntry f) {
         try {
             BasicFileAttributes a = Files.readAttributes(f.path(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!a.isRegularFile() || a.size() != f.size()) return null;

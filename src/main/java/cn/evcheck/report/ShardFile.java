@@ -61,11 +61,6 @@ public final class ShardFile {
         return JSON.writeValueAsBytes(u);
     }
 
-    /** A unit's result written by {@link #unit(UnitResult)}. */
-    public static UnitResult unit(byte[] bytes) throws IOException {
-        return unit(bytes, 0, bytes.length);
-    }
-
     /** A unit's result written by {@link #unit(UnitResult)}, at {@code bytes[offset..offset+length)}. */
     public static UnitResult unit(byte[] bytes, int offset, int length) throws IOException {
         return JSON.readValue(bytes, offset, length, UnitResult.class);
