@@ -20,6 +20,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -40,6 +41,10 @@ import static org.junit.jupiter.api.Assertions.*;
  * has cases, and every registered code is expected by some case.
  */
 class CheckCasesTest {
+    /** Each case's package is made in here, removed with it when the class is done. */
+    @TempDir
+    static Path cases;
+
     static final Path CASES = Path.of("src", "test", "resources", "checks");
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -103,7 +108,7 @@ class CheckCasesTest {
     private static void run(Check check, JsonNode doc, JsonNode c) throws Exception {
         String rulesText = c.has("rules") ? c.get("rules").asText() : doc.has("rules") ? doc.get("rules").asText() : DEFAULT_RULES;
         RuleSet rules = RuleLoader.load(rulesText.getBytes(StandardCharsets.UTF_8), "case", "case");
-        Path root = Files.createTempDirectory("evcheck-case-");
+        Path root = Files.createTempDirectory(cases, "case-");
         JsonNode files = c.path("files");
         for (Iterator<Map.Entry<String, JsonNode>> it = files.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();

@@ -21,7 +21,7 @@ class WordDocImportTest {
         Path soffice = Tools.find("soffice", "libreoffice");
         assumeTrue(soffice != null, "SKIPPED: LibreOffice (soffice) not found on PATH; the .doc table reader is not exercised");
         Path docx = ImportTest.docx(dir);
-        Path profile = Files.createTempDirectory("lo-profile-");
+        Path profile = cn.evcheck.testkit.Scratch.dir("lo-profile-");
         Tools.Result r = Tools.exec(List.of(soffice.toString(), "-env:UserInstallation=" + profile.toUri(), "--headless", "--norestore",
                 "--convert-to", "doc:MS Word 97", "--outdir", dir.resolve("out").toString(), docx.toString()), 180);
         Path doc = dir.resolve("out").resolve("list.doc");

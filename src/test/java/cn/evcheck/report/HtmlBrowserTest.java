@@ -56,7 +56,7 @@ class HtmlBrowserTest {
                 + "the HTML report is not checked in a browser");
         report = demoReport();
         Path out = run(demoArgs("--format", "html"));
-        dir = Files.createTempDirectory("evcheck-chromium-");
+        dir = cn.evcheck.testkit.Scratch.dir("evcheck-chromium-");
         String html = read(out.resolve("report.html"));
         Path page = dir.resolve("report.html");
         Files.writeString(page, html.replaceFirst("<head>", "<head>" + Matcher.quoteReplacement(ONERROR)), StandardCharsets.UTF_8);

@@ -90,7 +90,7 @@ final class ReportRuns {
     static synchronized Path multiRoot() {
         if (multiRoot != null) return multiRoot;
         try {
-            Path root = Files.createTempDirectory("evcheck-multi-");
+            Path root = cn.evcheck.testkit.Scratch.dir("evcheck-multi-");
             Files.writeString(root.resolve("rules.yaml"), MULTI_RULES);
             Pkg p = new Pkg(root.resolve("units"));
             String a1 = "青口中心卫生院/A-1 义诊与健康讲座/图片/";
@@ -133,17 +133,13 @@ final class ReportRuns {
 
     /** Runs the CLI with {@code --output <fresh dir>} appended; the run must report findings (exit 1). */
     static Path run(String... args) {
-        try {
-            Path out = Files.createTempDirectory("evcheck-report-");
-            List<String> a = new ArrayList<>(List.of(args));
-            a.add("--output");
-            a.add(out.toString());
-            Cli.Run r = Cli.run(a.toArray(String[]::new));
-            assertEquals(1, r.code(), () -> "exit code of " + a + "\n" + r.err());
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path out = cn.evcheck.testkit.Scratch.dir("evcheck-report-");
+        List<String> a = new ArrayList<>(List.of(args));
+        a.add("--output");
+        a.add(out.toString());
+        Cli.Run r = Cli.run(a.toArray(String[]::new));
+        assertEquals(1, r.code(), () -> "exit code of " + a + "\n" + r.err());
+        return out;
     }
 
     /** The demo report as the CLI builds it. */

@@ -40,11 +40,11 @@ class XlsxLibreOfficeTest {
                 "SKIPPED: LibreOffice 7.2 or later is needed to export every sheet to CSV; found: " + v.out().strip());
         demo = demoReport();
         multi = multiReport();
-        Path dir = Files.createTempDirectory("evcheck-lo-");
+        Path dir = cn.evcheck.testkit.Scratch.dir("evcheck-lo-");
         Files.copy(run(demoArgs("--format", "xlsx")).resolve("report.xlsx"), dir.resolve("demo.xlsx"));
         Files.copy(run(multiArgs("--format", "xlsx", "--group-by", "department")).resolve("report.xlsx"), dir.resolve("multi.xlsx"));
         csv = Files.createDirectories(dir.resolve("csv"));
-        Path profile = Files.createTempDirectory("lo-profile-");
+        Path profile = cn.evcheck.testkit.Scratch.dir("lo-profile-");
         // 44 = comma, 34 = quote, 76 = UTF-8, 1 = first line; the last token -1 exports every sheet (LibreOffice ≥ 7.2).
         Tools.Result r = Tools.exec(List.of(soffice.toString(), "-env:UserInstallation=" + profile.toUri(), "--headless", "--norestore",
                 "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
