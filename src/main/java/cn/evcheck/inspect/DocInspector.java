@@ -129,7 +129,8 @@ public final class DocInspector {
      * OCR of the two bands of a 版头 that hold what the checks read (GB/T 9704): above the red title,
      * where 份号, 密级和保密期限 and 紧急程度 are printed, and between the title and the red rule, where
      * the 文号 is. The large red title, which no check reads, is left out: it was most of Tesseract's
-     * time. Each band is binarised ({@link #ink}); bands with ink are stacked into one image, so that
+     * time. Each band is binarised ({@link #ink}), the 文号's loses the rule ({@link #withoutRule}),
+     * both are trimmed to their ink ({@link #trimmed}); bands with ink are stacked into one image, so that
      * Tesseract starts once per page. When no 文号 is read there, the whole top is read as before, then
      * the band around the rule.
      */
@@ -140,11 +141,13 @@ public final class DocInspector {
         double scale = (double) h / r.analysedHeight();
         int rule = (int) ((r.ruleY() + 0.5) * scale);
         int bottom = a.titleTop() >= 0 ? (int) (a.titleTop() * scale) : 0;   // a margin here cut marks printed close to the title
-        BufferedImage marks = bottom >= h * MARKS_MIN ? ink(page.getSubimage(0, 0, w, bottom)) : null;
+        int margin = Math.max(2, (int) (h * TRIM_MARGIN));
+        BufferedImage marks = bottom >= h * MARKS_MIN ? trimmed(ink(page.getSubimage(0, 0, w, bottom)), margin) : null;
         int from = a.titleBottom() >= 0 ? (int) ((a.titleBottom() + 1) * scale + h * MARKS_MARGIN) : rule - (int) (h * 0.09);
         from = Math.max(0, Math.min(from, rule - (int) (h * LINE_MIN)));
         int to = Math.min(h, rule + (int) (h * MARKS_MARGIN));
-        BufferedImage number = to > from ? ink(page.getSubimage(0, from, w, to - from)) : null;
+        BufferedImage number = to > from
+                ? trimmed(withoutRule(ink(page.getSubimage(0, from, w, to - from)), (int) (h * RULE_RISE)), margin) : null;
         BufferedImage both = stacked(marks, number, (int) (h * LINE_MIN));
         String read = both == null ? "" : Ocr.read(both, 6);
         if (DocNumbers.find(read) == null) {
@@ -206,6 +209,135 @@ public final class DocInspector {
         }
         return dark < luma.length * MIN_INK ? null : ink;
     }
+
+    /**
+     * The band of the 文号 without the separating rule and what stands on it (the ★ of a 党委
+     * document's rule): Tesseract read them as lines of their own, which took about half its time on
+     * the band and added a stray line to its text. A rule is a connected piece of ink at least
+     * {@link #RULE_RUN} of the band's width long and thin (a tilted scan's rule too, which no single
+     * row holds); what stands on it is a piece no taller than {@code rise} that reaches down to the
+     * rule's line (fitted through the tops of its columns) where it stands. The band as it is when it
+     * has no rule; null when nothing else is left, or when {@code ink} is null.
+     */
+    static BufferedImage withoutRule(BufferedImage ink, int rise) {
+        if (ink == null) return null;
+        int w = ink.getWidth();
+        int h = ink.getHeight();
+        byte[] px = ((java.awt.image.DataBufferByte) ink.getRaster().getDataBuffer()).getData();
+        int[] label = new int[w * h];
+        List<int[]> boxes = new ArrayList<>();   // x0, y0, x1, y1 of each piece, by label - 1
+        int[] stack = new int[64];
+        for (int start = 0; start < px.length; start++) {
+            if (px[start] != 0 || label[start] != 0) continue;
+            int id = boxes.size() + 1;
+            int[] box = {w, h, -1, -1};
+            int top = 0;
+            stack[top++] = start;
+            label[start] = id;
+            while (top > 0) {
+                int i = stack[--top];
+                int x = i % w;
+                int y = i / w;
+                box[0] = Math.min(box[0], x);
+                box[1] = Math.min(box[1], y);
+                box[2] = Math.max(box[2], x);
+                box[3] = Math.max(box[3], y);
+                for (int dy = -1; dy <= 1; dy++) {
+                    int ny = y + dy;
+                    if (ny < 0 || ny >= h) continue;
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int nx = x + dx;
+                        if (nx < 0 || nx >= w) continue;
+                        int j = ny * w + nx;
+                        if (px[j] == 0 && label[j] == 0) {
+                            label[j] = id;
+                            if (top == stack.length) stack = java.util.Arrays.copyOf(stack, top * 2);
+                            stack[top++] = j;
+                        }
+                    }
+                }
+            }
+            boxes.add(box);
+        }
+        boolean[] erase = new boolean[boxes.size() + 1];
+        // The rule's line, fitted (least squares) through the top of each of its columns.
+        double n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+        for (int k = 0; k < boxes.size(); k++) {
+            int[] b = boxes.get(k);
+            int length = b[2] - b[0] + 1;
+            if (length < w * RULE_RUN || b[3] - b[1] + 1 > length * RULE_SLOPE + rise) continue;
+            erase[k + 1] = true;
+            for (int x = b[0]; x <= b[2]; x++) {
+                for (int y = b[1]; y <= b[3]; y++) {
+                    if (label[y * w + x] == k + 1) {
+                        n++;
+                        sx += x;
+                        sy += y;
+                        sxx += (double) x * x;
+                        sxy += (double) x * y;
+                        break;
+                    }
+                }
+            }
+        }
+        if (n == 0) return ink;
+        double slope = n * sxx - sx * sx == 0 ? 0 : (n * sxy - sx * sy) / (n * sxx - sx * sx);
+        double base = (sy - slope * sx) / n;
+        for (int k = 0; k < boxes.size(); k++) {
+            int[] b = boxes.get(k);
+            double line = base + slope * (b[0] + b[2]) / 2.0;
+            if (!erase[k + 1] && b[3] - b[1] + 1 <= rise && b[3] >= line - 1 && b[1] <= line + rise) erase[k + 1] = true;
+        }
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] to = ((java.awt.image.DataBufferByte) out.getRaster().getDataBuffer()).getData();
+        boolean any = false;
+        for (int i = 0; i < px.length; i++) {
+            boolean on = px[i] == 0 && !erase[label[i]];
+            to[i] = on ? 0 : (byte) 0xFF;
+            any |= on;
+        }
+        return any ? out : null;
+    }
+
+    /**
+     * The columns of a band that hold ink, with {@code margin} white columns on either side: the
+     * layout analysis of Tesseract costs by the pixel, and a 文号 is a fifth of the page's width.
+     * Null when {@code ink} is null or all white.
+     */
+    static BufferedImage trimmed(BufferedImage ink, int margin) {
+        if (ink == null) return null;
+        int w = ink.getWidth();
+        int h = ink.getHeight();
+        byte[] px = ((java.awt.image.DataBufferByte) ink.getRaster().getDataBuffer()).getData();
+        int stride = w;   // ink() and withoutRule() make whole images
+        int left = w;
+        int right = -1;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0, i = y * stride; x < w; x++, i++) {
+                if (px[i] == 0) {
+                    if (x < left) left = x;
+                    if (x > right) right = x;
+                }
+            }
+        }
+        if (right < 0) return null;
+        left = Math.max(0, left - margin);
+        right = Math.min(w - 1, right + margin);
+        if (left == 0 && right == w - 1) return ink;
+        BufferedImage out = new BufferedImage(right - left + 1, h, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] to = ((java.awt.image.DataBufferByte) out.getRaster().getDataBuffer()).getData();
+        for (int y = 0; y < h; y++) System.arraycopy(px, y * stride + left, to, y * out.getWidth(), out.getWidth());
+        return out;
+    }
+
+    /** A row with a dark run this share of the band's width long is a rule, not text. */
+    static final double RULE_RUN = 0.25;
+    /** A rule may be tilted this much (a scan 4° askew): its height is at most this share of its length, plus {@link #RULE_RISE}. */
+    static final double RULE_SLOPE = 0.07;
+    /** How tall, as a share of the page height, something standing on a rule (a ★) may be. */
+    static final double RULE_RISE = 0.025;
+    /** White kept either side of a band's ink, as a share of the page height. */
+    static final double TRIM_MARGIN = 0.01;
 
     /** A pixel is ink below this share of the band's median brightness (its paper). */
     static final double INK_SHARE = 0.55;

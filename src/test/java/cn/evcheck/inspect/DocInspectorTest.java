@@ -79,6 +79,56 @@ class DocInspectorTest {
         assertTrue((ink.getRGB(30, 100) & 0xFF) == 0xFF, "the shadow stays white");
     }
 
+    /**
+     * The band of the 文号 loses the red rule under it, even tilted by 2.5° (no row holds it), and the
+     * ★ that stands on a 党委 document's rule between its two halves; the strokes of the number stay,
+     * and the band is trimmed to them. Both were read by Tesseract as lines of their own.
+     */
+    @Test
+    void theRuleAndItsStarLeaveTheBandOfTheNumber() {
+        BufferedImage band = new BufferedImage(1240, 130, BufferedImage.TYPE_BYTE_GRAY);
+        var g = band.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 1240, 130);
+        g.setColor(Color.BLACK);
+        for (int i = 0; i < 12; i++) g.fillRect(480 + 24 * i, 40, 4 + i % 3 * 5, 34);   // the number's strokes
+        g.rotate(Math.toRadians(2.5), 620, 110);
+        g.fillRect(160, 108, 420, 5);                                                // the rule's left half,
+        g.fillRect(660, 108, 420, 5);                                                // its right half
+        g.fillPolygon(new int[]{620, 628, 640, 630, 634, 620, 606, 610, 600, 612}, new int[]{96, 106, 106, 112, 124, 116, 124, 112, 106, 106}, 10);
+        g.dispose();
+        assertTrue(dark(band, 0, 80, 1240, 50) > 3000, "the rule and the star are in the band");
+        BufferedImage clean = DocInspector.withoutRule(band, 44);
+        assertNotNull(clean);
+        assertTrue(dark(clean, 0, 80, 1240, 50) == 0, "nothing of the rule or the star is left: " + dark(clean, 0, 80, 1240, 50));
+        assertTrue(dark(clean, 0, 0, 1240, 80) == dark(band, 0, 0, 1240, 80), "every stroke of the number is kept");
+        BufferedImage trimmed = DocInspector.trimmed(clean, 17);
+        assertTrue(trimmed.getWidth() == 12 * 24 - 24 + 14 + 2 * 17, "trimmed to the strokes and the margins: " + trimmed.getWidth());
+        assertTrue(dark(trimmed, 0, 0, trimmed.getWidth(), 130) == dark(clean, 0, 0, 1240, 130), "trimming drops no ink");
+
+        BufferedImage noRule = new BufferedImage(1240, 130, BufferedImage.TYPE_BYTE_GRAY);
+        noRule.getRaster().setRect(band.getRaster().createChild(0, 0, 1240, 80, 0, 0, null));
+        var w = noRule.createGraphics();
+        w.setColor(Color.WHITE);
+        w.fillRect(0, 80, 1240, 50);
+        w.dispose();
+        assertTrue(DocInspector.withoutRule(noRule, 44) == noRule, "a band without a rule is read as it is");
+        BufferedImage onlyRule = new BufferedImage(1240, 130, BufferedImage.TYPE_BYTE_GRAY);
+        onlyRule.getRaster().setRect(band.getRaster().createChild(0, 80, 1240, 50, 0, 80, null));
+        var o = onlyRule.createGraphics();
+        o.setColor(Color.WHITE);
+        o.fillRect(0, 0, 1240, 80);
+        o.dispose();
+        assertTrue(dark(onlyRule, 0, 80, 1240, 50) > 3000);
+        assertNull(DocInspector.withoutRule(onlyRule, 44), "a band with nothing but the rule is not read");
+    }
+
+    private static int dark(BufferedImage img, int x0, int y0, int w, int h) {
+        int n = 0;
+        for (int y = y0; y < y0 + h; y++) for (int x = x0; x < x0 + w; x++) if ((img.getRGB(x, y) & 0xFF) < 128) n++;
+        return n;
+    }
+
     private static int clamp(int v) {
         return Math.max(0, Math.min(255, v));
     }
