@@ -82,13 +82,24 @@ public final class Inspection {
     }
 
     /** @param cached whether a file's facts will come from the cache (no read ahead for it) */
-    static Map<String, Facts> run(List<FileEntry> files, Function<FileEntry, Inspector.Needs> needs, int threads,
+    static Map<String, Facts> run(List<FileEntry> given, Function<FileEntry, Inspector.Needs> needs, int threads,
                                   Progress progress, Read read, long timeoutMs,
                                   java.util.function.BiPredicate<FileEntry, Inspector.Needs> cached) {
-        int n = files.size();
-        Facts[] out = new Facts[n];
+        int n = given.size();
+        Inspector.Needs[] asked = new Inspector.Needs[n];
+        boolean[] heavy = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            asked[i] = needs.apply(given.get(i));
+            heavy[i] = heavy(asked[i]) && !cached.test(given.get(i), asked[i]);
+        }
+        int[] order = interleaved(heavy);
+        List<FileEntry> files = new java.util.ArrayList<>(n);
         Inspector.Needs[] wanted = new Inspector.Needs[n];
-        for (int i = 0; i < n; i++) wanted[i] = needs.apply(files.get(i));
+        for (int k = 0; k < n; k++) {
+            files.add(given.get(order[k]));
+            wanted[k] = asked[order[k]];
+        }
+        Facts[] out = new Facts[n];
         int budget = budgetMb();
         Semaphore admission = new Semaphore(budget, true);
         AtomicInteger next = new AtomicInteger();
@@ -129,9 +140,46 @@ public final class Inspection {
         } finally {
             readers.shutdown();   // idle readers end; an abandoned one finishes (or not) on its daemon thread
         }
+        Facts[] byGiven = new Facts[n];
+        for (int k = 0; k < n; k++) byGiven[order[k]] = out[k];
         Map<String, Facts> byRel = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) byRel.put(files.get(i).rel(), out[i]);
+        for (int i = 0; i < n; i++) byRel.put(given.get(i).rel(), byGiven[i]);
         return byRel;
+    }
+
+    /** A file whose read is mostly computing: a page analysed (and read by OCR), a PDF's pages drawn. */
+    static boolean heavy(Inspector.Needs needs) {
+        return needs.docScan() || needs.pdfPages();
+    }
+
+    /**
+     * The order the workers take the files in: the heavy ones spread evenly among the others, each
+     * group in its given order. A photo's read is mostly waiting for the disk (its head and tail,
+     * read ahead), a scan's is computing; taken in path order, the scans of a 正式发文 folder came
+     * all together, after the photos, with both cores busy and the disk idle. Spread out, one
+     * worker computes while the other waits. Only the order of the reads changes, never their
+     * results. Returns a permutation of the indices of {@code heavy}.
+     */
+    static int[] interleaved(boolean[] heavy) {
+        int n = heavy.length;
+        int h = 0;
+        for (boolean b : heavy) if (b) h++;
+        int[] order = new int[n];
+        int[] light = new int[n - h];
+        int[] hard = new int[h];
+        for (int i = 0, a = 0, b = 0; i < n; i++) {
+            if (heavy[i]) hard[b++] = i;
+            else light[a++] = i;
+        }
+        int k = 0;
+        int next = 0;
+        for (int j = 0; j < light.length; j++) {
+            // heavy file number next goes before light file number j once next/h <= j/light.length
+            while (next < h && (long) next * light.length <= (long) j * h) order[k++] = hard[next++];
+            order[k++] = light[j];
+        }
+        while (next < h) order[k++] = hard[next++];
+        return order;
     }
 
     /**

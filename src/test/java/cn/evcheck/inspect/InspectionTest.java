@@ -141,6 +141,49 @@ class InspectionTest {
         }
     }
 
+    /**
+     * Scans are spread among the photos (each group in its order), so that a worker computes a page
+     * while the other waits for a photo's bytes, not all at the end; the facts still come back in the
+     * order of the files given, each file read once, with one or two workers.
+     */
+    @Test
+    void heavyReadsAreSpreadAmongTheLightOnesAndTheFactsKeepTheGivenOrder() {
+        boolean[] heavy = new boolean[1000];
+        for (int i = 950; i < 1000; i++) heavy[i] = true;   // a 正式发文 folder after the photos, in path order
+        int[] order = Inspection.interleaved(heavy);
+        assertEquals(1000, Arrays.stream(order).distinct().filter(i -> i >= 0 && i < 1000).count(), "a permutation");
+        List<Integer> hard = new ArrayList<>();
+        List<Integer> light = new ArrayList<>();
+        for (int k = 0; k < 1000; k++) (heavy[order[k]] ? hard : light).add(k);
+        assertEquals(0, hard.get(0), "a scan first: the disk is read ahead meanwhile");
+        for (int j = 1; j < hard.size(); j++) {
+            assertEquals(20, hard.get(j) - hard.get(j - 1), "one scan every 19 photos: " + hard);
+        }
+        List<Integer> lightOrder = light.stream().map(k -> order[k]).toList();
+        List<Integer> sorted = new ArrayList<>(lightOrder);
+        Collections.sort(sorted);
+        assertEquals(sorted, lightOrder, "photos keep their order");
+        assertArrayEquals(new int[]{0, 1, 2}, Inspection.interleaved(new boolean[3]));
+        assertArrayEquals(new int[]{0, 1}, Inspection.interleaved(new boolean[]{true, true}));
+
+        List<FileEntry> files = new ArrayList<>();
+        for (int i = 0; i < 60; i++) files.add(file((i >= 50 ? "scan" : "photo") + i));
+        for (int threads : new int[]{1, 2}) {
+            List<String> seen = Collections.synchronizedList(new ArrayList<>());
+            Map<String, Facts> facts = Inspection.run(files,
+                    f -> f.name().startsWith("scan") ? new Inspector.Needs(false, false, true, false) : Inspector.Needs.NONE,
+                    threads, Progress.NONE, (f, n) -> {
+                        seen.add(f.name());
+                        return Facts.none(f);
+                    }, 10_000);
+            assertEquals(files.stream().map(FileEntry::rel).toList(), new ArrayList<>(facts.keySet()), "the given order");
+            assertEquals(60, new HashSet<>(seen).size());
+            assertEquals(60, seen.size(), "each file read once");
+            if (threads == 1) assertEquals("scan50", seen.get(0), "the first scan is read first: " + seen);
+            if (threads == 1) assertTrue(seen.indexOf("scan59") < seen.indexOf("photo49"), "the last scan before the last photo: " + seen);
+        }
+    }
+
     @Test
     void theTimeBudgetIsConfigurable() {
         String before = System.getProperty("evcheck.fileTimeout");

@@ -48,4 +48,42 @@ class RgbRowTest {
         sameAsGetRgb(decoded);
         sameAsGetRgb(decoded.getSubimage(0, 7, 37, 9));
     }
+
+    /**
+     * A page scan is decoded into an image whose bytes are in R, G, B order (the reader then copies
+     * rows whole): the same samples as the default BGR decode, read in place by {@link Pixels#rgbRow}
+     * and by the scan detector, at full size and subsampled, and the same analysis of the page.
+     */
+    @Test
+    void aScanDecodedInRgbOrderHasTheSamePixelsAndTheSameAnalysis() throws Exception {
+        BufferedImage page = cn.evcheck.testkit.Scans.redHeaderPage(3, cn.evcheck.testkit.Scans.AUTHORITIES.get(0),
+                "\u8d63\u536b\u3014 2020\u3015 44\u53f7", true, cn.evcheck.testkit.Scans.RED, 0, 2);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ImageIO.write(page, "jpg", out);
+        byte[] jpeg = out.toByteArray();
+        for (int s : new int[]{1, 2, 3}) {
+            BufferedImage bgr = Pixels.decode(jpeg, s);
+            BufferedImage rgb = Pixels.decode(jpeg, s, true);
+            assertEquals(BufferedImage.TYPE_3BYTE_BGR, bgr.getType());
+            assertEquals(BufferedImage.TYPE_CUSTOM, rgb.getType(), "R, G, B order");
+            assertArrayEquals(new int[]{0, 1, 2}, ((java.awt.image.PixelInterleavedSampleModel) rgb.getSampleModel()).getBandOffsets());
+            assertEquals(bgr.getWidth(), rgb.getWidth());
+            assertEquals(bgr.getHeight(), rgb.getHeight());
+            sameAsGetRgb(rgb);
+            sameAsGetRgb(rgb.getSubimage(10, 20, 100, 30));
+            int w = bgr.getWidth();
+            int[] a = new int[w];
+            int[] b = new int[w];
+            for (int y = 0; y < bgr.getHeight(); y++) {
+                Pixels.rgbRow(bgr, y, a);
+                Pixels.rgbRow(rgb, y, b);
+                assertArrayEquals(a, b, "row " + y + " at 1/" + s);
+            }
+            assertEquals(ScanDetector.analysis(bgr).result(), ScanDetector.analysis(rgb).result());
+        }
+        BufferedImage grey = new BufferedImage(40, 30, BufferedImage.TYPE_BYTE_GRAY);
+        out.reset();
+        ImageIO.write(grey, "jpg", out);
+        assertEquals(BufferedImage.TYPE_BYTE_GRAY, Pixels.decode(out.toByteArray(), 1, true).getType(), "a grey scan stays grey");
+    }
 }
