@@ -15,8 +15,8 @@ import java.util.Deque;
  * {@link Ocr}. Starting the command-line program costs about 0.15 s of CPU per image, nearly all
  * of it loading the chi_sim model — more than recognising a header band; here each engine loads
  * the model once and is reused, by one thread at a time; results never depend on the order of
- * the images (the LSTM recogniser keeps no state between images, and the adaptive classifier is
- * cleared after each).
+ * the images (the LSTM recogniser keeps no state between images, and the engine learns nothing
+ * from one: no adaptive templates, no document dictionary).
  *
  * <p>The default where the library loads; {@code EVCHECK_TESSERACT=cli} (or
  * {@code -Devcheck.tesseract=cli}) runs the command line instead. An engine per reading thread, up
@@ -51,8 +51,6 @@ final class TesseractLib {
         Pointer TessBaseAPIGetUTF8Text(Pointer api);
 
         void TessDeleteText(Pointer text);
-
-        void TessBaseAPIClearAdaptiveClassifier(Pointer api);
 
         void TessBaseAPIClear(Pointer api);
 
@@ -145,6 +143,12 @@ final class TesseractLib {
                 return null;
             }
             api.TessBaseAPISetVariable(h, "debug_file", System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null");
+            // Nothing learnt from one image may reach the next: neither the adaptive classifier's
+            // templates nor the words of the "document". Clearing both after each image, as first
+            // built, rebuilt a template for each of chi_sim's 6,000 characters every time (0.8 of the
+            // time per header band without it, same text on the scan corpus and the benchmark's scans).
+            api.TessBaseAPISetVariable(h, "classify_enable_learning", "0");
+            api.TessBaseAPISetVariable(h, "tessedit_enable_doc_dict", "0");
             return h;
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             return null;
@@ -184,7 +188,6 @@ final class TesseractLib {
         } finally {
             if (monitor != null) api.TessMonitorDelete(monitor);
             if (trusted) {
-                api.TessBaseAPIClearAdaptiveClassifier(h);
                 api.TessBaseAPIClear(h);
             }
             give(h, trusted);

@@ -41,6 +41,23 @@ class OcrEngineTest {
         assertTrue(bands.contains("\u673a\u5bc6"), bands);
     }
 
+    /**
+     * An engine learns nothing from an image that changes what it reads in the next: a page read
+     * after other pages (other numbers and marks) gives the text it gave first, on every engine.
+     */
+    @Test
+    void whatAnEngineReadsDoesNotDependOnWhatItReadBefore() {
+        assumeTrue(Ocr.available() && TesseractLib.available(), "SKIPPED: Tesseract's library with chi_sim is not loadable here, or OCR is off");
+        BufferedImage first = Scans.classifiedRedHeaderPage(31, AUTHORITY, NUMBER, SECRET);
+        BufferedImage top = first.getSubimage(0, 0, first.getWidth(), first.getHeight() / 3);
+        String before = TesseractLib.read(top, 6);
+        for (int i = 0; i < 3; i++) {
+            BufferedImage other = Scans.classifiedRedHeaderPage(40 + i, AUTHORITY, "\u8d63\u536b\u3014" + "2019\u3015" + (7 + i) + "\u53f7", SECRET);
+            assertNotNull(TesseractLib.read(other.getSubimage(0, 0, other.getWidth(), other.getHeight() / 3), 6));
+        }
+        assertEquals(before, TesseractLib.read(top, 6));
+    }
+
     /** Engines are pooled: readers on three threads at once, more than the engines allowed, each get the command line's text. */
     @Test
     void concurrentReadersShareThePoolOfEngines() throws Exception {
