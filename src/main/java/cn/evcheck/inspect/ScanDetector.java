@@ -173,6 +173,14 @@ public final class ScanDetector {
     /** Adds the samples of one source row to the per-block sums. */
     private interface RowReader {
         void add(int y, Grid grid, int w, int[] sr, int[] sg, int[] sb);
+
+        /** The sums of block row {@code by}: each of its sampled source rows added to zeroed sums. */
+        default void blockRow(int by, Grid grid, int w, int[] sr, int[] sg, int[] sb) {
+            Arrays.fill(sr, 0);
+            Arrays.fill(sg, 0);
+            Arrays.fill(sb, 0);
+            for (int k = 0; k < grid.per(); k++) add(by * grid.f() + grid.first() + k * grid.step(), grid, w, sr, sg, sb);
+        }
     }
 
     /**
@@ -193,10 +201,7 @@ public final class ScanDetector {
         int colour = 0;
         int maxChroma = 0;
         for (int by = 0; by < h; by++) {
-            Arrays.fill(sr, 0);
-            Arrays.fill(sg, 0);
-            Arrays.fill(sb, 0);
-            for (int k = 0; k < grid.per(); k++) reader.add(by * f + grid.first() + k * grid.step(), grid, w, sr, sg, sb);
+            reader.blockRow(by, grid, w, sr, sg, sb);
             for (int bx = 0, i = by * w; bx < w; bx++, i++) {
                 int r = sr[bx] * scale >>> 16;
                 int g = sg[bx] * scale >>> 16;
@@ -251,7 +256,22 @@ public final class ScanDetector {
             int ro = band[0];
             int go = band[Math.min(1, band.length - 1)];
             int bo = band[Math.min(2, band.length - 1)];
-            return (y, grid, w, sr, sg, sb) -> addBytes(d, base + y * stride, ps, ro, go, bo, grid, w, sr, sg, sb);
+            if (ps != 3) return (y, grid, w, sr, sg, sb) -> addBytes(d, base + y * stride, ps, ro, go, bo, grid, w, sr, sg, sb);
+            return new RowReader() {
+                @Override
+                public void add(int y, Grid grid, int w, int[] sr, int[] sg, int[] sb) {
+                    addBytes(d, base + y * stride, ps, ro, go, bo, grid, w, sr, sg, sb);
+                }
+
+                @Override
+                public void blockRow(int by, Grid grid, int w, int[] sr, int[] sg, int[] sb) {
+                    if (grid.per() != 3) {
+                        RowReader.super.blockRow(by, grid, w, sr, sg, sb);
+                        return;
+                    }
+                    addBlocks3(d, base + (by * grid.f() + grid.first()) * stride, grid.step() * stride, ro, go, bo, grid, w, sr, sg, sb);
+                }
+            };
         }
         BufferedImage row = new BufferedImage(page.getWidth(), 1, BufferedImage.TYPE_INT_RGB);
         int[] px = ((DataBufferInt) row.getRaster().getDataBuffer()).getData();
@@ -284,6 +304,33 @@ public final class ScanDetector {
             sr[bx] += rb >>> 16;
             sg[bx] += g >>> 8;
             sb[bx] += rb & 0xFFFF;
+        }
+    }
+
+    /**
+     * The sums of one block row sampled 3×3 in a colour image of three bytes a pixel (a 1240-px page
+     * scan: every pixel), all nine samples of a block at once: {@link #addBytes} row by row took
+     * a third of a scan's CPU under C1, which neither unrolls its loops nor hoists their checks.
+     */
+    private static void addBlocks3(byte[] d, int offset, int rowStep, int ro, int go, int bo, Grid grid, int w,
+                                   int[] sr, int[] sg, int[] sb) {
+        int blockStride = grid.f() * 3;
+        int s1 = grid.step() * 3;
+        int s2 = 2 * s1;
+        int o = offset + grid.first() * 3;
+        for (int bx = 0; bx < w; bx++, o += blockStride) {
+            int a = o;
+            int b = o + rowStep;
+            int c = b + rowStep;
+            sr[bx] = (d[a + ro] & 0xFF) + (d[a + s1 + ro] & 0xFF) + (d[a + s2 + ro] & 0xFF)
+                    + (d[b + ro] & 0xFF) + (d[b + s1 + ro] & 0xFF) + (d[b + s2 + ro] & 0xFF)
+                    + (d[c + ro] & 0xFF) + (d[c + s1 + ro] & 0xFF) + (d[c + s2 + ro] & 0xFF);
+            sg[bx] = (d[a + go] & 0xFF) + (d[a + s1 + go] & 0xFF) + (d[a + s2 + go] & 0xFF)
+                    + (d[b + go] & 0xFF) + (d[b + s1 + go] & 0xFF) + (d[b + s2 + go] & 0xFF)
+                    + (d[c + go] & 0xFF) + (d[c + s1 + go] & 0xFF) + (d[c + s2 + go] & 0xFF);
+            sb[bx] = (d[a + bo] & 0xFF) + (d[a + s1 + bo] & 0xFF) + (d[a + s2 + bo] & 0xFF)
+                    + (d[b + bo] & 0xFF) + (d[b + s1 + bo] & 0xFF) + (d[b + s2 + bo] & 0xFF)
+                    + (d[c + bo] & 0xFF) + (d[c + s1 + bo] & 0xFF) + (d[c + s2 + bo] & 0xFF);
         }
     }
 

@@ -80,6 +80,13 @@ class RgbRowTest {
                 assertArrayEquals(a, b, "row " + y + " at 1/" + s);
             }
             assertEquals(ScanDetector.analysis(bgr).result(), ScanDetector.analysis(rgb).result());
+            // The same page as packed ints: the detector's other reader sums the same blocks.
+            BufferedImage ints = new BufferedImage(bgr.getWidth(), bgr.getHeight(), BufferedImage.TYPE_INT_RGB);
+            ints.createGraphics().drawImage(bgr, 0, 0, null);
+            ScanDetector.Analysis fromInts = ScanDetector.analysis(ints);
+            ScanDetector.Analysis fromBytes = ScanDetector.analysis(rgb);
+            assertEquals(fromInts.result(), fromBytes.result());
+            assertArrayEquals(fromInts.cells().rgb(), fromBytes.cells().rgb(), "every cell's average colour");
         }
         BufferedImage grey = new BufferedImage(40, 30, BufferedImage.TYPE_BYTE_GRAY);
         out.reset();
