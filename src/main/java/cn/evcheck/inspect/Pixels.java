@@ -62,18 +62,21 @@ public final class Pixels {
                 r.setInput(in, true, true);
                 ImageReadParam p = r.getDefaultReadParam();
                 p.setSourceSubsampling(s, s, 0, 0);
-                if (rgbOrder) {
-                    ImageTypeSpecifier first = r.getImageTypes(0).next();
-                    if (first.getBufferedImageType() == BufferedImage.TYPE_3BYTE_BGR) {
-                        p.setDestination(RGB_ORDER.createBufferedImage((r.getWidth(0) + s - 1) / s, (r.getHeight(0) + s - 1) / s));
-                    }
-                }
+                if (rgbOrder) inRgbOrder(r, p, s);
                 BufferedImage img = r.read(0, p);
                 if (img == null) throw new IOException("no image");
                 return img;
             } finally {
                 r.dispose();
             }
+        }
+    }
+
+    /** Where the reader would decode into {@code TYPE_3BYTE_BGR}: into an image of bytes R, G, B instead, subsampled by {@code s}. */
+    private static void inRgbOrder(ImageReader r, ImageReadParam p, int s) throws IOException {
+        ImageTypeSpecifier first = r.getImageTypes(0).next();
+        if (first.getBufferedImageType() == BufferedImage.TYPE_3BYTE_BGR) {
+            p.setDestination(RGB_ORDER.createBufferedImage((r.getWidth(0) + s - 1) / s, (r.getHeight(0) + s - 1) / s));
         }
     }
 
@@ -95,7 +98,9 @@ public final class Pixels {
             BufferedImage img = null;
             try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
                 r.setInput(in, true, true);
-                img = r.read(0, r.getDefaultReadParam());
+                ImageReadParam p = r.getDefaultReadParam();
+                inRgbOrder(r, p, 1);   // a sixth of a photo's Java samples went to reversing the thumbnail's pixels
+                img = r.read(0, p);
                 r.setInput(null);
             } catch (IOException | RuntimeException e) {
                 // a state left behind by a failed read must not reach the next image: a new reader next time

@@ -88,6 +88,17 @@ class RgbRowTest {
             assertEquals(fromInts.result(), fromBytes.result());
             assertArrayEquals(fromInts.cells().rgb(), fromBytes.cells().rgb(), "every cell's average colour");
         }
+        // An EXIF thumbnail is decoded the same way, to the same pHash as the default decode's.
+        BufferedImage small = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);
+        small.createGraphics().drawImage(page, 0, 0, 160, 120, null);
+        out.reset();
+        ImageIO.write(small, "jpg", out);
+        BufferedImage thumb = Pixels.decodeThumbnail(out.toByteArray());
+        assertEquals(BufferedImage.TYPE_CUSTOM, thumb.getType(), "R, G, B order");
+        BufferedImage usual = ImageIO.read(new ByteArrayInputStream(out.toByteArray()));
+        assertEquals(BufferedImage.TYPE_3BYTE_BGR, usual.getType());
+        sameAsGetRgb(thumb);
+        assertEquals(Pixels.phash(usual), Pixels.phash(thumb));
         BufferedImage grey = new BufferedImage(40, 30, BufferedImage.TYPE_BYTE_GRAY);
         out.reset();
         ImageIO.write(grey, "jpg", out);
