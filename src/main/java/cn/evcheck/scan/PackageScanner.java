@@ -233,6 +233,9 @@ public final class PackageScanner {
 
     private final List<Pending> pending = new ArrayList<>();
 
+    /** What the sniff warms of a file: the page that holds its first 1,024 bytes. */
+    private static final int SNIFF_PAGE = 4096;
+
     /** Files sniffed at once: each is a read of a file's first bytes, mostly waiting on a cold disk or a share. */
     static final int SNIFFERS = 8;
 
@@ -283,6 +286,9 @@ public final class PackageScanner {
     /** The file's type from its first bytes (and a ZIP's directory), or why it could not be read. */
     private Object sniffOrWhy(Pending f) {
         byte[] head = new byte[1024];
+        // Into the page cache without a readahead mark first (see RandomReads): the read below then
+        // reads from the cache, and the first page is not where Linux starts reading megabytes ahead.
+        cn.evcheck.util.RandomReads.touch(f.p(), f.attrs().size(), SNIFF_PAGE, 0);
         try (SeekableByteChannel ch = SafeOpen.channel(root, root.relativize(f.p()), SafeOpen.Seen.of(f.attrs()))) {
             InputStream in = Channels.newInputStream(ch);
             int n = in.readNBytes(head, 0, head.length);

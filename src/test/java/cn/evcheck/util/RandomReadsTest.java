@@ -1,0 +1,54 @@
+package cn.evcheck.util;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The reads that warm the page cache without readahead: exactly the bytes asked for, read-only, never
+ * through a link, never stuck on a FIFO; a file they cannot read is left to the checked read.
+ */
+class RandomReadsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsTheHeadAndTailAskedForAndChangesNothing() throws Exception {
+        assumeTrue(RandomReads.available(), "SKIPPED: not Linux on x86-64 or AArch64");
+        byte[] bytes = new byte[1_000_000];
+        new java.util.Random(3).nextBytes(bytes);
+        Path f = Files.writeString(dir.resolve("\u7167\u7247 1.jpg"), "");   // a Chinese name, as packages have
+        Files.write(f, bytes);
+        long modified = Files.getLastModifiedTime(f).toMillis();
+        assertEquals(128 * 1024 + 64 * 1024, RandomReads.touch(f, bytes.length, 128 * 1024, 64 * 1024));
+        assertEquals(4096, RandomReads.touch(f, bytes.length, 4096, 0));
+        assertEquals(RandomReads.BUFFER_BYTES, RandomReads.touch(f, bytes.length, 1 << 20, 0), "at most the buffer");
+        Path small = Files.write(dir.resolve("small.jpg"), new byte[10]);
+        assertEquals(10, RandomReads.touch(small, 10, 4096, 0), "never more than the file");
+        assertArrayEquals(bytes, Files.readAllBytes(f), "only read");
+        assertEquals(modified, Files.getLastModifiedTime(f).toMillis());
+    }
+
+    @Test
+    void aLinkAMissingFileAndAFifoAreNotRead() throws Exception {
+        assumeTrue(RandomReads.available(), "SKIPPED: not Linux on x86-64 or AArch64");
+        Path target = Files.write(dir.resolve("target.jpg"), new byte[8192]);
+        Path link = Files.createSymbolicLink(dir.resolve("link.jpg"), target);
+        assertEquals(-1, RandomReads.touch(link, 8192, 4096, 0), "not through a link");
+        assertEquals(-1, RandomReads.touch(dir.resolve("gone.jpg"), 8192, 4096, 0));
+        Path fifo = dir.resolve("fifo.jpg");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assumeTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0, "SKIPPED: no mkfifo");
+        long t0 = System.nanoTime();
+        assertTrue(RandomReads.touch(fifo, 8192, 4096, 0) <= 0, "nothing read from a FIFO");
+        assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(20), "and no wait for a writer");
+    }
+}
