@@ -224,41 +224,11 @@ public final class DocInspector {
         int w = ink.getWidth();
         int h = ink.getHeight();
         byte[] px = ((java.awt.image.DataBufferByte) ink.getRaster().getDataBuffer()).getData();
-        int[] label = new int[w * h];
-        List<int[]> boxes = new ArrayList<>();   // x0, y0, x1, y1 of each piece, by label - 1
-        int[] stack = new int[64];
-        for (int start = 0; start < px.length; start++) {
-            if (px[start] != 0 || label[start] != 0) continue;
-            int id = boxes.size() + 1;
-            int[] box = {w, h, -1, -1};
-            int top = 0;
-            stack[top++] = start;
-            label[start] = id;
-            while (top > 0) {
-                int i = stack[--top];
-                int x = i % w;
-                int y = i / w;
-                box[0] = Math.min(box[0], x);
-                box[1] = Math.min(box[1], y);
-                box[2] = Math.max(box[2], x);
-                box[3] = Math.max(box[3], y);
-                for (int dy = -1; dy <= 1; dy++) {
-                    int ny = y + dy;
-                    if (ny < 0 || ny >= h) continue;
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int nx = x + dx;
-                        if (nx < 0 || nx >= w) continue;
-                        int j = ny * w + nx;
-                        if (px[j] == 0 && label[j] == 0) {
-                            label[j] = id;
-                            if (top == stack.length) stack = java.util.Arrays.copyOf(stack, top * 2);
-                            stack[top++] = j;
-                        }
-                    }
-                }
-            }
-            boxes.add(box);
-        }
+        boolean[] dark = new boolean[w * h];
+        for (int i = 0; i < dark.length; i++) dark[i] = px[i] == 0;
+        Pieces pieces = Pieces.of(dark, w, h);
+        int[] label = pieces.label;
+        List<int[]> boxes = pieces.boxes;   // x0, y0, x1, y1 of each piece, by label - 1
         boolean[] erase = new boolean[boxes.size() + 1];
         // The rule's line, fitted (least squares) through the top of each of its columns.
         double n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;

@@ -20,37 +20,12 @@ final class SealFinder {
 
     static int countSeals(byte[] red, int w, int h) {
         boolean[] closed = dilate(red, w, h, SEAL_CLOSING);
-        int[] label = new int[w * h];
-        int[] stack = new int[w * h];
+        Pieces pieces = Pieces.of(closed, w, h);
         int seals = 0;
-        int id = 0;
-        for (int start = 0; start < closed.length; start++) {
-            if (!closed[start] || label[start] != 0) continue;
-            id++;
-            int minX = w, minY = h, maxX = -1, maxY = -1;
-            int top = 0;
-            stack[top++] = start;
-            label[start] = id;
-            while (top > 0) {
-                int i = stack[--top];
-                int x = i % w;
-                int y = i / w;
-                minX = Math.min(minX, x);
-                maxX = Math.max(maxX, x);
-                minY = Math.min(minY, y);
-                maxY = Math.max(maxY, y);
-                for (int ny = Math.max(0, y - 1); ny <= Math.min(h - 1, y + 1); ny++) {
-                    for (int nx = Math.max(0, x - 1); nx <= Math.min(w - 1, x + 1); nx++) {
-                        int j = ny * w + nx;
-                        if (closed[j] && label[j] == 0) {
-                            label[j] = id;
-                            stack[top++] = j;
-                        }
-                    }
-                }
-            }
-            double size = (maxX - minX + maxY - minY + 2) / 2.0 - 2 * SEAL_CLOSING;
-            if (size >= SEAL_MIN * w && size <= SEAL_MAX * w && isRing(red, label, id, w, minX, minY, maxX, maxY)) seals++;
+        for (int k = 0; k < pieces.boxes.size(); k++) {
+            int[] b = pieces.boxes.get(k);
+            double size = (b[2] - b[0] + b[3] - b[1] + 2) / 2.0 - 2 * SEAL_CLOSING;
+            if (size >= SEAL_MIN * w && size <= SEAL_MAX * w && isRing(red, pieces.label, k + 1, w, b[0], b[1], b[2], b[3])) seals++;
         }
         return seals;
     }

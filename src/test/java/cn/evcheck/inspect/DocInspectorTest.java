@@ -19,11 +19,7 @@ class DocInspectorTest {
      */
     @Test
     void aBornDigitalPageWithOnePictureIsRenderedWhole() {
-        BufferedImage seal = new BufferedImage(300, 300, BufferedImage.TYPE_INT_RGB);
-        var g = seal.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 300, 300);
-        g.dispose();
+        BufferedImage seal = white(300, 300, BufferedImage.TYPE_INT_RGB);
         Scans.addSeal(seal, 1, 150, 150, 260, "卫生健康委员会", Scans.RED);
         byte[] pdf = Pdfs.bornDigitalNotice("赣卫〔2020〕44号", seal);
         DocFacts d = DocInspector.pdf(pdf, false);
@@ -86,10 +82,8 @@ class DocInspectorTest {
      */
     @Test
     void theRuleAndItsStarLeaveTheBandOfTheNumber() {
-        BufferedImage band = new BufferedImage(1240, 130, BufferedImage.TYPE_BYTE_GRAY);
+        BufferedImage band = white(1240, 130, BufferedImage.TYPE_BYTE_GRAY);
         var g = band.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 1240, 130);
         g.setColor(Color.BLACK);
         for (int i = 0; i < 12; i++) g.fillRect(480 + 24 * i, 40, 4 + i % 3 * 5, 34);   // the number's strokes
         g.rotate(Math.toRadians(2.5), 620, 110);
@@ -106,21 +100,27 @@ class DocInspectorTest {
         assertTrue(trimmed.getWidth() == 12 * 24 - 24 + 14 + 2 * 17, "trimmed to the strokes and the margins: " + trimmed.getWidth());
         assertTrue(dark(trimmed, 0, 0, trimmed.getWidth(), 130) == dark(clean, 0, 0, 1240, 130), "trimming drops no ink");
 
-        BufferedImage noRule = new BufferedImage(1240, 130, BufferedImage.TYPE_BYTE_GRAY);
-        noRule.getRaster().setRect(band.getRaster().createChild(0, 0, 1240, 80, 0, 0, null));
-        var w = noRule.createGraphics();
-        w.setColor(Color.WHITE);
-        w.fillRect(0, 80, 1240, 50);
-        w.dispose();
+        BufferedImage noRule = rows(band, 0, 80);
         assertTrue(DocInspector.withoutRule(noRule, 44) == noRule, "a band without a rule is read as it is");
-        BufferedImage onlyRule = new BufferedImage(1240, 130, BufferedImage.TYPE_BYTE_GRAY);
-        onlyRule.getRaster().setRect(band.getRaster().createChild(0, 80, 1240, 50, 0, 80, null));
-        var o = onlyRule.createGraphics();
-        o.setColor(Color.WHITE);
-        o.fillRect(0, 0, 1240, 80);
-        o.dispose();
+        BufferedImage onlyRule = rows(band, 80, 130);
         assertTrue(dark(onlyRule, 0, 80, 1240, 50) > 3000);
         assertNull(DocInspector.withoutRule(onlyRule, 44), "a band with nothing but the rule is not read");
+    }
+
+    private static BufferedImage white(int w, int h, int type) {
+        BufferedImage img = new BufferedImage(w, h, type);
+        var g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.dispose();
+        return img;
+    }
+
+    /** A copy of grey {@code band} with only rows {@code from} to {@code to} (exclusive), white elsewhere. */
+    private static BufferedImage rows(BufferedImage band, int from, int to) {
+        BufferedImage out = white(band.getWidth(), band.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        out.getRaster().setRect(band.getRaster().createChild(0, from, band.getWidth(), to - from, 0, from, null));
+        return out;
     }
 
     private static int dark(BufferedImage img, int x0, int y0, int w, int h) {
