@@ -8,7 +8,7 @@ import java.util.List;
  * The 8-connected pieces of a w×h mask, found by flood fill in row order: each cell's piece
  * ({@link #label}, numbered from 1 in the order their first cell comes; 0 off the mask) and each
  * piece's bounding box. Used for the seals' rings ({@link SealFinder}) and for a 文号 band's rule
- * ({@link DocInspector#withoutRule}).
+ * ({@link HeaderBands#withoutRule}).
  */
 final class Pieces {
     /** Each cell's piece, 1-based; 0 where the mask is off. */

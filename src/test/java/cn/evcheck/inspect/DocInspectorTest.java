@@ -45,11 +45,11 @@ class DocInspectorTest {
                             + ", rule " + a.result().ruleY());
             int top = (int) ((double) a.titleTop() / a.result().analysedHeight() * page.getHeight());
             BufferedImage above = page.getSubimage(0, 0, page.getWidth(), top);
-            if (page == marked) assertNotNull(DocInspector.ink(above), "the secrecy mark above the title is ink");
-            else assertNull(DocInspector.ink(above), "nothing is printed above the title: not read");
+            if (page == marked) assertNotNull(HeaderBands.ink(above), "the secrecy mark above the title is ink");
+            else assertNull(HeaderBands.ink(above), "nothing is printed above the title: not read");
             int bottom = (int) ((double) (a.titleBottom() + 1) / a.result().analysedHeight() * page.getHeight());
             int rule = (int) ((double) a.result().ruleY() / a.result().analysedHeight() * page.getHeight());
-            assertNotNull(DocInspector.ink(page.getSubimage(0, bottom, page.getWidth(), rule - bottom)), "the number is ink");
+            assertNotNull(HeaderBands.ink(page.getSubimage(0, bottom, page.getWidth(), rule - bottom)), "the number is ink");
         }
     }
 
@@ -65,12 +65,12 @@ class DocInspectorTest {
                 band.setRGB(x, y, new Color(clamp(240 + n + shade), clamp(228 + n + shade), clamp(190 + n + shade)).getRGB());
             }
         }
-        assertNull(DocInspector.ink(band), "grain, tint and shadow are paper");
+        assertNull(HeaderBands.ink(band), "grain, tint and shadow are paper");
         var g = band.createGraphics();
         g.setColor(new Color(30, 30, 30));
         for (int i = 0; i < 12; i++) g.fillRect(200 + 30 * i, 80, 4 + i % 3 * 6, 40);   // strokes of a printed line, no font needed
         g.dispose();
-        BufferedImage ink = DocInspector.ink(band);
+        BufferedImage ink = HeaderBands.ink(band);
         assertNotNull(ink, "printed text is ink");
         assertTrue((ink.getRGB(30, 100) & 0xFF) == 0xFF, "the shadow stays white");
     }
@@ -92,19 +92,19 @@ class DocInspectorTest {
         g.fillPolygon(new int[]{620, 628, 640, 630, 634, 620, 606, 610, 600, 612}, new int[]{96, 106, 106, 112, 124, 116, 124, 112, 106, 106}, 10);
         g.dispose();
         assertTrue(dark(band, 0, 80, 1240, 50) > 3000, "the rule and the star are in the band");
-        BufferedImage clean = DocInspector.withoutRule(band, 44);
+        BufferedImage clean = HeaderBands.withoutRule(band, 44);
         assertNotNull(clean);
         assertTrue(dark(clean, 0, 80, 1240, 50) == 0, "nothing of the rule or the star is left: " + dark(clean, 0, 80, 1240, 50));
         assertTrue(dark(clean, 0, 0, 1240, 80) == dark(band, 0, 0, 1240, 80), "every stroke of the number is kept");
-        BufferedImage trimmed = DocInspector.trimmed(clean, 17);
+        BufferedImage trimmed = HeaderBands.trimmed(clean, 17);
         assertTrue(trimmed.getWidth() == 12 * 24 - 24 + 14 + 2 * 17, "trimmed to the strokes and the margins: " + trimmed.getWidth());
         assertTrue(dark(trimmed, 0, 0, trimmed.getWidth(), 130) == dark(clean, 0, 0, 1240, 130), "trimming drops no ink");
 
         BufferedImage noRule = rows(band, 0, 80);
-        assertTrue(DocInspector.withoutRule(noRule, 44) == noRule, "a band without a rule is read as it is");
+        assertTrue(HeaderBands.withoutRule(noRule, 44) == noRule, "a band without a rule is read as it is");
         BufferedImage onlyRule = rows(band, 80, 130);
         assertTrue(dark(onlyRule, 0, 80, 1240, 50) > 3000);
-        assertNull(DocInspector.withoutRule(onlyRule, 44), "a band with nothing but the rule is not read");
+        assertNull(HeaderBands.withoutRule(onlyRule, 44), "a band with nothing but the rule is not read");
     }
 
     private static BufferedImage white(int w, int h, int type) {

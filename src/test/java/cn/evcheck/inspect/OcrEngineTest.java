@@ -29,7 +29,7 @@ class OcrEngineTest {
         BufferedImage page = Scans.classifiedRedHeaderPage(31, AUTHORITY, NUMBER, SECRET);
         ScanDetector.Analysis a = ScanDetector.analysis(page);
         BufferedImage top = page.getSubimage(0, 0, page.getWidth(), page.getHeight() / 3);
-        String bands = DocInspector.headerBands(page, a);   // the path inspection takes: stacked grey bands, psm 6
+        String bands = HeaderBands.read(page, a);   // the path inspection takes: stacked grey bands, psm 6
         for (int round = 0; round < 2; round++) {   // an engine reused gives the same text again
             for (int psm : new int[]{3, 6}) {
                 String lib = TesseractLib.read(top, psm);
