@@ -56,27 +56,93 @@ public final class Engine {
     public static UnitResult run(String unit, Path root, RuleSet rules, LocalDate asOf, int threads,
                                  Progress progress, cn.evcheck.util.Messages.Localized configProblem, FactsCache cache,
                                  UnitClaim claim, UnitMemo memo) throws IOException {
-        long t = System.nanoTime();
         memo.ahead(root);
+        return finish(walk(unit, root, rules, asOf, configProblem, cache, claim, memo != UnitMemo.NONE), threads, progress, memo);
+    }
+
+    /**
+     * A unit walked, not yet inspected or judged: its files as placed and, when asked for, its
+     * {@link #memoKey} (null when not asked for, or when a file's time was not recorded).
+     */
+    public static final class Walk {
+        private final String unit;
+        private final Path root;
+        private final RuleSet rules;
+        private final LocalDate asOf;
+        private final cn.evcheck.util.Messages.Localized configProblem;
+        private final FactsCache cache;
+        private final UnitClaim claim;
+        private final String key;
+        private PackageScanner scanner;
+        private Inventory placed;
+
+        private Walk(String unit, Path root, RuleSet rules, LocalDate asOf, cn.evcheck.util.Messages.Localized configProblem,
+                     FactsCache cache, UnitClaim claim, String key, PackageScanner scanner, Inventory placed) {
+            this.unit = unit;
+            this.root = root;
+            this.rules = rules;
+            this.asOf = asOf;
+            this.configProblem = configProblem;
+            this.cache = cache;
+            this.claim = claim;
+            this.key = key;
+            this.scanner = scanner;
+            this.placed = placed;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public Path root() {
+            return root;
+        }
+
+        /**
+         * Lets go of the walk's files, keeping only the key: a walk put aside while its unit may not
+         * be needed at all. {@link #finish} then gives the kept result, or walks the unit again.
+         */
+        public void forget() {
+            scanner = null;
+            placed = null;
+        }
+    }
+
+    /** Walks the unit's folder and places its files; with {@code keyed}, computes its {@link #memoKey}. */
+    public static Walk walk(String unit, Path root, RuleSet rules, LocalDate asOf, cn.evcheck.util.Messages.Localized configProblem,
+                            FactsCache cache, UnitClaim claim, boolean keyed) throws IOException {
+        long t = System.nanoTime();
         PackageScanner scanner = new PackageScanner(rules).knowing(cache);
         Inventory placed = scanner.place(root);
         t = cn.evcheck.util.Timings.since("scan", t);
-        String key = memo == UnitMemo.NONE ? null : memoKey(unit, placed, rules, asOf, configProblem, claim);
-        t = cn.evcheck.util.Timings.since("key", t);
-        if (key != null) {
-            UnitResult kept = memo.get(root, key);
+        String key = keyed ? memoKey(unit, placed, rules, asOf, configProblem, claim) : null;
+        cn.evcheck.util.Timings.since("key", t);
+        return new Walk(unit, root, rules, asOf, configProblem, cache, claim, key, scanner, placed);
+    }
+
+    /**
+     * The walked unit's result: the one {@code memo} kept under its key, else its files inspected and
+     * judged (and the result kept). A walk that {@linkplain Walk#forget forgot} its files and finds
+     * nothing kept is walked again.
+     */
+    public static UnitResult finish(Walk w, int threads, Progress progress, UnitMemo memo) throws IOException {
+        long t = System.nanoTime();
+        if (w.key != null) {
+            UnitResult kept = memo.get(w.root, w.key);
             t = cn.evcheck.util.Timings.since("kept", t);
             if (kept != null) {
-                progress.start(unit, 0);
+                progress.start(w.unit, 0);
                 return kept;
             }
         }
-        Inventory inv = scanner.typed();
+        if (w.scanner == null) return finish(walk(w.unit, w.root, w.rules, w.asOf, w.configProblem, w.cache, w.claim, w.key != null),
+                threads, progress, memo);
+        Inventory inv = w.scanner.typed();
         cn.evcheck.util.Timings.since("scan", t);
-        UnitResult result = examine(unit, inv, rules, asOf, threads, progress, configProblem, cache, claim).result();
+        UnitResult result = examine(w.unit, inv, w.rules, w.asOf, threads, progress, w.configProblem, w.cache, w.claim).result();
         // A file that could not be read for its type: its identity may stay as it is when it becomes
         // readable (a permission given back), so the result is not kept.
-        if (key != null && inv.unreadable().size() == placed.unreadable().size()) memo.put(root, key, result);
+        if (w.key != null && inv.unreadable().size() == w.placed.unreadable().size()) memo.put(w.root, w.key, result);
         return result;
     }
 

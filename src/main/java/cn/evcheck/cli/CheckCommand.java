@@ -343,6 +343,21 @@ final class CheckCommand implements Callable<Integer> {
             if (waiversFile != null) waivers.addAll(PackageConfig.waiverFile(waiversFile));
             cacheUsed = openCache(pkgReal);
             keptUnits = new KeptUnits(cacheUsed);
+            // What run.json records of this run's reports, and the earlier run's record when it was made
+            // from the same options: then units whose keys match it are only walked (UpToDate).
+            boolean recordable = outReal != null && cacheUsed != cn.evcheck.inspect.FactsCache.NONE && shard == null
+                    && mergeShards.isEmpty() && writeBaseline == null;
+            List<Path> configFolders = new ArrayList<>();
+            configFolders.add(pkg);
+            configFolders.addAll(dirs);
+            inputs = recordable ? UpToDate.inputs(pkg.toString(), byUnit, ruleArg, ruleSet, date, today(), fmts, en,
+                    grouping.toString(), waivers, configFolders, baseline) : null;
+            UpToDate.Record earlier = inputs == null ? null : UpToDate.read(UpToDate.runJson(outReal));
+            if (earlier != null && !earlier.inputs().equals(inputs)) earlier = null;
+            unitRuns = new UpToDate.Units(earlier, keptUnits.memo(), threads, progress, (root, done, secs) -> {
+                unitSeconds.put(root.toString(), secs);
+                if (byUnit && bar == null && !quiet) RunFiles.unitLine(err, en, done, secs);   // a nightly job's log: one line per unit
+            });
             cn.evcheck.util.Timings.since("cache", tPhase);
             if (byUnit) {
                 Map<String, List<String>> claims = new HashMap<>();
@@ -396,12 +411,11 @@ final class CheckCommand implements Callable<Integer> {
                         waivers.add(new cn.evcheck.rules.Waiver(w.code(), name, w.item(), w.file(), w.period(), w.reason(),
                                 w.approvedBy(), w.expires(), w.source()));
                     }
-                    long u0 = System.nanoTime();
-                    UnitResult done = Engine.run(name, d, rs, unitDate, threads, progress, problem, cacheUsed, claim, keptUnits.memo());
-                    units.add(done);
-                    unitSeconds.put(d.toString(), (System.nanoTime() - u0) / 1e9);
-                    if (bar == null && !quiet) RunFiles.unitLine(err, en, done, u0);   // a nightly job's log: one line per unit
+                    unitRuns.run(name, d, rs, unitDate, problem, cacheUsed, claim);
                 }
+                Integer code = reusedReports(outReal, pkgReal, renderers, threshold, newThreshold, out, err, en, bar, t0);
+                if (code != null) return code;
+                units.addAll(unitRuns.results());
                 if (shardN > 0) {
                     // What evcheck merge needs: these units as checked, before what depends on the whole drive.
                     shardFile = cn.evcheck.report.ShardFile.write(new cn.evcheck.report.ShardFile.Shard(shardK, shardN, Main.version(),
@@ -411,7 +425,10 @@ final class CheckCommand implements Callable<Integer> {
                 units = new ArrayList<>(cn.evcheck.check.photo.CrossUnitDuplicates.apply(units));
             } else {
                 String name = rootCfg.unit() != null ? rootCfg.unit() : "";
-                units.add(Engine.run(name, pkg, ruleSet, date, threads, progress, null, cacheUsed, null, keptUnits.memo()));
+                unitRuns.run(name, pkg, ruleSet, date, null, cacheUsed, null);
+                Integer code = reusedReports(outReal, pkgReal, renderers, threshold, newThreshold, out, err, en, bar, t0);
+                if (code != null) return code;
+                units.addAll(unitRuns.results());
             }
             tPhase = System.nanoTime();
             cacheUsed.close();
@@ -441,8 +458,10 @@ final class CheckCommand implements Callable<Integer> {
         Renderer.Options options = new Renderer.Options(en, grouping, thumbnails);
         // The write phase: under the output folder's lock, each report written whole or not at all.
         try (OutputFolder folder = outReal == null ? null : OutputFolder.open(outReal, pkgReal, OutputFolder.lockWaitMs)) {
+            Map<String, String> sums = new LinkedHashMap<>();
             for (Renderer r : renderers) {
                 byte[] body = r.render(report, options);
+                sums.put(r.fileName(), UpToDate.sum(r.byteOrderMark() ? Renderer.BOM : new byte[0], body));
                 if (folder != null) folder.write(r.fileName(), o -> {
                     if (r.byteOrderMark()) o.write(Renderer.BOM);
                     o.write(body);
@@ -455,7 +474,10 @@ final class CheckCommand implements Callable<Integer> {
                 }
             }
             if (folder != null) {
-                byte[] run = RunFiles.runRecord(report, started, unitSeconds);
+                List<String> keys = unitRuns.keys();
+                UpToDate.Record rec = inputs == null || keys == null || keys.size() != report.units().size() ? null
+                        : UpToDate.Record.of(inputs, keys, report, sums, en);
+                byte[] run = RunFiles.runRecord(report, started, unitSeconds, rec);
                 folder.write("run.json", o -> o.write(run));
             }
             if (shardFile != null) {
@@ -506,8 +528,10 @@ final class CheckCommand implements Callable<Integer> {
     /** Where the run's time went (--verbose): the JVM's start, then each phase, in seconds. */
     private static void phases(PrintWriter err, boolean en) {
         List<String> parts = new ArrayList<>();
-        ProcessHandle.current().info().startInstant().ifPresent(start -> parts.add(String.format(Locale.ROOT, en ? "start %.2f s" : "启动 %.2f 秒",
-                (MAIN_STARTED.toEpochMilli() - start.toEpochMilli()) / 1000.0)));
+        // The JVM's own start, to the millisecond (the process's start time on Linux is counted from a
+        // boot time known to the second, which made this figure up to a second too long).
+        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        parts.add(String.format(Locale.ROOT, en ? "start %.2f s" : "启动 %.2f 秒", (MAIN_STARTED.toEpochMilli() - jvmStart) / 1000.0));
         Map<String, String> zh = Map.of("rules", "规则", "cache", "缓存", "scan", "扫描", "key", "核对文件是否变化", "kept", "读取上次结果",
                 "inspect", "读取文件", "copies", "核对相同文件", "checks", "检查", "result", "汇总", "reports", "写报告");
         cn.evcheck.util.Timings.millis().forEach((phase, ms) -> parts.add(String.format(Locale.ROOT, en ? "%s %.2f s" : "%s %.2f 秒",
@@ -531,6 +555,71 @@ final class CheckCommand implements Callable<Integer> {
     /** Unit results kept in that cache. */
     private KeptUnits keptUnits = new KeptUnits(cn.evcheck.inspect.FactsCache.NONE);
 
+    /** What this run's reports are made from besides the units' files (UpToDate), or null when no record is kept. */
+    private String inputs;
+
+    /** The units of this run, walked and finished. */
+    private UpToDate.Units unitRuns;
+
+    /**
+     * When every unit was only walked (its key is the earlier run's), and the output folder's reports
+     * still have the bytes that run recorded: leaves them as they are, says what the run says, and
+     * gives the exit code. Null when anything differs (then the units put aside are finished).
+     */
+    private Integer reusedReports(Path outReal, Path pkgReal, List<Renderer> renderers, Severity threshold, Severity newThreshold,
+                                  PrintWriter out, PrintWriter err, boolean en, ProgressBar bar, long t0) throws IOException {
+        if (!unitRuns.unchanged()) {
+            unitRuns.differs();
+            return null;
+        }
+        long tReports = System.nanoTime();
+        List<String> names = renderers.stream().map(Renderer::fileName).toList();
+        try (OutputFolder folder = OutputFolder.open(outReal, pkgReal, OutputFolder.lockWaitMs)) {
+            // Read again under the lock: another run may have written the folder since.
+            com.fasterxml.jackson.databind.node.ObjectNode runJson = UpToDate.runJson(folder.dir());
+            UpToDate.Record rec = UpToDate.read(runJson);
+            if (rec == null || !rec.equals(unitRuns.record()) || !UpToDate.reportsIntact(rec, folder.dir(), names)) {
+                unitRuns.differs();
+                return null;
+            }
+            cacheUsed.close();   // nothing more is read from it
+            byte[] run = UpToDate.rewritten(runJson, started, unitRuns.asideSeconds());
+            folder.write("run.json", o -> o.write(run));
+            if (bar != null) bar.finish();
+            for (Renderer r : renderers) {
+                if (!r.name().equals(DEFAULT_FORMAT)) continue;
+                byte[] body = Files.readAllBytes(folder.dir().resolve(r.fileName()));
+                int from = r.byteOrderMark() && body.length >= Renderer.BOM.length ? Renderer.BOM.length : 0;
+                String text = new String(body, from, body.length - from, StandardCharsets.UTF_8);
+                boolean colour = ConsoleText.colour(color, System.getenv(), System.console() != null, System.getProperty("os.name", ""));
+                out.print(colour ? ConsoleText.coloured(text) : text);
+            }
+            out.flush();
+            for (int i = 0; i < rec.units().size(); i++) {
+                if (byUnit && bar == null && !quiet) RunFiles.unitLine(err, en, rec.units().get(i), unitRuns.asideSeconds().get(i));
+            }
+            cn.evcheck.util.Timings.since("reports", tReports);
+            if (verbose) phases(err, en);
+            if (!quiet) {
+                err.println(en ? "evcheck: the package, rules, date and options are unchanged since the run that wrote " + outReal
+                        + ": its reports are current and were left as they are (--no-cache checks again)"
+                        : "evcheck：材料包、规则、日期和选项自上次写入 " + outReal + " 以来未变，其中的报告仍是最新的，未重写（--no-cache 可重新检查）");
+                if (rec.ocrMissed()) ocrNote(err, en);
+                if (rec.links() > 0 || rec.special() > 0) {
+                    err.println((en ? "evcheck: note: " : "evcheck：提示：") + msg(en, "cli.skipped", "links", rec.links(), "special", rec.special()));
+                }
+                for (String n : names) err.println("evcheck: " + (en ? "current: " : "已是最新：") + outReal.resolve(n));
+                if (renderers.stream().noneMatch(r -> r.name().equals(DEFAULT_FORMAT))) {
+                    err.println("evcheck: " + (en ? "Summary: " : "汇总：") + rec.summary());
+                }
+            }
+            return rec.exitCode(threshold, newThreshold);
+        } catch (OutputFolder.Inside | OutputFolder.Locked e) {
+            unitRuns.differs();   // said by the write phase, as any run says it
+            return null;
+        }
+    }
+
     /** Said once per run on stderr (not with --quiet): what the report cannot show by itself. */
     private void notes(PrintWriter err, boolean en, Report report, long t0) {
         if (quiet) return;
@@ -550,13 +639,7 @@ final class CheckCommand implements Callable<Integer> {
             err.println(en ? "evcheck: note: the cache could not be used (" + cacheUsed.state() + "); every file was read"
                     : "evcheck：提示：缓存无法使用（" + cacheUsed.state() + "），已重新读取全部文件");
         }
-        if (report.units().stream().anyMatch(UnitResult::ocrMissed)) {
-            boolean off = cn.evcheck.inspect.Ocr.availability() == cn.evcheck.inspect.Ocr.Availability.DISABLED;
-            err.println(en ? "evcheck: note: " + (off ? "OCR is switched off (EVCHECK_OCR=off)" : "OCR (Tesseract with chi_sim) is not installed")
-                    + "; document numbers and secrecy marks on scans were looked for only in file names, text layers and caption sheets"
-                    : "evcheck：提示：" + (off ? "文字识别已关闭（EVCHECK_OCR=off）" : "本机未安装文字识别（Tesseract 及简体中文模型 chi_sim）")
-                    + "，扫描件上的文号和密级标志只从文件名、PDF 文字层和图片说明表中查找");
-        }
+        if (report.units().stream().anyMatch(UnitResult::ocrMissed)) ocrNote(err, en);
         int links = report.units().stream().mapToInt(u -> u.skipped().links()).sum();
         int special = report.units().stream().mapToInt(u -> u.skipped().special()).sum();
         if (links > 0 || special > 0) {
@@ -568,6 +651,15 @@ final class CheckCommand implements Callable<Integer> {
             err.println(String.format(Locale.ROOT, en ? "evcheck: %d files in %.2f s with %d threads (%.0f files/s)"
                     : "evcheck：%d 个文件，用时 %.2f 秒，%d 个线程（每秒 %.0f 个）", files, secs, threads, files / Math.max(secs, 1e-3)));
         }
+    }
+
+    /** That OCR was not there (or switched off) where a scan needed it. */
+    private static void ocrNote(PrintWriter err, boolean en) {
+        boolean off = cn.evcheck.inspect.Ocr.availability() == cn.evcheck.inspect.Ocr.Availability.DISABLED;
+        err.println(en ? "evcheck: note: " + (off ? "OCR is switched off (EVCHECK_OCR=off)" : "OCR (Tesseract with chi_sim) is not installed")
+                + "; document numbers and secrecy marks on scans were looked for only in file names, text layers and caption sheets"
+                : "evcheck：提示：" + (off ? "文字识别已关闭（EVCHECK_OCR=off）" : "本机未安装文字识别（Tesseract 及简体中文模型 chi_sim）")
+                + "，扫描件上的文号和密级标志只从文件名、PDF 文字层和图片说明表中查找");
     }
 
     static LocalDate today() {

@@ -23,14 +23,17 @@ final class RunFiles {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
-    static void unitLine(PrintWriter err, boolean en, UnitResult u, long t0) {
-        double secs = (System.nanoTime() - t0) / 1e9;
+    static void unitLine(PrintWriter err, boolean en, UnitResult u, double secs) {
+        unitLine(err, en, UpToDate.Unit.of(null, u), secs);
+    }
+
+    /** A nightly job's line for a unit: its counts, and how long it took. */
+    static void unitLine(PrintWriter err, boolean en, UpToDate.Unit u, double secs) {
         err.println(en ? String.format(Locale.ROOT, "evcheck: unit %s: %d complete, %d incomplete, %d missing; %s, %s (%s, %.1f s)",
-                u.name(), u.count(Report.Status.COMPLETE), u.count(Report.Status.INCOMPLETE), u.count(Report.Status.MISSING),
-                plural(u.shown(Severity.ERROR), "error"), plural(u.shown(Severity.WARNING), "warning"), plural(u.filesInspected(), "file"), secs)
+                u.name(), u.complete(), u.incomplete(), u.missing(), plural(u.errors(), "error"), plural(u.warnings(), "warning"),
+                plural(u.files(), "file"), secs)
                 : String.format(Locale.ROOT, "evcheck：单位 %s：完成 %d，未完成 %d，缺失 %d；错误 %d，警告 %d（%d 个文件，%.1f 秒）",
-                u.name(), u.count(Report.Status.COMPLETE), u.count(Report.Status.INCOMPLETE), u.count(Report.Status.MISSING),
-                u.shown(Severity.ERROR), u.shown(Severity.WARNING), u.filesInspected(), secs));
+                u.name(), u.complete(), u.incomplete(), u.missing(), u.errors(), u.warnings(), u.files(), secs));
         err.flush();
     }
 
@@ -54,9 +57,10 @@ final class RunFiles {
     /**
      * run.json, written beside the reports: what a nightly job's log wants and report.json leaves out so
      * that the same input gives the same bytes — when the run started and ended — with the version,
-     * rule set, date and per-unit counts and seconds.
+     * rule set, date and per-unit counts and seconds; and, when given, what the next run needs to tell
+     * that the reports are still current ({@link UpToDate}).
      */
-    static byte[] runRecord(Report r, java.time.Instant started, Map<String, Double> seconds) {
+    static byte[] runRecord(Report r, java.time.Instant started, Map<String, Double> seconds, UpToDate.Record upToDate) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("tool", Main.version());
         root.put("rules", Map.of("id", r.rules().id(), "sha256", r.rules().sha256()));
@@ -79,8 +83,10 @@ final class RunFiles {
             units.add(m);
         }
         root.put("units", units);
+        com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+        if (upToDate != null) root.put(UpToDate.FIELD, upToDate.toJson(m));
         try {
-            return (new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n")
+            return (m.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n")
                     .getBytes(StandardCharsets.UTF_8);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -1,0 +1,339 @@
+package cn.evcheck.cli;
+
+import cn.evcheck.check.Engine;
+import cn.evcheck.check.UnitClaim;
+import cn.evcheck.check.UnitMemo;
+import cn.evcheck.inspect.FactsCache;
+import cn.evcheck.inspect.Progress;
+import cn.evcheck.model.Finding;
+import cn.evcheck.model.Report;
+import cn.evcheck.model.Report.UnitResult;
+import cn.evcheck.model.Severity;
+import cn.evcheck.rules.Model.RuleSet;
+import cn.evcheck.util.Messages;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reports that are already what this run would write. A run with {@code --output} and a cache records
+ * in the folder's run.json ({@value #FIELD}) what its reports were made from — the options that shape
+ * them ({@link #inputs}), each unit's key ({@link Engine#memoKey}: the build, rules, date, unit and every
+ * file's place, size, time and identity) — with each report's length and CRC-32C and what the run said besides
+ * the reports (the exit decision, the summary, notes). The next run walks the units as always; when
+ * every unit's key and the options are the same, and each report in the folder still has its
+ * recorded bytes, the reports are left as they are: nothing is decoded, judged or rendered.
+ *
+ * <p>Units are walked first and put aside while their keys match the record ({@link Units}); at the
+ * first difference the units put aside are finished (given their kept results) and the run goes on as
+ * any run does.
+ */
+final class UpToDate {
+    /** The field of run.json that holds the record. */
+    static final String FIELD = "up_to_date";
+    /** Reports larger than this are not hashed again (they are written again instead). */
+    private static final long MAX_REPORT = 1L << 30;
+
+    private UpToDate() {}
+
+    /** A unit as the record keeps it: its key, and the counts its line in a nightly log shows. */
+    record Unit(String key, String name, int complete, int incomplete, int missing, int errors, int warnings, int files) {
+        static Unit of(String key, UnitResult u) {
+            return new Unit(key, u.name(), (int) u.count(Report.Status.COMPLETE), (int) u.count(Report.Status.INCOMPLETE),
+                    (int) u.count(Report.Status.MISSING), (int) u.shown(Severity.ERROR), (int) u.shown(Severity.WARNING), u.filesInspected());
+        }
+    }
+
+    /**
+     * What run.json records of a run's reports: what they were made from, their fingerprints by file name,
+     * the highest severity of the findings not waived (and of the new ones, against a baseline), the
+     * summary line, and what the notes said.
+     */
+    record Record(String inputs, List<Unit> units, Map<String, String> reports, Severity worst, Severity worstNew,
+                  String summary, boolean ocrMissed, int links, int special) {
+
+        /** The record of a run that wrote {@code reports} (name → {@link #sum} of the bytes written) from {@code report}. */
+        static Record of(String inputs, List<String> keys, Report report, Map<String, String> reports, boolean en) {
+            List<Unit> units = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) units.add(Unit.of(keys.get(i), report.units().get(i)));
+            List<Finding> all = report.allFindings();
+            Severity worst = worstOf(all);
+            Severity worstNew = worstOf(report.baseline().fresh(all));
+            return new Record(inputs, units, new LinkedHashMap<>(reports), worst, worstNew, cn.evcheck.report.Renderers.summary(report, en),
+                    report.units().stream().anyMatch(UnitResult::ocrMissed),
+                    report.units().stream().mapToInt(u -> u.skipped().links()).sum(),
+                    report.units().stream().mapToInt(u -> u.skipped().special()).sum());
+        }
+
+        private static Severity worstOf(List<Finding> findings) {
+            Severity w = null;
+            for (Finding f : findings) {
+                if (cn.evcheck.check.file.Waivers.waived(f)) continue;
+                if (w == null || f.severity().ordinal() < w.ordinal()) w = f.severity();
+            }
+            return w;
+        }
+
+        /** The exit code of a run at these thresholds (null: --fail-on never). */
+        int exitCode(Severity threshold, Severity newThreshold) {
+            if (newThreshold != null) return worstNew != null && worstNew.atLeast(newThreshold) ? Main.FINDINGS : Main.OK;
+            if (threshold == null) return Main.OK;
+            return worst != null && worst.atLeast(threshold) ? Main.FINDINGS : Main.OK;
+        }
+
+        ObjectNode toJson(ObjectMapper m) {
+            ObjectNode o = m.createObjectNode();
+            o.put("inputs", inputs);
+            ArrayNode us = o.putArray("units");
+            for (Unit u : units) {
+                ObjectNode n = us.addObject();
+                n.put("key", u.key()).put("name", u.name()).put("complete", u.complete()).put("incomplete", u.incomplete())
+                        .put("missing", u.missing()).put("errors_shown", u.errors()).put("warnings_shown", u.warnings())
+                        .put("files", u.files());
+            }
+            ObjectNode rs = o.putObject("reports");
+            reports.forEach(rs::put);
+            o.put("worst", worst == null ? null : worst.key());
+            o.put("worst_new", worstNew == null ? null : worstNew.key());
+            o.put("summary", summary);
+            o.put("ocr_missed", ocrMissed);
+            o.put("links", links);
+            o.put("special", special);
+            return o;
+        }
+
+        /** The record in run.json's {@value #FIELD}, or null when there is none or it is not one this build wrote. */
+        static Record fromJson(JsonNode o) {
+            if (o == null || !o.isObject() || !o.path("inputs").isTextual() || !o.path("units").isArray()
+                    || !o.path("reports").isObject() || !o.path("summary").isTextual()) return null;
+            List<Unit> units = new ArrayList<>();
+            for (JsonNode n : o.get("units")) {
+                if (!n.path("key").isTextual() || !n.path("name").isTextual()) return null;
+                units.add(new Unit(n.get("key").asText(), n.get("name").asText(), n.path("complete").asInt(), n.path("incomplete").asInt(),
+                        n.path("missing").asInt(), n.path("errors_shown").asInt(), n.path("warnings_shown").asInt(), n.path("files").asInt()));
+            }
+            Map<String, String> reports = new LinkedHashMap<>();
+            o.get("reports").fields().forEachRemaining(e -> reports.put(e.getKey(), e.getValue().asText()));
+            return new Record(o.get("inputs").asText(), units, reports, Severity.of(o.path("worst").asText(null)),
+                    Severity.of(o.path("worst_new").asText(null)), o.get("summary").asText(), o.path("ocr_missed").asBoolean(),
+                    o.path("links").asInt(), o.path("special").asInt());
+        }
+    }
+
+    /**
+     * What shapes the reports besides the units' files: evcheck's version and build, the package and
+     * mode, the rule set (name, bytes and origin), the dates (as-of, and today for waivers that
+     * expire), the formats in order, the language and grouping, the waivers, every evcheck.yaml read,
+     * and the baseline's bytes. {@code --fail-on} is not among them: the record keeps what decides it.
+     */
+    static String inputs(String pkg, boolean byUnit, String ruleArg, RuleSet rules, LocalDate asOf, LocalDate today,
+                         List<String> formats, boolean en, String grouping, List<?> waivers, List<Path> configFolders,
+                         Path baseline) {
+        MessageDigest md = sha256();
+        StringBuilder b = new StringBuilder("up-to-date 1\n").append(Main.version()).append('\n').append(FactsCache.generation()).append('\n')
+                .append(pkg).append('\n').append(byUnit).append('\n').append(ruleArg).append('\n').append(rules.sha256()).append(' ')
+                .append(rules.origin()).append('\n').append(asOf).append(' ').append(today).append('\n').append(formats).append('\n')
+                .append(en).append(' ').append(grouping).append('\n').append(waivers).append('\n');
+        md.update(b.toString().getBytes(StandardCharsets.UTF_8));
+        for (Path d : configFolders) {
+            for (String n : List.of("evcheck.yaml", "evcheck.yml")) {
+                md.update((d + "/" + n + "\n").getBytes(StandardCharsets.UTF_8));
+                md.update(fileHash(d.resolve(n), 1 << 20).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        md.update(("baseline " + baseline + "\n").getBytes(StandardCharsets.UTF_8));
+        if (baseline != null) md.update(fileHash(baseline, cn.evcheck.report.BaselineFile.MAX_BYTES).getBytes(StandardCharsets.UTF_8));
+        return hex(md.digest());
+    }
+
+    /**
+     * A regular file's fingerprint (not followed through a link): its length and CRC-32C, "none" when
+     * there is none, or "unreadable …" (which matches no record written). A CRC, not a SHA-256: the
+     * reports of 10,000 photos are 10 MB, which SHA-256 takes 0.15–0.2 s to hash in a JVM as short-lived
+     * as evcheck's, CRC-32C 4 ms; and what it guards against is a report edited or truncated by hand or
+     * by a killed copy, not a forgery (whoever can write the folder can write any report).
+     */
+    static String fileHash(Path file, long max) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            long size = ch.size();
+            if (size > max) return "too large " + size;
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(256 * 1024);
+            long seen = 0;
+            while (ch.read(buf) > 0) {
+                buf.flip();
+                seen += buf.remaining();
+                crc.update(buf);
+                buf.clear();
+            }
+            return seen + ":" + Long.toHexString(crc.getValue());
+        } catch (java.nio.file.NoSuchFileException e) {
+            return "none";
+        } catch (IOException | RuntimeException e) {
+            return "unreadable " + e.getClass().getSimpleName() + " " + System.nanoTime();
+        }
+    }
+
+    /** The fingerprint {@link #fileHash} gives a file of these bytes. */
+    static String sum(byte[] head, byte[] body) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(head);
+        crc.update(body);
+        return (head.length + body.length) + ":" + Long.toHexString(crc.getValue());
+    }
+
+    /** Whether every report named in the record is in {@code dir} with its recorded bytes. */
+    static boolean reportsIntact(Record r, Path dir, List<String> names) {
+        if (!r.reports().keySet().equals(new java.util.HashSet<>(names))) return false;
+        for (String n : names) {
+            if (!r.reports().get(n).equals(fileHash(dir.resolve(n), MAX_REPORT))) return false;
+        }
+        return true;
+    }
+
+    /** The run.json of {@code outDir}, or null when there is none or it cannot be read. */
+    static ObjectNode runJson(Path outDir) {
+        try (FileChannel ch = FileChannel.open(outDir.resolve("run.json"), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            if (ch.size() > 64L << 20) return null;
+            return new ObjectMapper().readTree(Channels.newInputStream(ch)) instanceof ObjectNode o ? o : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The record in a run.json, or null. */
+    static Record read(ObjectNode runJson) {
+        return runJson == null ? null : Record.fromJson(runJson.get(FIELD));
+    }
+
+    /**
+     * The run.json of a run that left the reports as they were: the earlier one, with this run's start,
+     * end and per-unit seconds.
+     */
+    static byte[] rewritten(ObjectNode root, java.time.Instant started, List<Double> seconds) throws IOException {
+        root.put("started", started.toString());
+        root.put("finished", java.time.Instant.now().toString());
+        JsonNode units = root.path("units");
+        for (int i = 0; i < units.size() && i < seconds.size(); i++) {
+            if (units.get(i) instanceof ObjectNode u) u.put("seconds", Math.round(seconds.get(i) * 10) / 10.0);
+        }
+        return (new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** What is told of each unit's result as it comes (its folder, result and seconds). */
+    interface Done {
+        void unit(Path root, UnitResult result, double seconds);
+    }
+
+    /**
+     * The units of a run, in order. While each unit's key is the one the record lists at its place,
+     * the unit is only walked and put aside (its files forgotten); at the first that differs, those
+     * put aside are finished and every later unit is run as usual, its kept result read ahead of its walk.
+     */
+    static final class Units {
+        private Record record;
+        private final UnitMemo memo;
+        private final int threads;
+        private final Progress progress;
+        private final Done done;
+        private final List<Engine.Walk> aside = new ArrayList<>();
+        private final List<Double> asideSeconds = new ArrayList<>();
+        private final List<String> keys = new ArrayList<>();
+        private final List<UnitResult> results = new ArrayList<>();
+
+        /** @param record the earlier run's record when its inputs are this run's, else null */
+        Units(Record record, UnitMemo memo, int threads, Progress progress, Done done) {
+            this.record = memo == UnitMemo.NONE ? null : record;
+            this.memo = memo;
+            this.threads = threads;
+            this.progress = progress;
+            this.done = done;
+        }
+
+        void run(String unit, Path root, RuleSet rules, LocalDate asOf, Messages.Localized problem, FactsCache cache,
+                 UnitClaim claim) throws IOException {
+            long t0 = System.nanoTime();
+            boolean keyed = memo != UnitMemo.NONE;
+            if (record != null && aside.size() < record.units().size()) {
+                Engine.Walk w = Engine.walk(unit, root, rules, asOf, problem, cache, claim, keyed);
+                if (w.key() != null && w.key().equals(record.units().get(aside.size()).key())) {
+                    w.forget();
+                    aside.add(w);
+                    asideSeconds.add((System.nanoTime() - t0) / 1e9);
+                    return;
+                }
+                differs();
+                finish(w, t0, 0);
+                return;
+            }
+            differs();
+            memo.ahead(root);
+            finish(Engine.walk(unit, root, rules, asOf, problem, cache, claim, keyed), t0, 0);
+        }
+
+        private void finish(Engine.Walk w, long t0, double before) throws IOException {
+            UnitResult r = Engine.finish(w, threads, progress, memo);
+            double secs = before + (System.nanoTime() - t0) / 1e9;
+            keys.add(w.key());
+            results.add(r);
+            done.unit(w.root(), r, secs);
+        }
+
+        /** Something differs from the record (or the reports cannot be left as they are): finish what was put aside. */
+        void differs() throws IOException {
+            record = null;
+            for (int i = 0; i < aside.size(); i++) finish(aside.get(i), System.nanoTime(), asideSeconds.get(i));
+            aside.clear();
+            asideSeconds.clear();
+        }
+
+        /** Whether every unit was put aside: the same units, in the same order, as the record's. */
+        boolean unchanged() {
+            return record != null && aside.size() == record.units().size();
+        }
+
+        /** The earlier run's record, while every unit so far matches it; else null. */
+        Record record() {
+            return record;
+        }
+
+        /** The units' results, in order (those put aside are finished first). */
+        List<UnitResult> results() throws IOException {
+            differs();
+            return results;
+        }
+
+        /** Seconds each unit put aside took to walk. */
+        List<Double> asideSeconds() {
+            return asideSeconds;
+        }
+
+        /** The units' keys, in order; null when one has none (then no record is written). */
+        List<String> keys() {
+            return keys.contains(null) ? null : keys;
+        }
+    }
+
+    static MessageDigest sha256() {
+        return cn.evcheck.util.Hashes.sha256();
+    }
+
+    static String hex(byte[] b) {
+        return java.util.HexFormat.of().formatHex(b);
+    }
+}
