@@ -71,7 +71,7 @@ public final class Main {
         // suggestions and errors.
         Class<?> only = args.length == 0 ? null : COMMANDS.stream()
                 .filter(c -> c.getAnnotation(Command.class).name().equals(args[0])).findFirst().orElse(null);
-        for (Class<?> c : COMMANDS) if (only == null || c == only) cl.addSubcommand(c);
+        for (Class<?> c : COMMANDS) if (only == null || c == only) cl.addSubcommand(command(c));
         if (only == null) cl.addSubcommand(CommandLine.HelpCommand.class);
         cl.setOut(o);
         cl.setErr(e);
@@ -120,6 +120,23 @@ public final class Main {
         o.flush();
         e.flush();
         return code;
+    }
+
+    /**
+     * A command's model, with its {@code modelTransformer} applied (picocli applies it only to the
+     * subcommands an annotation lists, and these are added one by one).
+     */
+    private static CommandLine command(Class<?> c) {
+        CommandLine sub = new CommandLine(c);
+        Class<? extends CommandLine.IModelTransformer> t = c.getAnnotation(Command.class).modelTransformer();
+        if (!t.getName().startsWith("picocli.")) {   // not picocli's own no-op
+            try {
+                t.getDeclaredConstructor().newInstance().transform(sub.getCommandSpec());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return sub;
     }
 
     static String oneLine(Throwable t) {
