@@ -80,7 +80,7 @@ final class Readahead implements AutoCloseable {
         if (cn.evcheck.util.RandomReads.available()) {
             int head = (int) Math.min(HEAD, f.size());
             int tail = f.size() > HEAD ? (int) Math.min(TAIL, f.size() - HEAD) : 0;
-            if (cn.evcheck.util.RandomReads.touch(f.path(), f.size(), head, tail) >= 0) return;
+            if (cn.evcheck.util.RandomReads.warm(f.path(), f.size(), head, tail)) return;
         }
         try (SeekableByteChannel ch = f.channel()) {
             read(ch, 0, buf, (int) Math.min(HEAD, f.size()));

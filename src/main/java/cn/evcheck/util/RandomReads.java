@@ -40,6 +40,7 @@ public final class RandomReads {
     }
 
     private static final int POSIX_FADV_RANDOM = 1;
+    private static final int POSIX_FADV_WILLNEED = 3;
     private static final LibC LIBC = load();
     /** O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC for this machine, or -1 where unknown. */
     private static final int FLAGS = flags();
@@ -92,6 +93,28 @@ public final class RandomReads {
                 got += t;
             }
             return got;
+        } finally {
+            LIBC.close(fd);
+        }
+    }
+
+    /**
+     * Asks the system to bring {@code head} bytes from the start of {@code path} and {@code tail} bytes
+     * before its end ({@code size} long) into the page cache ({@code POSIX_FADV_WILLNEED}) and returns
+     * at once: the reads are queued, nothing is copied out of the cache, and, as with {@link #touch},
+     * no page is marked to start reading further. Returns false when the file could not be opened.
+     * (Reading the same bytes with {@code pread} to throw them away cost the benchmark's 10,000 photos
+     * 2 s of CPU, mostly the copying.)
+     */
+    public static boolean warm(Path path, long size, int head, int tail) {
+        if (!available()) return false;
+        int fd = LIBC.open(nulTerminated(path), FLAGS);
+        if (fd < 0) return false;
+        try {
+            LIBC.posix_fadvise(fd, 0, 0, POSIX_FADV_RANDOM);
+            LIBC.posix_fadvise(fd, 0, head, POSIX_FADV_WILLNEED);
+            if (tail > 0) LIBC.posix_fadvise(fd, Math.max(0, size - tail), tail, POSIX_FADV_WILLNEED);
+            return true;
         } finally {
             LIBC.close(fd);
         }

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -50,5 +51,26 @@ class RandomReadsTest {
         long t0 = System.nanoTime();
         assertTrue(RandomReads.touch(fifo, 8192, 4096, 0) <= 0, "nothing read from a FIFO");
         assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(20), "and no wait for a writer");
+    }
+
+    @Test
+    void warmingAsksForTheBytesWithoutReadingThroughALinkOrWaitingOnAFifo() throws Exception {
+        assumeTrue(RandomReads.available(), "SKIPPED: not Linux on x86-64 or AArch64");
+        byte[] bytes = new byte[300_000];
+        new java.util.Random(5).nextBytes(bytes);
+        Path f = Files.write(dir.resolve("\u7167\u7247 2.jpg"), bytes);
+        long modified = Files.getLastModifiedTime(f).toMillis();
+        assertTrue(RandomReads.warm(f, bytes.length, 128 * 1024, 64 * 1024));
+        assertArrayEquals(bytes, Files.readAllBytes(f), "only read");
+        assertEquals(modified, Files.getLastModifiedTime(f).toMillis());
+        Path link = Files.createSymbolicLink(dir.resolve("link2.jpg"), f);
+        assertFalse(RandomReads.warm(link, bytes.length, 4096, 0), "not through a link");
+        assertFalse(RandomReads.warm(dir.resolve("gone.jpg"), 8192, 4096, 0));
+        Path fifo = dir.resolve("fifo2.jpg");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assumeTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0, "SKIPPED: no mkfifo");
+        long t0 = System.nanoTime();
+        RandomReads.warm(fifo, 8192, 4096, 0);
+        assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(20), "no wait for a writer");
     }
 }
