@@ -57,7 +57,7 @@ public final class Engine {
                                  Progress progress, cn.evcheck.util.Messages.Localized configProblem, FactsCache cache,
                                  UnitClaim claim, UnitMemo memo) throws IOException {
         memo.ahead(root);
-        return finish(walk(unit, root, rules, asOf, configProblem, cache, claim, memo != UnitMemo.NONE), threads, progress, memo);
+        return finish(walk(unit, root, rules, asOf, configProblem, claim, memo != UnitMemo.NONE), cache, threads, progress, memo);
     }
 
     /**
@@ -70,20 +70,18 @@ public final class Engine {
         private final RuleSet rules;
         private final LocalDate asOf;
         private final cn.evcheck.util.Messages.Localized configProblem;
-        private final FactsCache cache;
         private final UnitClaim claim;
         private final String key;
         private PackageScanner scanner;
         private Inventory placed;
 
         private Walk(String unit, Path root, RuleSet rules, LocalDate asOf, cn.evcheck.util.Messages.Localized configProblem,
-                     FactsCache cache, UnitClaim claim, String key, PackageScanner scanner, Inventory placed) {
+                     UnitClaim claim, String key, PackageScanner scanner, Inventory placed) {
             this.unit = unit;
             this.root = root;
             this.rules = rules;
             this.asOf = asOf;
             this.configProblem = configProblem;
-            this.cache = cache;
             this.claim = claim;
             this.key = key;
             this.scanner = scanner;
@@ -108,16 +106,19 @@ public final class Engine {
         }
     }
 
-    /** Walks the unit's folder and places its files; with {@code keyed}, computes its {@link #memoKey}. */
+    /**
+     * Walks the unit's folder and places its files; with {@code keyed}, computes its {@link #memoKey}.
+     * No file is read and no cache is asked (the facts cache may still be opening).
+     */
     public static Walk walk(String unit, Path root, RuleSet rules, LocalDate asOf, cn.evcheck.util.Messages.Localized configProblem,
-                            FactsCache cache, UnitClaim claim, boolean keyed) throws IOException {
+                            UnitClaim claim, boolean keyed) throws IOException {
         long t = System.nanoTime();
-        PackageScanner scanner = new PackageScanner(rules).knowing(cache);
+        PackageScanner scanner = new PackageScanner(rules);
         Inventory placed = scanner.place(root);
         t = cn.evcheck.util.Timings.since("scan", t);
         String key = keyed ? memoKey(unit, placed, rules, asOf, configProblem, claim) : null;
         cn.evcheck.util.Timings.since("key", t);
-        return new Walk(unit, root, rules, asOf, configProblem, cache, claim, key, scanner, placed);
+        return new Walk(unit, root, rules, asOf, configProblem, claim, key, scanner, placed);
     }
 
     /**
@@ -125,7 +126,7 @@ public final class Engine {
      * judged (and the result kept). A walk that {@linkplain Walk#forget forgot} its files and finds
      * nothing kept is walked again.
      */
-    public static UnitResult finish(Walk w, int threads, Progress progress, UnitMemo memo) throws IOException {
+    public static UnitResult finish(Walk w, FactsCache cache, int threads, Progress progress, UnitMemo memo) throws IOException {
         long t = System.nanoTime();
         if (w.key != null) {
             UnitResult kept = memo.get(w.root, w.key);
@@ -135,11 +136,11 @@ public final class Engine {
                 return kept;
             }
         }
-        if (w.scanner == null) return finish(walk(w.unit, w.root, w.rules, w.asOf, w.configProblem, w.cache, w.claim, w.key != null),
-                threads, progress, memo);
-        Inventory inv = w.scanner.typed();
+        if (w.scanner == null) return finish(walk(w.unit, w.root, w.rules, w.asOf, w.configProblem, w.claim, w.key != null),
+                cache, threads, progress, memo);
+        Inventory inv = w.scanner.knowing(cache).typed();
         cn.evcheck.util.Timings.since("scan", t);
-        UnitResult result = examine(w.unit, inv, w.rules, w.asOf, threads, progress, w.configProblem, w.cache, w.claim).result();
+        UnitResult result = examine(w.unit, inv, w.rules, w.asOf, threads, progress, w.configProblem, cache, w.claim).result();
         // A file that could not be read for its type: its identity may stay as it is when it becomes
         // readable (a permission given back), so the result is not kept.
         if (w.key != null && inv.unreadable().size() == w.placed.unreadable().size()) memo.put(w.root, w.key, result);

@@ -108,8 +108,8 @@ final class CheckCommand implements Callable<Integer> {
      * {@code --no-cache}, when run from class folders (tests, development) without {@code --cache},
      * or when the folder would lie inside the package.
      */
-    private cn.evcheck.inspect.FactsCache openCache(Path pkgReal) {
-        if (noCache) return cn.evcheck.inspect.FactsCache.NONE;
+    private Path cacheDir(Path pkgReal) {
+        if (noCache) return null;
         Path dir = cache;
         if (dir == null) {
             boolean fromJar;
@@ -118,18 +118,60 @@ final class CheckCommand implements Callable<Integer> {
             } catch (Exception e) {
                 fromJar = false;
             }
-            if (!fromJar) return cn.evcheck.inspect.FactsCache.NONE;
+            if (!fromJar) return null;
             String base = System.getenv("LOCALAPPDATA");
             if (base == null) base = System.getenv("XDG_CACHE_HOME");
             dir = base != null ? Path.of(base, "evcheck") : Path.of(System.getProperty("user.home"), ".cache", "evcheck");
         }
         try {
-            if (OutputFolder.inside(OutputFolder.realPath(dir), pkgReal)) return cn.evcheck.inspect.FactsCache.NONE;
+            if (OutputFolder.inside(OutputFolder.realPath(dir), pkgReal)) return null;
         } catch (IOException e) {
-            return cn.evcheck.inspect.FactsCache.NONE;
+            return null;
         }
-        return cn.evcheck.inspect.FactsCache.open(dir);
+        return dir;
     }
+
+    /**
+     * Starts opening the facts cache in {@code dir} (none when null) on a thread of its own: a re-check
+     * walks the package meanwhile, and one whose reports are current never needs it.
+     */
+    private void openCache(Path dir) {
+        java.util.concurrent.FutureTask<cn.evcheck.inspect.FactsCache> task = new java.util.concurrent.FutureTask<>(
+                () -> dir == null ? cn.evcheck.inspect.FactsCache.NONE : cn.evcheck.inspect.FactsCache.open(dir));
+        opening = task;
+        if (dir == null) {
+            task.run();
+            return;
+        }
+        Thread t = new Thread(task, "evcheck-cache-open");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The facts cache of the run, once it is open (and the kept results in it). */
+    private cn.evcheck.inspect.FactsCache cache() {
+        if (opening != null) {
+            cn.evcheck.inspect.FactsCache c;
+            try {
+                c = opening.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                c = cn.evcheck.inspect.FactsCache.NONE;
+            } catch (java.util.concurrent.ExecutionException e) {
+                c = cn.evcheck.inspect.FactsCache.NONE;
+            }
+            opening = null;
+            cacheUsed = c;
+            keptUnits = new KeptUnits(c);
+        }
+        return cacheUsed;
+    }
+
+    /** The output folder's run.json, being read (null without --output). */
+    private java.util.concurrent.FutureTask<com.fasterxml.jackson.databind.node.ObjectNode> earlierRun;
+
+    /** The cache being opened (null once {@link #cache} has it, or before it is started). */
+    private java.util.concurrent.Future<cn.evcheck.inspect.FactsCache> opening;
 
     /** Describes --format from the registry: the names in order, the default, and which need --output. */
     static final class FormatHelp implements IModelTransformer {
@@ -150,6 +192,14 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try {
+            return check();
+        } finally {
+            cache().close();   // also when the run stopped early: the store is locked while open
+        }
+    }
+
+    private Integer check() {
         cn.evcheck.inspect.Ocr.probeAhead();   // the facts cache's key needs it soon; the probe starts a process
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -260,6 +310,12 @@ final class CheckCommand implements Callable<Integer> {
             if (OutputFolder.inside(outReal, pkgReal)) {
                 return usage(err, en, msg(en, "cli.output_inside", "output", output.toString(), "package", pkgReal.toString()));
             }
+            // The earlier run's record, read (and the JSON library loaded) while the rules load and the package is walked.
+            Path dir = outReal;
+            earlierRun = new java.util.concurrent.FutureTask<>(() -> UpToDate.runJson(dir));
+            Thread t = new Thread(earlierRun, "evcheck-run-json");
+            t.setDaemon(true);
+            t.start();
         }
 
         Path baselineOut = null;
@@ -341,20 +397,35 @@ final class CheckCommand implements Callable<Integer> {
             List<UnitResult> units = new ArrayList<>();
             List<cn.evcheck.rules.Waiver> waivers = new ArrayList<>(rootCfg.waivers());
             if (waiversFile != null) waivers.addAll(PackageConfig.waiverFile(waiversFile));
-            cacheUsed = openCache(pkgReal);
-            keptUnits = new KeptUnits(cacheUsed);
+            Path cacheDir = cacheDir(pkgReal);
+            openCache(cacheDir);
             // What run.json records of this run's reports, and the earlier run's record when it was made
             // from the same options: then units whose keys match it are only walked (UpToDate).
-            boolean recordable = outReal != null && cacheUsed != cn.evcheck.inspect.FactsCache.NONE && shard == null
+            boolean recordable = outReal != null && cacheDir != null && shard == null
                     && mergeShards.isEmpty() && writeBaseline == null;
             List<Path> configFolders = new ArrayList<>();
             configFolders.add(pkg);
             configFolders.addAll(dirs);
             inputs = recordable ? UpToDate.inputs(pkg.toString(), byUnit, ruleArg, ruleSet, date, today(), fmts, en,
                     grouping.toString(), waivers, configFolders, baseline) : null;
-            UpToDate.Record earlier = inputs == null ? null : UpToDate.read(UpToDate.runJson(outReal));
-            if (earlier != null && !earlier.inputs().equals(inputs)) earlier = null;
-            unitRuns = new UpToDate.Units(earlier, keptUnits.memo(), threads, progress, (root, done, secs) -> {
+            String made = inputs;
+            java.util.function.Supplier<UpToDate.Record> earlier = () -> {
+                if (made == null || earlierRun == null) return null;
+                UpToDate.Record r;
+                try {
+                    r = UpToDate.read(earlierRun.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    return null;
+                }
+                return r != null && r.inputs().equals(made) ? r : null;
+            };
+            unitRuns = new UpToDate.Units(earlier, cacheDir != null, () -> {
+                cache();
+                return keptUnits.memo();
+            }, this::cache, threads, progress, (root, done, secs) -> {
                 unitSeconds.put(root.toString(), secs);
                 if (byUnit && bar == null && !quiet) RunFiles.unitLine(err, en, done, secs);   // a nightly job's log: one line per unit
             });
@@ -411,7 +482,7 @@ final class CheckCommand implements Callable<Integer> {
                         waivers.add(new cn.evcheck.rules.Waiver(w.code(), name, w.item(), w.file(), w.period(), w.reason(),
                                 w.approvedBy(), w.expires(), w.source()));
                     }
-                    unitRuns.run(name, d, rs, unitDate, problem, cacheUsed, claim);
+                    unitRuns.run(name, d, rs, unitDate, problem, claim);
                 }
                 Integer code = reusedReports(outReal, pkgReal, renderers, threshold, newThreshold, out, err, en, bar, t0);
                 if (code != null) return code;
@@ -425,13 +496,13 @@ final class CheckCommand implements Callable<Integer> {
                 units = new ArrayList<>(cn.evcheck.check.photo.CrossUnitDuplicates.apply(units));
             } else {
                 String name = rootCfg.unit() != null ? rootCfg.unit() : "";
-                unitRuns.run(name, pkg, ruleSet, date, null, cacheUsed, null);
+                unitRuns.run(name, pkg, ruleSet, date, null, null);
                 Integer code = reusedReports(outReal, pkgReal, renderers, threshold, newThreshold, out, err, en, bar, t0);
                 if (code != null) return code;
                 units.addAll(unitRuns.results());
             }
             tPhase = System.nanoTime();
-            cacheUsed.close();
+            cache().close();
             tPhase = cn.evcheck.util.Timings.since("cache", tPhase);
             // Where a waiver is written, as the report shows it: relative to the package when inside it.
             String prefix = pkg.toString() + pkg.getFileSystem().getSeparator();
@@ -582,7 +653,7 @@ final class CheckCommand implements Callable<Integer> {
                 unitRuns.differs();
                 return null;
             }
-            cacheUsed.close();   // nothing more is read from it
+            cache().close();   // nothing more is read from it (a re-check whose reports are current waits here for it to open)
             byte[] run = UpToDate.rewritten(runJson, started, unitRuns.asideSeconds());
             folder.write("run.json", o -> o.write(run));
             if (bar != null) bar.finish();

@@ -65,7 +65,7 @@ final class KeptUnits implements UnitMemo {
         FutureTask<Read> task = ahead.remove(root);
         Read r;
         if (task == null) {
-            r = read(root);
+            r = read(root, key);
         } else {
             try {
                 r = task.get();
@@ -83,8 +83,13 @@ final class KeptUnits implements UnitMemo {
 
     /** The result kept for the unit at {@code root}, with its key; null when none is kept or it cannot be read. */
     private Read read(Path root) {
+        return read(root, null);
+    }
+
+    /** Likewise, and null without decoding it when it was kept under another key than {@code key} (when not null). */
+    private Read read(Path root, String key) {
         FactsCache.Kept k = cache.kept(name(root));
-        if (k == null) return null;
+        if (k == null || key != null && !key.equals(k.key())) return null;
         try {
             return new Read(k.key(), ShardFile.unit(k.bytes(), k.offset(), k.bytes().length - k.offset()));
         } catch (IOException | RuntimeException e) {

@@ -71,7 +71,8 @@ public final class Main {
         // suggestions and errors.
         Class<?> only = args.length == 0 ? null : COMMANDS.stream()
                 .filter(c -> c.getAnnotation(Command.class).name().equals(args[0])).findFirst().orElse(null);
-        for (Class<?> c : COMMANDS) if (only == null || c == only) cl.addSubcommand(command(c));
+        boolean help = only == null || helpAsked(args);
+        for (Class<?> c : COMMANDS) if (only == null || c == only) cl.addSubcommand(command(c, help));
         if (only == null) cl.addSubcommand(CommandLine.HelpCommand.class);
         cl.setOut(o);
         cl.setErr(e);
@@ -123,13 +124,15 @@ public final class Main {
     }
 
     /**
-     * A command's model, with its {@code modelTransformer} applied (picocli applies it only to the
-     * subcommands an annotation lists, and these are added one by one).
+     * A command's model, with its {@code modelTransformer} applied when help may be printed (picocli
+     * applies it only to the subcommands an annotation lists, and these are added one by one).
      */
-    private static CommandLine command(Class<?> c) {
+    private static CommandLine command(Class<?> c, boolean help) {
         CommandLine sub = new CommandLine(c);
         Class<? extends CommandLine.IModelTransformer> t = c.getAnnotation(Command.class).modelTransformer();
-        if (!t.getName().startsWith("picocli.")) {   // not picocli's own no-op
+        // Only for help: check's describes --format from the renderers' registry, which loads every
+        // renderer and the JSON library (0.1 s of a re-check whose reports are current).
+        if (help && !t.getName().startsWith("picocli.")) {   // not picocli's own no-op
             try {
                 t.getDeclaredConstructor().newInstance().transform(sub.getCommandSpec());
             } catch (ReflectiveOperationException e) {
@@ -137,6 +140,16 @@ public final class Main {
             }
         }
         return sub;
+    }
+
+    /** Whether the arguments ask for help: -h or --help (also among clustered short options), or the help command. */
+    static boolean helpAsked(String[] args) {
+        if (args.length > 0 && args[0].equals("help")) return true;
+        for (String a : args) {
+            if (a.equals("--")) return false;
+            if (a.equals("--help") || a.matches("-[A-Za-z]*h[A-Za-z]*")) return true;
+        }
+        return false;
     }
 
     static String oneLine(Throwable t) {

@@ -247,7 +247,11 @@ final class UpToDate {
      */
     static final class Units {
         private Record record;
-        private final UnitMemo memo;
+        /** The record, until it is first needed. */
+        private java.util.function.Supplier<Record> earlier;
+        private final boolean keyed;
+        private final java.util.function.Supplier<UnitMemo> memo;
+        private final java.util.function.Supplier<FactsCache> cache;
         private final int threads;
         private final Progress progress;
         private final Done done;
@@ -256,21 +260,35 @@ final class UpToDate {
         private final List<String> keys = new ArrayList<>();
         private final List<UnitResult> results = new ArrayList<>();
 
-        /** @param record the earlier run's record when its inputs are this run's, else null */
-        Units(Record record, UnitMemo memo, int threads, Progress progress, Done done) {
-            this.record = memo == UnitMemo.NONE ? null : record;
+        /**
+         * @param record the earlier run's record when its inputs are this run's, else null; asked for when the first unit is walked
+         * @param keyed  whether units are keyed (a facts cache is used)
+         * @param memo   the kept results, asked for once a unit is finished (the cache may be opening until then)
+         * @param cache  the facts cache, likewise
+         */
+        Units(java.util.function.Supplier<Record> record, boolean keyed, java.util.function.Supplier<UnitMemo> memo,
+              java.util.function.Supplier<FactsCache> cache, int threads, Progress progress, Done done) {
+            this.earlier = keyed ? record : () -> null;
+            this.keyed = keyed;
             this.memo = memo;
+            this.cache = cache;
             this.threads = threads;
             this.progress = progress;
             this.done = done;
         }
 
-        void run(String unit, Path root, RuleSet rules, LocalDate asOf, Messages.Localized problem, FactsCache cache,
-                 UnitClaim claim) throws IOException {
+        void run(String unit, Path root, RuleSet rules, LocalDate asOf, Messages.Localized problem, UnitClaim claim) throws IOException {
             long t0 = System.nanoTime();
-            boolean keyed = memo != UnitMemo.NONE;
+            Engine.Walk first = null;
+            if (earlier != null) {
+                // The first unit is walked while the record is read; without a record, its kept result
+                // is then read after the walk, not during it.
+                first = Engine.walk(unit, root, rules, asOf, problem, claim, keyed);
+                record = earlier.get();
+                earlier = null;
+            }
             if (record != null && aside.size() < record.units().size()) {
-                Engine.Walk w = Engine.walk(unit, root, rules, asOf, problem, cache, claim, keyed);
+                Engine.Walk w = first != null ? first : Engine.walk(unit, root, rules, asOf, problem, claim, keyed);
                 if (w.key() != null && w.key().equals(record.units().get(aside.size()).key())) {
                     w.forget();
                     aside.add(w);
@@ -282,12 +300,16 @@ final class UpToDate {
                 return;
             }
             differs();
-            memo.ahead(root);
-            finish(Engine.walk(unit, root, rules, asOf, problem, cache, claim, keyed), t0, 0);
+            if (first != null) {
+                finish(first, t0, 0);
+                return;
+            }
+            memo.get().ahead(root);
+            finish(Engine.walk(unit, root, rules, asOf, problem, claim, keyed), t0, 0);
         }
 
         private void finish(Engine.Walk w, long t0, double before) throws IOException {
-            UnitResult r = Engine.finish(w, threads, progress, memo);
+            UnitResult r = Engine.finish(w, cache.get(), threads, progress, memo.get());
             double secs = before + (System.nanoTime() - t0) / 1e9;
             keys.add(w.key());
             results.add(r);
@@ -304,12 +326,12 @@ final class UpToDate {
 
         /** Whether every unit was put aside: the same units, in the same order, as the record's. */
         boolean unchanged() {
-            return record != null && aside.size() == record.units().size();
+            return earlier == null && record != null && aside.size() == record.units().size();
         }
 
         /** The earlier run's record, while every unit so far matches it; else null. */
         Record record() {
-            return record;
+            return earlier != null ? null : record;
         }
 
         /** The units' results, in order (those put aside are finished first). */

@@ -48,7 +48,13 @@ public final class FactsCache implements AutoCloseable, cn.evcheck.scan.KnownTyp
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicInteger misses = new AtomicInteger();
 
-    private static final ObjectMapper JSON = mapper();
+    /**
+     * The mapper of the facts, made when facts are first read or kept: it loads about 400 classes, which
+     * a run that only opens the cache (a re-check whose reports are current) need not wait for.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = mapper();
+    }
 
     private FactsCache(MVStore store, MVMap<String, byte[]> facts, MVMap<String, String> types, String state) {
         this.store = store;
@@ -115,7 +121,7 @@ public final class FactsCache implements AutoCloseable, cn.evcheck.scan.KnownTyp
                 byte[] b = facts.get(key);
                 if (b != null) {
                     try {
-                        Facts fx = JSON.readValue(b, Facts.class);
+                        Facts fx = Json.MAPPER.readValue(b, Facts.class);
                         hits.incrementAndGet();
                         return new Facts(f, fx.readError(), fx.photo(), fx.text(), fx.pdf(), fx.doc(), fx.sheet(), fx.captions(),
                                 fx.refused());
@@ -128,7 +134,7 @@ public final class FactsCache implements AutoCloseable, cn.evcheck.scan.KnownTyp
             Facts fx = read.read(f, needs);
             if (key != null && fx != null && fx.readError() == null && fx.refused() == null) {
                 try {
-                    facts.put(key, JSON.writeValueAsBytes(fx));
+                    facts.put(key, Json.MAPPER.writeValueAsBytes(fx));
                 } catch (IOException | RuntimeException e) {
                     // not kept: read again next time
                 }

@@ -76,8 +76,13 @@ public final class PackageScanner {
         } catch (cn.evcheck.rules.RuleException e) {
             config = cn.evcheck.rules.PackageConfig.EMPTY;   // reported by whoever read it first (exit 2, or config.invalid)
         }
-        walk(root, new Placement(null, null, null, null, List.of()));
-        for (Pending f : pending) addFile(f.p(), f.name(), f.attrs(), f.here(), null);
+        try {
+            walk(root, "", new Placement(null, null, null, null, List.of()));
+        } finally {
+            if (statPool != null) statPool.shutdownNow();
+            statPool = null;
+        }
+        for (Pending f : pending) addFile(f, null);
         Inventory placed = inventory();
         files.clear();
         sidecars.clear();
@@ -92,7 +97,7 @@ public final class PackageScanner {
         List<Pending> unknown = new ArrayList<>();
         for (Pending f : pending) {
             FileType type = known.get(f.p(), f.attrs());
-            if (type != null) addFile(f.p(), f.name(), f.attrs(), f.here(), type);
+            if (type != null) addFile(f, type);
             else unknown.add(f);
         }
         pending.clear();
@@ -141,26 +146,85 @@ public final class PackageScanner {
     /** Where a folder sits: item, role, category, unknown sub-folder, and folder names so far. */
     private record Placement(String itemId, Kind role, String category, String other, List<String> folders) {}
 
-    private void walk(Path dir, Placement here) {
+    /** Folders with at least this many entries have their entries' attributes read {@link #STATTERS} at a time. */
+    static final int PARALLEL_STAT = 64;
+    /** Attribute reads at once: on a cold disk or a share each is mostly a wait for an inode. */
+    static final int STATTERS = 8;
+    private java.util.concurrent.ExecutorService statPool;
+
+    /**
+     * The attributes of each entry (not through a link), or the IOException that reading them met: a
+     * folder of many photos has them read by {@link #STATTERS} threads (on a dropped page cache the walk
+     * of the benchmark's 10,700 files took 0.24–0.32 s, against 0.14–0.22 s from a warm one).
+     */
+    private Object[] attributes(List<Map.Entry<String, Path>> children) {
+        int n = children.size();
+        Object[] out = new Object[n];
+        if (n < PARALLEL_STAT) {
+            for (int i = 0; i < n; i++) out[i] = attributes(children.get(i).getValue());
+            return out;
+        }
+        if (statPool == null) {
+            statPool = java.util.concurrent.Executors.newFixedThreadPool(STATTERS, r -> {
+                Thread t = new Thread(r, "evcheck-stat");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>(STATTERS);
+        int chunk = (n + STATTERS - 1) / STATTERS;
+        for (int from = 0; from < n; from += chunk) {
+            int a = from;
+            int b = Math.min(n, from + chunk);
+            done.add(statPool.submit(() -> {
+                for (int i = a; i < b; i++) out[i] = attributes(children.get(i).getValue());
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : done) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while walking the package", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                if (e.getCause() instanceof Error err) throw err;
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        return out;
+    }
+
+    private static Object attributes(Path p) {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return e;
+        }
+    }
+
+    /** @param rel the folder's path relative to the root, as shown ("" for the root) */
+    private void walk(Path dir, String rel, Placement here) {
         // Each child with the name it is shown by, decoded once (not once per comparison of the sort).
         List<Map.Entry<String, Path>> children = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) children.add(Map.entry(Names.shown(p), p));
         } catch (IOException | DirectoryIteratorException e) {
-            unreadable.add(new Inventory.Unreadable(rel(dir), reason(e)));
+            unreadable.add(new Inventory.Unreadable(rel, reason(e)));
             return;
         }
         children.sort(Map.Entry.comparingByKey());
-        for (Map.Entry<String, Path> child : children) {
+        Object[] read = attributes(children);
+        for (int c = 0; c < children.size(); c++) {
+            Map.Entry<String, Path> child = children.get(c);
             Path p = child.getValue();
             String name = child.getKey();
-            BasicFileAttributes attrs;
-            try {
-                attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            } catch (IOException e) {
-                unreadable.add(new Inventory.Unreadable(rel(p), reason(e)));
+            String childRel = rel.isEmpty() ? name : rel + "/" + name;
+            if (read[c] instanceof IOException e) {
+                unreadable.add(new Inventory.Unreadable(childRel, reason(e)));
                 continue;
             }
+            BasicFileAttributes attrs = (BasicFileAttributes) read[c];
             if (attrs.isSymbolicLink()) {
                 links++;
                 continue;
@@ -171,11 +235,11 @@ public final class PackageScanner {
             }
             if (attrs.isDirectory()) {
                 if (name.startsWith(".") || isSystemFolder(name) || excluded(p)) continue;
-                walk(p, descend(here, name));
+                walk(p, childRel, descend(here, name));
             } else if (attrs.isRegularFile()) {
                 String lower = name.toLowerCase(Locale.ROOT);
                 if (IGNORED.contains(lower) || isOfficeTemp(name) || name.startsWith("._") || excluded(p)) continue;
-                pending.add(new Pending(p, name, attrs, here));
+                pending.add(new Pending(p, childRel, name, attrs, here));
             }
         }
     }
@@ -229,7 +293,7 @@ public final class PackageScanner {
     }
 
     /** A file the walk found, placed but not yet typed ({@link #typed}). */
-    private record Pending(Path p, String name, BasicFileAttributes attrs, Placement here) {}
+    private record Pending(Path p, String rel, String name, BasicFileAttributes attrs, Placement here) {}
 
     private final List<Pending> pending = new ArrayList<>();
 
@@ -275,9 +339,9 @@ public final class PackageScanner {
             Pending f = pending.get(i);
             if (out[i] instanceof FileType type) {
                 known.put(f.p(), f.attrs(), type);
-                addFile(f.p(), f.name(), f.attrs(), f.here(), type);
+                addFile(f, type);
             } else {
-                unreadable.add(new Inventory.Unreadable(rel(f.p()), (String) out[i]));
+                unreadable.add(new Inventory.Unreadable(f.rel(), (String) out[i]));
             }
         }
         pending.clear();
@@ -299,7 +363,11 @@ public final class PackageScanner {
         }
     }
 
-    private void addFile(Path p, String name, BasicFileAttributes attrs, Placement here, FileType type) {
+    private void addFile(Pending f, FileType type) {
+        Path p = f.p();
+        String name = f.name();
+        BasicFileAttributes attrs = f.attrs();
+        Placement here = f.here();
         long size = attrs.size();
         int dot = name.lastIndexOf('.');
         String ext = dot > 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
@@ -307,20 +375,13 @@ public final class PackageScanner {
         if (category == null && here.itemId() != null) {
             category = categoryOf(rules.item(here.itemId()), name);
         }
-        FileEntry e = new FileEntry(p, rel(p), name, ext, size, type, here.itemId(), here.role(), category,
+        FileEntry e = new FileEntry(p, f.rel(), name, ext, size, type, here.itemId(), here.role(), category,
                 here.other(), here.folders(), attrs.fileKey(), attrs.lastModifiedTime().toMillis());
         if (Roles.isCaptionSidecar(name)) {
             sidecars.add(e);
         } else {
             files.add(e);
         }
-    }
-
-    private String rel(Path p) {
-        Path r = root.relativize(p);
-        StringJoiner j = new StringJoiner("/");
-        for (Path part : r) j.add(Names.shown(part));
-        return j.toString();
     }
 
     private static String reason(Exception e) {

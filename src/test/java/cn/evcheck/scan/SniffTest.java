@@ -70,4 +70,47 @@ class SniffTest {
         assertEquals(rels.stream().sorted().toList(), rels);
         assertEquals(rels, new PackageScanner(rules).scan(tmp).files().stream().map(FileEntry::rel).toList());
     }
+
+    /**
+     * A folder of many entries has their attributes read several at a time: every file is placed with
+     * its size and its path, links and special files are counted and skipped, sub-folders are walked,
+     * as in a small folder read one entry at a time.
+     */
+    @Test
+    void aFolderOfManyEntriesIsWalkedAsASmallOneIs() throws Exception {
+        RuleSet rules = RuleLoader.load("""
+                evcheck: 1
+                id: many
+                period: {from: 2019-01-01, to: 2019-12-31}
+                items:
+                  - id: A-1
+                    materials:
+                      - {kind: photos, min: 1}
+                """.getBytes(StandardCharsets.UTF_8), "many.yaml", "test");
+        Path many = tmp.resolve("A-1/\u56fe\u7247");
+        Path few = tmp.resolve("A-1/\u5c11");
+        Files.createDirectories(many.resolve("\u5b50"));
+        Files.createDirectories(few);
+        int n = PackageScanner.PARALLEL_STAT * 3;
+        for (int i = 0; i < n; i++) Files.write(many.resolve("p" + i + ".jpg"), new byte[i + 1]);
+        Files.write(many.resolve("\u5b50/inner.jpg"), new byte[5]);
+        for (int i = 0; i < 3; i++) Files.write(few.resolve("q" + i + ".jpg"), new byte[i + 1]);
+        for (Path dir : List.of(many, few)) {
+            Files.createSymbolicLink(dir.resolve("link.jpg"), dir.resolve(dir == many ? "p0.jpg" : "q0.jpg"));
+            Process mk = new ProcessBuilder("mkfifo", dir.resolve("fifo.jpg").toString()).start();
+            assertTrue(mk.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && mk.exitValue() == 0);
+        }
+        assertTrue(Files.list(many).count() >= PackageScanner.PARALLEL_STAT);
+        Inventory inv = new PackageScanner(rules).place(tmp);
+        assertEquals(2, inv.links());
+        assertEquals(2, inv.special());
+        Map<String, Long> sizes = new HashMap<>();
+        for (FileEntry f : inv.files()) sizes.put(f.rel(), f.size());
+        assertEquals(n + 1 + 3, sizes.size(), sizes.keySet().toString());
+        for (int i = 0; i < n; i++) assertEquals(i + 1, sizes.get("A-1/\u56fe\u7247/p" + i + ".jpg"));
+        assertEquals(5, sizes.get("A-1/\u56fe\u7247/\u5b50/inner.jpg"));
+        assertEquals(3, sizes.get("A-1/\u5c11/q2.jpg"));
+        List<String> rels = inv.files().stream().map(FileEntry::rel).toList();
+        assertEquals(rels.stream().sorted().toList(), rels);
+    }
 }
