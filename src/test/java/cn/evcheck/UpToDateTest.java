@@ -130,6 +130,29 @@ class UpToDateTest {
         check(pkg, opts);
         assertArrayEquals(json, Files.readAllBytes(out.resolve("report.json")));
 
+        // A run.json that is not one (a copy cut short): the reports are written again, no error.
+        Files.writeString(out.resolve("run.json"), "{\"up_to_date\": {");
+        age(out, "report.json");
+        Cli.Run broken = check(pkg, opts);
+        assertEquals(1, broken.code(), broken.err());
+        assertTrue(rewritten(out, "report.json"));
+        assertTrue(Files.readString(out.resolve("run.json")).contains("\"up_to_date\""));
+
+        // Another baseline to compare with: the reports say what is new against it, so they are written again.
+        Path baseline = tmp.resolve("baseline.json");
+        Files.copy(out.resolve("report.json"), baseline);
+        String[] withBaseline = {"--format", "json", "--output", out.toString(), "--cache", cache, "--baseline", baseline.toString()};
+        check(pkg, withBaseline);
+        age(out, "report.json");
+        check(pkg, withBaseline);
+        assertFalse(rewritten(out, "report.json"), "the same baseline");
+        Path other = tmp.resolve("other");
+        check(pkg, "--format", "json", "--output", other.toString(), "--no-cache", "--as-of", "2019-06-30");
+        Files.copy(other.resolve("report.json"), baseline, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Cli.Run newBaseline = check(pkg, withBaseline);
+        assertTrue(rewritten(out, "report.json"), newBaseline.err());
+        check(pkg, opts);
+
         // Another language, grouping or date.
         age(out, "report.json");
         Cli.Run zh = check(pkg, "--format", "json", "--output", out.toString(), "--cache", cache, "--lang", "zh");
