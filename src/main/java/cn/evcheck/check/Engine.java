@@ -161,25 +161,42 @@ public final class Engine {
     static String memoKey(String unit, Inventory inv, RuleSet rules, LocalDate asOf,
                           cn.evcheck.util.Messages.Localized configProblem, UnitClaim claim) {
         StringBuilder b = new StringBuilder(256);
-        b.append("unit-memo 3\n").append(FactsCache.generation()).append('\n').append(rules.sha256()).append(' ')
+        b.append("unit-memo 4\n").append(FactsCache.generation()).append('\n').append(rules.sha256()).append(' ')
                 .append(rules.origin()).append('\n').append(asOf).append('\n').append(unit).append('\n')
                 .append(configProblem).append('\n').append(claim).append('\n').append(inv.root()).append('\n')
                 .append(new TreeSet<>(inv.itemFolders())).append('\n').append(inv.unreadable()).append('\n')
                 .append(inv.links()).append(' ').append(inv.special()).append('\n');
         // One short line per file, hashed as it is written: a drive's unit of 10,000 photos is hashed
-        // in a few tens of milliseconds, without a second look at each file.
+        // in a few tens of milliseconds, without a second look at each file. What files of a folder share
+        // (the folder, item, role folder, category, other folder) is written once, on a line of its own
+        // that starts with NUL (which no file name holds), before the first file it differs for: the
+        // same facts in about half the bytes (SHA-256 without the JVM's intrinsic, under C1, runs at
+        // about 60 MB/s).
         java.security.MessageDigest md = cn.evcheck.util.Hashes.sha256();
         java.nio.charset.CharsetEncoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newEncoder()
                 .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
         java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(64 * 1024);
         for (List<FileEntry> list : List.of(inv.files(), inv.sidecars())) {
+            String folder = null;
+            Object item = null, role = null, category = null, other = null;
             for (FileEntry f : list) {
                 if (f.modified() < 0) return null;
-                b.append(f.rel()).append('\u0000').append(f.size()).append('\u0000').append(f.modified()).append('\u0000')
-                        .append(f.fileKey()).append('\u0000').append(f.itemId()).append('\u0000')
-                        .append(f.roleFolder()).append('\u0000').append(f.category()).append('\u0000').append(f.otherFolder())
-                        .append('\n');
+                String rel = f.rel();
+                int slash = rel.lastIndexOf('/');
+                String dir = slash < 0 ? "" : rel.substring(0, slash);
+                if (!dir.equals(folder) || !java.util.Objects.equals(item, f.itemId()) || !java.util.Objects.equals(role, f.roleFolder())
+                        || !java.util.Objects.equals(category, f.category()) || !java.util.Objects.equals(other, f.otherFolder())) {
+                    folder = dir;
+                    item = f.itemId();
+                    role = f.roleFolder();
+                    category = f.category();
+                    other = f.otherFolder();
+                    b.append('\u0000').append(dir).append('\u0000').append(item).append('\u0000').append(role).append('\u0000')
+                            .append(category).append('\u0000').append(other).append('\n');
+                }
+                b.append(rel, slash + 1, rel.length()).append('\u0000').append(f.size()).append('\u0000').append(f.modified())
+                        .append('\u0000').append(f.fileKey()).append('\n');
                 if (b.length() > 16 * 1024) digest(md, utf8, b, out);
             }
             b.append("--\n");
