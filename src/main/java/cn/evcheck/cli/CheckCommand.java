@@ -102,76 +102,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--fail-on-new", paramLabel = "LEVEL", description = "error|warning|info：只按新增问题决定退出码（需要 --baseline）")
     String failOnNew;
 
-    /**
-     * The facts cache of this run: {@code --cache DIR}, else the user's cache folder when evcheck runs
-     * from its jar ($XDG_CACHE_HOME or ~/.cache, %LOCALAPPDATA% on Windows, then /evcheck); none with
-     * {@code --no-cache}, when run from class folders (tests, development) without {@code --cache},
-     * or when the folder would lie inside the package.
-     */
-    private Path cacheDir(Path pkgReal) {
-        if (noCache) return null;
-        Path dir = cache;
-        if (dir == null) {
-            boolean fromJar;
-            try {
-                fromJar = !Files.isDirectory(Path.of(CheckCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
-            } catch (Exception e) {
-                fromJar = false;
-            }
-            if (!fromJar) return null;
-            String base = System.getenv("LOCALAPPDATA");
-            if (base == null) base = System.getenv("XDG_CACHE_HOME");
-            dir = base != null ? Path.of(base, "evcheck") : Path.of(System.getProperty("user.home"), ".cache", "evcheck");
-        }
-        try {
-            if (OutputFolder.inside(OutputFolder.realPath(dir), pkgReal)) return null;
-        } catch (IOException e) {
-            return null;
-        }
-        return dir;
-    }
-
-    /**
-     * Starts opening the facts cache in {@code dir} (none when null) on a thread of its own: a re-check
-     * walks the package meanwhile, and one whose reports are current never needs it.
-     */
-    private void openCache(Path dir) {
-        java.util.concurrent.FutureTask<cn.evcheck.inspect.FactsCache> task = new java.util.concurrent.FutureTask<>(
-                () -> dir == null ? cn.evcheck.inspect.FactsCache.NONE : cn.evcheck.inspect.FactsCache.open(dir));
-        opening = task;
-        if (dir == null) {
-            task.run();
-            return;
-        }
-        Thread t = new Thread(task, "evcheck-cache-open");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    /** The facts cache of the run, once it is open (and the kept results in it). */
-    private cn.evcheck.inspect.FactsCache cache() {
-        if (opening != null) {
-            cn.evcheck.inspect.FactsCache c;
-            try {
-                c = opening.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                c = cn.evcheck.inspect.FactsCache.NONE;
-            } catch (java.util.concurrent.ExecutionException e) {
-                c = cn.evcheck.inspect.FactsCache.NONE;
-            }
-            opening = null;
-            cacheUsed = c;
-            keptUnits = new KeptUnits(c);
-        }
-        return cacheUsed;
-    }
-
     /** The output folder's run.json, being read (null without --output). */
     private java.util.concurrent.FutureTask<com.fasterxml.jackson.databind.node.ObjectNode> earlierRun;
-
-    /** The cache being opened (null once {@link #cache} has it, or before it is started). */
-    private java.util.concurrent.Future<cn.evcheck.inspect.FactsCache> opening;
 
     /** Describes --format from the registry: the names in order, the default, and which need --output. */
     static final class FormatHelp implements IModelTransformer {
@@ -195,7 +127,7 @@ final class CheckCommand implements Callable<Integer> {
         try {
             return check();
         } finally {
-            cache().close();   // also when the run stopped early: the store is locked while open
+            runCache.close();   // also when the run stopped early: the store is locked while open
         }
     }
 
@@ -312,10 +244,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             // The earlier run's record, read (and the JSON library loaded) while the rules load and the package is walked.
             Path dir = outReal;
-            earlierRun = new java.util.concurrent.FutureTask<>(() -> UpToDate.runJson(dir));
-            Thread t = new Thread(earlierRun, "evcheck-run-json");
-            t.setDaemon(true);
-            t.start();
+            earlierRun = Background.start("evcheck-run-json", () -> UpToDate.runJson(dir));
         }
 
         Path baselineOut = null;
@@ -397,8 +326,8 @@ final class CheckCommand implements Callable<Integer> {
             List<UnitResult> units = new ArrayList<>();
             List<cn.evcheck.rules.Waiver> waivers = new ArrayList<>(rootCfg.waivers());
             if (waiversFile != null) waivers.addAll(PackageConfig.waiverFile(waiversFile));
-            Path cacheDir = cacheDir(pkgReal);
-            openCache(cacheDir);
+            Path cacheDir = RunCache.dir(cache, noCache, pkgReal);
+            runCache = RunCache.open(cacheDir);
             // What run.json records of this run's reports, and the earlier run's record when it was made
             // from the same options: then units whose keys match it are only walked (UpToDate).
             boolean recordable = outReal != null && cacheDir != null && shard == null
@@ -411,21 +340,11 @@ final class CheckCommand implements Callable<Integer> {
             String made = inputs;
             java.util.function.Supplier<UpToDate.Record> earlier = () -> {
                 if (made == null || earlierRun == null) return null;
-                UpToDate.Record r;
-                try {
-                    r = UpToDate.read(earlierRun.get());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return null;
-                } catch (java.util.concurrent.ExecutionException e) {
-                    return null;
-                }
+                UpToDate.Record r = UpToDate.read(Background.get(earlierRun, null));
                 return r != null && r.inputs().equals(made) ? r : null;
             };
-            unitRuns = new UpToDate.Units(earlier, cacheDir != null, () -> {
-                cache();
-                return keptUnits.memo();
-            }, this::cache, threads, progress, (root, done, secs) -> {
+            unitRuns = new UpToDate.Units(earlier, cacheDir != null, () -> runCache.kept().memo(), runCache::cache, threads, progress,
+                    (root, done, secs) -> {
                 unitSeconds.put(root.toString(), secs);
                 if (byUnit && bar == null && !quiet) RunFiles.unitLine(err, en, done, secs);   // a nightly job's log: one line per unit
             });
@@ -502,7 +421,7 @@ final class CheckCommand implements Callable<Integer> {
                 units.addAll(unitRuns.results());
             }
             tPhase = System.nanoTime();
-            cache().close();
+            runCache.close();
             tPhase = cn.evcheck.util.Timings.since("cache", tPhase);
             // Where a waiver is written, as the report shows it: relative to the package when inside it.
             String prefix = pkg.toString() + pkg.getFileSystem().getSeparator();
@@ -620,11 +539,8 @@ final class CheckCommand implements Callable<Integer> {
     /** This shard's units (--shard), written beside the reports. */
     private byte[] shardFile;
 
-    /** The facts cache of the run (closed once the files are inspected). */
-    private cn.evcheck.inspect.FactsCache cacheUsed = cn.evcheck.inspect.FactsCache.NONE;
-
-    /** Unit results kept in that cache. */
-    private KeptUnits keptUnits = new KeptUnits(cn.evcheck.inspect.FactsCache.NONE);
+    /** The facts cache of the run and the unit results kept in it (closed once the files are inspected). */
+    private RunCache runCache = RunCache.none();
 
     /** What this run's reports are made from besides the units' files (UpToDate), or null when no record is kept. */
     private String inputs;
@@ -653,7 +569,7 @@ final class CheckCommand implements Callable<Integer> {
                 unitRuns.differs();
                 return null;
             }
-            cache().close();   // nothing more is read from it (a re-check whose reports are current waits here for it to open)
+            runCache.close();   // nothing more is read from it (a re-check whose reports are current waits here for it to open)
             byte[] run = UpToDate.rewritten(runJson, started, unitRuns.asideSeconds());
             folder.write("run.json", o -> o.write(run));
             if (bar != null) bar.finish();
@@ -694,6 +610,8 @@ final class CheckCommand implements Callable<Integer> {
     /** Said once per run on stderr (not with --quiet): what the report cannot show by itself. */
     private void notes(PrintWriter err, boolean en, Report report, long t0) {
         if (quiet) return;
+        KeptUnits keptUnits = runCache.kept();
+        cn.evcheck.inspect.FactsCache cacheUsed = runCache.cache();
         if (keptUnits.reused() > 0) {
             err.println(keptUnits.asked() == 1
                     ? (en ? "evcheck: the package is unchanged since an earlier run with these rules and date: its result came from the cache (--no-cache checks it again)"
