@@ -343,8 +343,7 @@ final class CheckCommand implements Callable<Integer> {
                 inputs = new Once<>(() -> UpToDate.inputs(pkg.toString(), byUnit, rulesArg, ruleSet, date, today(), fmts, en,
                         grouping.toString(), driveWaivers, configFolders, baseline));
             }
-            java.util.function.Supplier<UpToDate.Record> earlier = () -> {
-                if (inputs == null || earlierRun == null) return null;
+            java.util.function.Supplier<UpToDate.Record> earlier = inputs == null || earlierRun == null ? null : () -> {
                 UpToDate.Record r = UpToDate.read(Background.get(earlierRun, null));
                 return r != null && r.inputs().equals(inputs.get()) ? r : null;
             };

@@ -261,14 +261,15 @@ final class UpToDate {
         private final List<UnitResult> results = new ArrayList<>();
 
         /**
-         * @param record the earlier run's record when its inputs are this run's, else null; asked for when the first unit is walked
+         * @param record gives the earlier run's record when its inputs are this run's, else null; asked for when the first
+         *               unit is walked; null when there can be none (no --output)
          * @param keyed  whether units are keyed (a facts cache is used)
          * @param memo   the kept results, asked for once a unit is finished (the cache may be opening until then)
          * @param cache  the facts cache, likewise
          */
         Units(java.util.function.Supplier<Record> record, boolean keyed, java.util.function.Supplier<UnitMemo> memo,
               java.util.function.Supplier<FactsCache> cache, int threads, Progress progress, Done done) {
-            this.earlier = keyed ? record : () -> null;
+            this.earlier = keyed ? record : null;   // null: no record to compare with, each unit's kept result is read during its walk
             this.keyed = keyed;
             this.memo = memo;
             this.cache = cache;
