@@ -73,4 +73,27 @@ class RandomReadsTest {
         RandomReads.warm(fifo, 8192, 4096, 0);
         assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(20), "no wait for a writer");
     }
+
+    @Test
+    void theFirstBytesAreTheFilesOwnAndNeverThroughALinkOrAFifo() throws Exception {
+        assumeTrue(RandomReads.available(), "SKIPPED: not Linux on x86-64 or AArch64");
+        byte[] bytes = new byte[50_000];
+        new java.util.Random(9).nextBytes(bytes);
+        Path f = Files.write(dir.resolve("\u7167\u7247 3.jpg"), bytes);
+        long modified = Files.getLastModifiedTime(f).toMillis();
+        assertArrayEquals(java.util.Arrays.copyOf(bytes, 1024), RandomReads.head(f, 1024));
+        assertArrayEquals(new byte[] {1, 2, 3}, RandomReads.head(Files.write(dir.resolve("short.bin"), new byte[] {1, 2, 3}), 1024),
+                "never more than the file");
+        assertArrayEquals(new byte[0], RandomReads.head(Files.write(dir.resolve("empty.bin"), new byte[0]), 1024));
+        assertEquals(modified, Files.getLastModifiedTime(f).toMillis());
+        assertEquals(null, RandomReads.head(Files.createSymbolicLink(dir.resolve("link3.jpg"), f), 1024), "not through a link");
+        assertEquals(null, RandomReads.head(dir.resolve("gone.jpg"), 1024));
+        Path fifo = dir.resolve("fifo3.jpg");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assumeTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0, "SKIPPED: no mkfifo");
+        long t0 = System.nanoTime();
+        byte[] got = RandomReads.head(fifo, 1024);
+        assertTrue(got == null || got.length == 0, "nothing read from a FIFO");
+        assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(20), "and no wait for a writer");
+    }
 }
