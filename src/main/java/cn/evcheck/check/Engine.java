@@ -253,7 +253,7 @@ public final class Engine {
         t = cn.evcheck.util.Timings.since("inspect", t);
         facts = Inspection.confirmCopies(facts);
         cn.evcheck.util.Timings.since("copies", t);
-        return judge(unit, inv, facts, Sidecars.index(inv.sidecars(), facts), rules, asOf, configProblem, claim);
+        return judge(unit, inv, facts, Sidecars.index(inv.sidecars(), facts), rules, asOf, configProblem, claim, threads);
     }
 
     /** Runs every registered check over inspected facts. Pure. */
@@ -269,14 +269,14 @@ public final class Engine {
 
     static UnitResult check(String unit, Inventory inv, Map<String, Facts> facts, Sidecars sidecars, RuleSet rules,
                             LocalDate asOf, cn.evcheck.util.Messages.Localized configProblem, UnitClaim claim) {
-        return judge(unit, inv, facts, sidecars, rules, asOf, configProblem, claim).result();
+        return judge(unit, inv, facts, sidecars, rules, asOf, configProblem, claim, 1).result();
     }
 
     private static Outcome judge(String unit, Inventory inv, Map<String, Facts> facts, Sidecars sidecars, RuleSet rules,
-                                 LocalDate asOf, cn.evcheck.util.Messages.Localized configProblem, UnitClaim claim) {
+                                 LocalDate asOf, cn.evcheck.util.Messages.Localized configProblem, UnitClaim claim, int threads) {
         Map<String, Facts> all = new HashMap<>(facts);
         for (FileEntry f : inv.files()) all.putIfAbsent(f.rel(), Facts.none(f));
-        Evidence ev = new Evidence(unit, inv, all, sidecars, rules, asOf);
+        Evidence ev = new Evidence(unit, inv, all, sidecars, rules, asOf, threads);
         ev.configProblem(configProblem);
         ev.unitClaim(claim);
         Results out = new Results();

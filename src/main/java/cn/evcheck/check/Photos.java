@@ -22,8 +22,17 @@ final class Photos {
     private Photos() {}
 
     static List<Photo> of(Placed p, Sidecars sidecars, LocalDate asOf) {
+        return of(p, sidecars, asOf, new java.util.HashMap<>());
+    }
+
+    /**
+     * @param read the captions read so far (text → what it says), added to: a caption is read once
+     *             however many photos carry it (a clerk captions an activity's photos alike); a
+     *             concurrent map when photos are read on several threads
+     */
+    static List<Photo> of(Placed p, Sidecars sidecars, LocalDate asOf, java.util.Map<String, CaptionParser.Parsed> read) {
         FileEntry f = p.f();
-        if (f.type() == FileType.PDF) return pdf(p);
+        if (f.type() == FileType.PDF) return pdf(p, read);
         PhotoFacts pf = p.photo();
         if (f.type() != FileType.JPEG || pf == null || pf.tooComplex() || pf.problem() != null) return List.of(Photo.unreadable(p));
         List<Caption> caps = new ArrayList<>();
@@ -41,11 +50,11 @@ final class Photos {
         }
         LocalDateTime raw = pf.exifDate();
         LocalDate exif = raw != null && trusted(raw.toLocalDate(), asOf) ? raw.toLocalDate() : null;
-        return List.of(dated(p, null, caps, fromName, exif, pf.sha256(), pf.phash()));
+        return List.of(dated(p, null, caps, fromName, exif, pf.sha256(), pf.phash(), read));
     }
 
     /** Each page with an image is one photo, its text the caption. */
-    private static List<Photo> pdf(Placed p) {
+    private static List<Photo> pdf(Placed p, java.util.Map<String, CaptionParser.Parsed> read) {
         PdfFacts pdf = p.pdf();
         if (pdf == null || pdf.problem() != null) return List.of(Photo.unreadable(p));
         List<Photo> out = new ArrayList<>();
@@ -53,15 +62,16 @@ final class Photos {
             if (page.images() == 0) continue;
             String text = page.text().replaceAll("\\s+", " ").strip();
             List<Caption> caps = CaptionParser.isTrivial(text) ? List.of() : List.of(new Caption("PDF页面文字", text));
-            out.add(dated(p, page.number(), caps, false, null, null, page.phash()));
+            out.add(dated(p, page.number(), caps, false, null, null, page.phash(), read));
         }
         return out;
     }
 
-    private static Photo dated(Placed p, Integer page, List<Caption> caps, boolean fromName, LocalDate exif, String sha, Long phash) {
+    private static Photo dated(Placed p, Integer page, List<Caption> caps, boolean fromName, LocalDate exif, String sha, Long phash,
+                               java.util.Map<String, CaptionParser.Parsed> read) {
         StringJoiner all = new StringJoiner("\n");
         caps.forEach(c -> all.add(c.text()));
-        CaptionParser.Parsed parsed = CaptionParser.parse(all.toString());
+        CaptionParser.Parsed parsed = read.computeIfAbsent(all.toString(), CaptionParser::parse);
         LocalDate date = null;
         boolean dayKnown = false;
         String source = null;

@@ -17,6 +17,11 @@ public final class CaptionParser {
 
     /** The fields found, with the text that gave each, and the caption's date if any. */
     public record Parsed(Map<CaptionField, String> fields, Dates.Found date) {
+        /** Read-only: one caption's reading is shared by the photos that carry it. */
+        public Parsed {
+            fields = java.util.Collections.unmodifiableMap(fields);
+        }
+
         public boolean has(CaptionField f) {
             return fields.containsKey(f);
         }

@@ -24,6 +24,20 @@ public final class CaptionPlaceholderCheck implements Check {
     /** Characters that belong to the placeholder's phrase when it is quoted back ("XXXX年XX月XX日"). */
     private static final Pattern PHRASE = Pattern.compile("[\\p{IsHan}0-9A-Za-zＸｘ×＊*○【】\\[\\]［］()（）]");
 
+    /** Characters one of which every match of {@link #TEMPLATE} starts with. */
+    private static final String FIRST = "XxＸｘ×＊*○某【[［(（";
+
+    /**
+     * Whether {@link #TEMPLATE} can match at all: not without one of {@link #FIRST}. Most captions have
+     * none, and the pattern's alternatives tried at every character were 0.15 s of judging 10,000 photos.
+     */
+    private static boolean mayHold(String caption) {
+        for (int i = 0; i < caption.length(); i++) {
+            if (FIRST.indexOf(caption.charAt(i)) >= 0) return true;
+        }
+        return false;
+    }
+
     @Override
     public List<Code> codes() {
         return List.of(PLACEHOLDER);
@@ -48,6 +62,7 @@ public final class CaptionPlaceholderCheck implements Check {
 
     /** The first placeholder of a caption with the phrase around it (at most 20 characters), or null. */
     static String placeholder(String caption) {
+        if (!mayHold(caption)) return null;
         Matcher m = TEMPLATE.matcher(caption);
         if (!m.find()) return null;
         int from = m.start();
