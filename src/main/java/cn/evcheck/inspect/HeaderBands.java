@@ -70,18 +70,9 @@ final class HeaderBands {
     static BufferedImage ink(BufferedImage band) {
         int w = band.getWidth();
         int h = band.getHeight();
-        int[] luma = new int[w * h];
+        byte[] luma = Pixels.luma(band);
         int[] histogram = new int[256];
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            Pixels.rgbRow(band, y, row);
-            for (int x = 0; x < w; x++) {
-                int c = row[x];
-                int l = (299 * ((c >> 16) & 0xFF) + 587 * ((c >> 8) & 0xFF) + 114 * (c & 0xFF)) / 1000;
-                luma[y * w + x] = l;
-                histogram[l]++;
-            }
-        }
+        for (byte l : luma) histogram[l & 0xFF]++;
         int median = 0;
         for (int seen = 0; median < 255 && (seen += histogram[median]) < luma.length / 2; ) median++;
         int threshold = (int) (median * INK_SHARE);
@@ -89,7 +80,7 @@ final class HeaderBands {
         byte[] out = ((java.awt.image.DataBufferByte) ink.getRaster().getDataBuffer()).getData();
         int dark = 0;
         for (int i = 0; i < luma.length; i++) {
-            boolean on = luma[i] < threshold;
+            boolean on = (luma[i] & 0xFF) < threshold;
             if (on) dark++;
             out[i] = on ? 0 : (byte) 0xFF;
         }

@@ -216,6 +216,38 @@ public final class Pixels {
      * where the samples are the sRGB values; through {@code getRGB} for anything else. Through the
      * colour model pixel by pixel, a scan's header bands took 60 ms a page.
      */
+    /**
+     * The luminance of every pixel of {@code img}, row by row, as {@code (299 R + 587 G + 114 B) / 1000}
+     * of the samples {@link #rgbRow} gives: read straight from the bytes of 8-bit RGB (a decoded page and
+     * the views of it), where going through packed pixels row by row was most of a header band's
+     * binarising under C1; through {@link #rgbRow} for anything else.
+     */
+    static byte[] luma(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        byte[] out = new byte[w * h];
+        Rgb8 v = Rgb8.of(img);
+        if (v != null) {
+            byte[] d = v.data();
+            int ro = v.r(), go = v.g(), bo = v.b();
+            for (int y = 0, i = 0; y < h; y++) {
+                for (int x = 0, at = v.at(0, y); x < w; x++, at += 3, i++) {
+                    out[i] = (byte) ((299 * (d[at + ro] & 0xFF) + 587 * (d[at + go] & 0xFF) + 114 * (d[at + bo] & 0xFF)) / 1000);
+                }
+            }
+            return out;
+        }
+        int[] row = new int[w];
+        for (int y = 0, i = 0; y < h; y++) {
+            rgbRow(img, y, row);
+            for (int x = 0; x < w; x++, i++) {
+                int c = row[x];
+                out[i] = (byte) ((299 * ((c >> 16) & 0xFF) + 587 * ((c >> 8) & 0xFF) + 114 * (c & 0xFF)) / 1000);
+            }
+        }
+        return out;
+    }
+
     static void rgbRow(BufferedImage img, int y, int[] row) {
         int w = img.getWidth();
         Rgb8 v = Rgb8.of(img);

@@ -77,15 +77,33 @@ public final class Messages {
     public static String format(Lang lang, String key, Map<String, ?> args) {
         String t = template(lang, key);
         if (t == null) return key;
-        Matcher m = PLACEHOLDER.matcher(t);
+        String[] parts = PARTS.computeIfAbsent(t, Messages::parts);
         StringBuilder sb = new StringBuilder(t.length() + 32);
-        while (m.find()) {
-            String name = m.group(1);
-            String value = args.containsKey(name) ? render(lang, args.get(name)) : m.group();
-            m.appendReplacement(sb, Matcher.quoteReplacement(value));
+        for (int i = 0; i < parts.length; i++) {
+            if (i % 2 == 0) {
+                sb.append(parts[i]);
+            } else {
+                String name = parts[i];
+                sb.append(args.containsKey(name) ? render(lang, args.get(name)) : "{" + name + "}");
+            }
         }
-        m.appendTail(sb);
         return sb.toString();
+    }
+
+    /** Each template split at its placeholders, once: text, name, text, name … text (a report of 10,000 findings formats 20,000 messages). */
+    private static final Map<String, String[]> PARTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String[] parts(String template) {
+        List<String> out = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(template);
+        int at = 0;
+        while (m.find()) {
+            out.add(template.substring(at, m.start()));
+            out.add(m.group(1));
+            at = m.end();
+        }
+        out.add(template.substring(at));
+        return out.toArray(new String[0]);
     }
 
     public static String format(Lang lang, String key, Object... kv) {

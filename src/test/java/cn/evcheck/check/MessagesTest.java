@@ -52,4 +52,36 @@ class MessagesTest {
         assertTrue(Messages.format(Lang.ZH, "msg.photo.too_large", "size", "2.10 MB", "limit", "2M", "max_bytes", 2097152L)
                 .contains("（2097152 字节）"));
     }
+
+    /** Every template of both bundles, formatted, reads as the regular-expression replacement it replaced. */
+    @Test
+    void formattingFillsEveryPlaceholderAndKeepsTheUnknownOnes() {
+        java.util.regex.Pattern ph = java.util.regex.Pattern.compile("\\{([a-z_][a-z0-9_]*)\\}");
+        for (Lang l : Lang.values()) {
+            for (String k : Messages.keys(l)) {
+                String t = Messages.template(l, k);
+                Map<String, Object> args = new HashMap<>();
+                java.util.regex.Matcher m = ph.matcher(t);
+                int n = 0;
+                while (m.find()) if (n++ % 2 == 0) args.put(m.group(1), "<$" + m.group(1) + "\\>");   // every other one filled
+                StringBuilder expected = new StringBuilder();
+                m.reset();
+                while (m.find()) {
+                    String v = args.containsKey(m.group(1)) ? (String) args.get(m.group(1)) : m.group();
+                    m.appendReplacement(expected, java.util.regex.Matcher.quoteReplacement(v));
+                }
+                m.appendTail(expected);
+                assertEquals(expected.toString(), Messages.format(l, k, args), k + " " + l);
+            }
+        }
+    }
+
+    @Test
+    void sizesReadAsStringFormatWritesThem() {
+        Random r = new Random(13);
+        List<Long> sizes = new ArrayList<>(List.of(0L, 1L, 5_242L, 5_243L, 10_485L, 10_486L, 1_048_576L, 2_097_152L, 2_097_153L,
+                2_102_395L, 2_102_396L, 3_874_816L, (long) Integer.MAX_VALUE, 1L << 40));
+        for (int i = 0; i < 20_000; i++) sizes.add((long) r.nextInt(50_000_000));
+        for (long b : sizes) assertEquals(String.format(Locale.ROOT, "%.2f MB", b / 1048576.0), Wording.mb(b), b + " bytes");
+    }
 }
