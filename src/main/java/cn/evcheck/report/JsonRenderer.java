@@ -197,7 +197,7 @@ public final class JsonRenderer {
             g.writeNull();
         } else if (v instanceof String s) {
             g.writeString(s);
-        } else if (v instanceof Map<?, ?> m && m.keySet().stream().allMatch(k -> k instanceof String)) {
+        } else if (v instanceof Map<?, ?> m && stringKeys(m)) {
             g.writeStartObject();
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 g.writeFieldName((String) e.getKey());
@@ -217,6 +217,14 @@ public final class JsonRenderer {
         } else {
             g.writeObject(v);
         }
+    }
+
+    /** Whether every key is a string (a loop: a stream per map was a tenth of writing 10,000 photos' report). */
+    private static boolean stringKeys(Map<?, ?> m) {
+        for (Object k : m.keySet()) {
+            if (!(k instanceof String)) return false;
+        }
+        return true;
     }
 
     private static Map<String, Object> map(Object... kv) {
