@@ -34,20 +34,53 @@ final class Pieces {
             label[start] = id;
             while (top > 0) {
                 int i = stack[--top];
-                int x = i % w;
                 int y = i / w;
-                box[0] = Math.min(box[0], x);
-                box[1] = Math.min(box[1], y);
-                box[2] = Math.max(box[2], x);
-                box[3] = Math.max(box[3], y);
-                for (int ny = Math.max(0, y - 1); ny <= Math.min(h - 1, y + 1); ny++) {
-                    for (int nx = Math.max(0, x - 1); nx <= Math.min(w - 1, x + 1); nx++) {
-                        int j = ny * w + nx;
-                        if (on[j] && label[j] == 0) {
-                            label[j] = id;
-                            if (top == stack.length) stack = Arrays.copyOf(stack, top * 2);
-                            stack[top++] = j;
-                        }
+                int x = i - y * w;
+                if (x < box[0]) box[0] = x;
+                if (y < box[1]) box[1] = y;
+                if (x > box[2]) box[2] = x;
+                if (y > box[3]) box[3] = y;
+                // The eight neighbours, written out (C1 runs this for every dark pixel of a 文号 band): room
+                // for all of them first, then each one on the mask and not yet labelled is labelled and pushed.
+                if (top + 8 > stack.length) stack = Arrays.copyOf(stack, Math.max(stack.length * 2, top + 8));
+                boolean left = x > 0;
+                boolean right = x < w - 1;
+                if (y > 0) {
+                    int j = i - w;
+                    if (left && on[j - 1] && label[j - 1] == 0) {
+                        label[j - 1] = id;
+                        stack[top++] = j - 1;
+                    }
+                    if (on[j] && label[j] == 0) {
+                        label[j] = id;
+                        stack[top++] = j;
+                    }
+                    if (right && on[j + 1] && label[j + 1] == 0) {
+                        label[j + 1] = id;
+                        stack[top++] = j + 1;
+                    }
+                }
+                if (left && on[i - 1] && label[i - 1] == 0) {
+                    label[i - 1] = id;
+                    stack[top++] = i - 1;
+                }
+                if (right && on[i + 1] && label[i + 1] == 0) {
+                    label[i + 1] = id;
+                    stack[top++] = i + 1;
+                }
+                if (y < h - 1) {
+                    int j = i + w;
+                    if (left && on[j - 1] && label[j - 1] == 0) {
+                        label[j - 1] = id;
+                        stack[top++] = j - 1;
+                    }
+                    if (on[j] && label[j] == 0) {
+                        label[j] = id;
+                        stack[top++] = j;
+                    }
+                    if (right && on[j + 1] && label[j + 1] == 0) {
+                        label[j + 1] = id;
+                        stack[top++] = j + 1;
                     }
                 }
             }

@@ -232,7 +232,7 @@ public final class Pixels {
             int ro = v.r(), go = v.g(), bo = v.b();
             for (int y = 0, i = 0; y < h; y++) {
                 for (int x = 0, at = v.at(0, y); x < w; x++, at += 3, i++) {
-                    out[i] = (byte) ((299 * (d[at + ro] & 0xFF) + 587 * (d[at + go] & 0xFF) + 114 * (d[at + bo] & 0xFF)) / 1000);
+                    out[i] = (byte) thousandths(299 * (d[at + ro] & 0xFF) + 587 * (d[at + go] & 0xFF) + 114 * (d[at + bo] & 0xFF));
                 }
             }
             return out;
@@ -242,10 +242,19 @@ public final class Pixels {
             rgbRow(img, y, row);
             for (int x = 0; x < w; x++, i++) {
                 int c = row[x];
-                out[i] = (byte) ((299 * ((c >> 16) & 0xFF) + 587 * ((c >> 8) & 0xFF) + 114 * (c & 0xFF)) / 1000);
+                out[i] = (byte) thousandths(299 * ((c >> 16) & 0xFF) + 587 * ((c >> 8) & 0xFF) + 114 * (c & 0xFF));
             }
         }
         return out;
+    }
+
+    /**
+     * {@code x / 1000} for 0 ≤ x ≤ 255,000 (a luminance in thousandths), by a multiplication and a shift:
+     * exact over that range (x · 268,436 / 2^28 exceeds x / 1000 by less than 0.00052), and the division it
+     * replaces was most of {@link #luma}'s time under C1.
+     */
+    static int thousandths(int x) {
+        return (int) ((long) x * 268_436 >>> 28);
     }
 
     static void rgbRow(BufferedImage img, int y, int[] row) {

@@ -21,6 +21,7 @@ class RgbRowTest {
     }
 
     private static void sameAsGetRgb(BufferedImage img) {
+        lumaAsGetRgb(img);
         int w = img.getWidth();
         int[] fast = new int[w];
         int[] slow = new int[w];
@@ -103,5 +104,22 @@ class RgbRowTest {
         out.reset();
         ImageIO.write(grey, "jpg", out);
         assertEquals(BufferedImage.TYPE_BYTE_GRAY, Pixels.decode(out.toByteArray(), 1, true).getType(), "a grey scan stays grey");
+    }
+
+    @Test
+    void thousandthsIsTheDivisionOverEveryLuminance() {
+        for (int x = 0; x <= 255_000; x++) assertEquals(x / 1000, Pixels.thousandths(x), "x = " + x);
+    }
+
+    /** {@link Pixels#luma}: (299 R + 587 G + 114 B) / 1000 of each pixel as getRGB gives it. */
+    private static void lumaAsGetRgb(BufferedImage img) {
+        byte[] luma = Pixels.luma(img);
+        for (int y = 0, i = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++, i++) {
+                int c = img.getRGB(x, y);
+                assertEquals((299 * ((c >> 16) & 0xFF) + 587 * ((c >> 8) & 0xFF) + 114 * (c & 0xFF)) / 1000, luma[i] & 0xFF,
+                        "(" + x + ", " + y + ") of " + img);
+            }
+        }
     }
 }
