@@ -188,12 +188,12 @@ public final class Evidence {
         return photos.getOrDefault(item.id(), List.of());
     }
 
-    /** Every photo of every checked item. */
     /** The threads the judging may use (at least 1). */
     public int threads() {
         return threads;
     }
 
+    /** Every photo of every checked item. */
     public List<Photo> photos() {
         return items.stream().flatMap(i -> photos(i).stream()).toList();
     }

@@ -21,10 +21,6 @@ import java.util.StringJoiner;
 final class Photos {
     private Photos() {}
 
-    static List<Photo> of(Placed p, Sidecars sidecars, LocalDate asOf) {
-        return of(p, sidecars, asOf, new java.util.HashMap<>());
-    }
-
     /**
      * @param read the captions read so far (text → what it says), added to: a caption is read once
      *             however many photos carry it (a clerk captions an activity's photos alike); a

@@ -40,52 +40,38 @@ final class Pieces {
                 if (y < box[1]) box[1] = y;
                 if (x > box[2]) box[2] = x;
                 if (y > box[3]) box[3] = y;
-                // The eight neighbours, written out (C1 runs this for every dark pixel of a 文号 band): room
-                // for all of them first, then each one on the mask and not yet labelled is labelled and pushed.
+                // The eight neighbours without loops (C1 runs this for every dark pixel of a 文号 band):
+                // room for all of them first, then each one on the mask and not yet labelled is labelled
+                // and pushed.
                 if (top + 8 > stack.length) stack = Arrays.copyOf(stack, Math.max(stack.length * 2, top + 8));
                 boolean left = x > 0;
                 boolean right = x < w - 1;
-                if (y > 0) {
-                    int j = i - w;
-                    if (left && on[j - 1] && label[j - 1] == 0) {
-                        label[j - 1] = id;
-                        stack[top++] = j - 1;
-                    }
-                    if (on[j] && label[j] == 0) {
-                        label[j] = id;
-                        stack[top++] = j;
-                    }
-                    if (right && on[j + 1] && label[j + 1] == 0) {
-                        label[j + 1] = id;
-                        stack[top++] = j + 1;
-                    }
-                }
-                if (left && on[i - 1] && label[i - 1] == 0) {
-                    label[i - 1] = id;
-                    stack[top++] = i - 1;
-                }
-                if (right && on[i + 1] && label[i + 1] == 0) {
-                    label[i + 1] = id;
-                    stack[top++] = i + 1;
-                }
-                if (y < h - 1) {
-                    int j = i + w;
-                    if (left && on[j - 1] && label[j - 1] == 0) {
-                        label[j - 1] = id;
-                        stack[top++] = j - 1;
-                    }
-                    if (on[j] && label[j] == 0) {
-                        label[j] = id;
-                        stack[top++] = j;
-                    }
-                    if (right && on[j + 1] && label[j + 1] == 0) {
-                        label[j + 1] = id;
-                        stack[top++] = j + 1;
-                    }
-                }
+                if (y > 0) top = row(on, label, stack, top, i - w, left, right, id);
+                top = row(on, label, stack, top, i, left, right, id);
+                if (y < h - 1) top = row(on, label, stack, top, i + w, left, right, id);
             }
             boxes.add(box);
         }
         return new Pieces(label, boxes);
+    }
+
+    /**
+     * Labels and pushes the cells left of, at and right of {@code j} (the popped cell's own, already
+     * labelled, is skipped by its label) that are on the mask and unlabelled; returns the new stack top.
+     */
+    private static int row(boolean[] on, int[] label, int[] stack, int top, int j, boolean left, boolean right, int id) {
+        if (left && on[j - 1] && label[j - 1] == 0) {
+            label[j - 1] = id;
+            stack[top++] = j - 1;
+        }
+        if (on[j] && label[j] == 0) {
+            label[j] = id;
+            stack[top++] = j;
+        }
+        if (right && on[j + 1] && label[j + 1] == 0) {
+            label[j + 1] = id;
+            stack[top++] = j + 1;
+        }
+        return top;
     }
 }
