@@ -32,13 +32,16 @@ modules=$modules,java.security.jgss,java.sql,java.xml,java.xml.crypto,jdk.charse
 # gzip, not dpkg-deb's default xz: the package is mostly the jar, already compressed, and xz spends
 # about 100 s on it for 6 % less (measured: 109 s vs 3 s, 74.7 vs 79.5 MB).
 export DPKG_DEB_COMPRESSOR_TYPE=gzip DPKG_DEB_COMPRESSOR_LEVEL=6
+# --generate-cds-archive: the runtime gets the class-data archive of its own classes (lib/server/classes.jsa)
+# that a JDK has and a jlinked runtime lacks; without it every run of the installed evcheck loaded and
+# verified the JDK's classes anew (`evcheck --version`: 0.39 s against 0.30 s with it, in one run each way).
 jpackage --type deb --dest "$target" --input "$input" \
   --name evcheck --app-version "$version" --vendor evcheck \
   --description "evcheck: checks civilised-city evidence packages against the online submission rules" \
   --main-jar evcheck.jar --main-class cn.evcheck.cli.Main \
   --java-options "-XX:+UseSerialGC -Xms160m -Xmn96m -XX:TieredStopAtLevel=1 -Dfile.encoding=UTF-8" \
   --add-modules "$modules" \
-  --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=2 --include-locales=en,zh" \
+  --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=2 --include-locales=en,zh --generate-cds-archive" \
   --linux-package-name evcheck --linux-deb-maintainer evcheck@localhost \
   --linux-menu-group Office --linux-app-category utils --linux-shortcut \
   --resource-dir "$here"

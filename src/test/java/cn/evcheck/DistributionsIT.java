@@ -81,6 +81,8 @@ class DistributionsIT {
         assertEquals(0, x.code(), x.err());
         Path launcher = root.resolve("opt/evcheck/bin/evcheck");
         assertTrue(Files.isExecutable(launcher));
+        // The runtime starts from its own class-data archive, as a JDK does (jlink leaves it out unless asked).
+        assertTrue(Files.size(root.resolve("opt/evcheck/lib/runtime/lib/server/classes.jsa")) > 1_000_000);
         Run info = exec(List.of("dpkg-deb", "-f", deb.toString(), "Recommends"));
         assertTrue(info.out().contains("tesseract-ocr-chi-sim"), info.out());
         String desktop;
