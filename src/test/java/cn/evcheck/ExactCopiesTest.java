@@ -32,7 +32,7 @@ class ExactCopiesTest {
         e.xpComment = "时间：2019年1月5日 主办单位：青口中心卫生院 主题：义诊";
         e.thumbnail = Jpegs.thumbnail(img, 160, 120);
         byte[] orig = Jpegs.withMetadata(Jpegs.encode(img, 0.92f), e, null, null);
-        assertTrue(orig.length > 4 * Fingerprint.SPAN);
+        assertTrue(orig.length > 4 * Fingerprint.HEAD_SPAN);
         byte[] twin = orig.clone();
         int mid = twin.length / 2;
         twin[mid] = (byte) (twin[mid] == 0x11 ? 0x12 : 0x11);

@@ -15,15 +15,17 @@ import java.nio.channels.SeekableByteChannel;
  *
  * <p>A photo (not a document scan) is read header first: its head ({@link #HEAD} bytes, grown to
  * {@link #MAX_HEAD} when the segments before the start of scan are longer) and its tail
- * ({@link Fingerprint#SPAN} bytes), not every byte:
+ * ({@link Fingerprint#TAIL_SPAN} bytes), not every byte:
  * <ul>
  * <li>metadata, frame size and the EXIF thumbnail come from the head;</li>
  * <li>the end-of-image rule is the one {@link JpegInspector#structure} applies to the whole file — sound
  *     when an FF D9 pair occurs anywhere after the start of scan, so data cameras append after the
  *     image (MPF pictures, Samsung trailers, motion-photo videos) is accepted as before — decided from
  *     the tail when it holds FF D9 (the usual case: the file ends with the marker, or with an
- *     appended picture ending with one); only when the tail has none are the bytes between head and
- *     tail read (streamed, not held) to look for it there. A file is "truncated" exactly when the
+ *     appended picture ending with one); when the tail has none, the {@link #WIDE_TAIL} bytes before it
+ *     are read (data appended after the image, a video say, often holds the pair by chance), and only
+ *     when they have none either are the bytes between head and tail read (streamed, not held) to look
+ *     for it there. A file is "truncated" exactly when the
  *     whole-file rule says so: no FF D9 after the start of scan;</li>
  * <li>the perceptual hash is that of the EXIF thumbnail ({@link Thumbnail}); a photo without a
  *     trusted thumbnail is read whole and hashed from its DC coefficients ({@link DcImage}), or, when
@@ -90,9 +92,9 @@ final class JpegReader implements FormatReader {
         }
         if (problem == JpegInspector.MORE && head.length < size) return null;
         if (problem == JpegInspector.MORE) problem = "truncated";
-        int tailLen = (int) Math.min(size - head.length, Fingerprint.SPAN);
+        int tailLen = (int) Math.min(size - head.length, Fingerprint.TAIL_SPAN);
         byte[] tail = readAt(ch, size - tailLen, tailLen);
-        byte[] fpTail = tailLen >= Math.min(size, Fingerprint.SPAN) ? tail : lastBytes(head, tail, size);
+        byte[] fpTail = tailLen >= Math.min(size, Fingerprint.TAIL_SPAN) ? tail : lastBytes(head, tail, size);
         String fingerprint = Fingerprint.of(size, head, fpTail);
         if (problem == null && !hasEoi(ch, size, head, at[0], tail)) problem = "truncated";
         PhotoFacts pf = JpegInspector.inspectHead(head, problem, dims, fingerprint, wantHash);
@@ -110,7 +112,7 @@ final class JpegReader implements FormatReader {
 
     /** The last min(size, SPAN) bytes of a file whose head and (shorter) tail are held. */
     private static byte[] lastBytes(byte[] head, byte[] tail, long size) {
-        int want = (int) Math.min(size, Fingerprint.SPAN);
+        int want = (int) Math.min(size, Fingerprint.TAIL_SPAN);
         byte[] out = new byte[want];
         int fromHead = want - tail.length;
         System.arraycopy(head, head.length - fromHead, out, 0, fromHead);
@@ -120,18 +122,31 @@ final class JpegReader implements FormatReader {
 
     /**
      * Whether FF D9 occurs at or after {@code from} (a position in the head) in the file: in the tail,
-     * then in the head, then, streaming, in the bytes between (each boundary's pair included).
+     * then in the head, then in the {@link #WIDE_TAIL} bytes before the tail (one read), then, streaming,
+     * in the bytes between (each boundary's pair included).
      */
     static boolean hasEoi(SeekableByteChannel ch, long size, byte[] head, int from, byte[] tail) throws IOException {
         long tailStart = size - tail.length;
         // The tail first, from its end, where a whole JPEG's marker is.
         if (JpegInspector.lastIndexOfEoi(tail, (int) Math.max(0, from - tailStart), tail.length) >= 0) return true;
         if (JpegInspector.lastIndexOfEoi(head, from, head.length) >= 0) return true;
-        // The middle, from the head's last byte to the tail's first, so pairs across the boundaries count.
+        // The middle, from the head's last byte to the tail's first, so pairs across the boundaries count:
+        // its last WIDE_TAIL bytes first, then the rest up to them (overlapping by a byte).
         long pos = Math.max(head.length - 1, from);
         long end = Math.min(size, tailStart + 1);
+        if (pos >= end) return false;
+        long wide = Math.max(pos, end - WIDE_TAIL);
+        if (hasPair(ch, wide, end)) return true;
+        return wide > pos && hasPair(ch, pos, wide + 1);
+    }
+
+    /** How many bytes before the tail are read at once when neither the tail nor the head holds FF D9. */
+    static final int WIDE_TAIL = 64 * 1024;
+
+    /** Whether an FF D9 pair lies within the bytes from {@code pos} to {@code end} (streamed, not held). */
+    private static boolean hasPair(SeekableByteChannel ch, long pos, long end) throws IOException {
         int prev = -1;
-        ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
+        ByteBuffer buf = ByteBuffer.allocate((int) Math.min(64 * 1024, end - pos));
         ch.position(pos);
         while (pos < end) {
             buf.clear();

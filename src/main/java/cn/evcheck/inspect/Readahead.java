@@ -22,7 +22,10 @@ import java.util.concurrent.locks.LockSupport;
 final class Readahead implements AutoCloseable {
     /** How far ahead of the workers, in files. */
     static final int WINDOW = 32;
-    /** Bytes read at each end of a file (a photo's metadata and thumbnail, its end-of-image marker). */
+    /**
+     * Bytes read at each end of a file that is not a JPEG (a ZIP's directory is at its end); a JPEG's are
+     * those its header-first read asks for ({@link JpegReader#HEAD}, {@link Fingerprint#TAIL_SPAN}).
+     */
     static final int HEAD = 128 * 1024;
     static final int TAIL = 64 * 1024;
 
@@ -77,14 +80,17 @@ final class Readahead implements AutoCloseable {
 
     private static void touch(FileEntry f, ByteBuffer buf) {
         if (f.size() <= 0) return;
-        if (cn.evcheck.util.RandomReads.available()) {
-            int head = (int) Math.min(HEAD, f.size());
-            int tail = f.size() > HEAD ? (int) Math.min(TAIL, f.size() - HEAD) : 0;
-            if (cn.evcheck.util.RandomReads.warm(f.path(), f.size(), head, tail)) return;
-        }
+        // A JPEG is read header first: its head and the last few KiB (JpegReader); other files' ends hold more
+        // (a ZIP's directory is at its end).
+        boolean jpeg = f.type() == cn.evcheck.scan.FileType.JPEG;
+        int headMax = jpeg ? JpegReader.HEAD : HEAD;
+        int tailMax = jpeg ? Fingerprint.TAIL_SPAN : TAIL;
+        int head = (int) Math.min(headMax, f.size());
+        int tail = f.size() > headMax ? (int) Math.min(tailMax, f.size() - headMax) : 0;
+        if (cn.evcheck.util.RandomReads.available() && cn.evcheck.util.RandomReads.warm(f.path(), f.size(), head, tail)) return;
         try (SeekableByteChannel ch = f.channel()) {
-            read(ch, 0, buf, (int) Math.min(HEAD, f.size()));
-            if (f.size() > HEAD) read(ch, Math.max(HEAD, f.size() - TAIL), buf, (int) Math.min(TAIL, f.size() - HEAD));
+            read(ch, 0, buf, head);
+            if (tail > 0) read(ch, f.size() - tail, buf, tail);
         } catch (IOException | RuntimeException e) {
             // the worker will meet the same problem, and report it
         }

@@ -121,7 +121,7 @@ class HeaderFirstTest {
         long[] read = new long[1];
         PhotoFacts head = headFirst(photo, true, read);
         PhotoFacts whole = JpegInspector.inspect(photo, true, true);
-        assertEquals(JpegReader.HEAD + Fingerprint.SPAN, read[0], "only the head and the tail are read");
+        assertEquals(JpegReader.HEAD + Fingerprint.TAIL_SPAN, read[0], "only the head and the tail are read");
         assertNull(head.problem());
         assertEquals(whole.captions(), head.captions());
         assertEquals(2, head.captions().size(), head.captions().toString());
@@ -165,7 +165,7 @@ class HeaderFirstTest {
     @Test
     void dataAppendedAfterTheImageIsAcceptedAsBeforeAndATruncatedImageWithATrailerIsNot() throws IOException {
         // A motion-photo video or a maker trailer after EOI: short (the tail still sees the marker) and long.
-        for (int extra : new int[]{1000, 300_000}) {
+        for (int extra : new int[]{1000, 30_000, 300_000}) {
             byte[] trailer = new byte[extra];
             new Random(extra).nextBytes(trailer);
             for (int i = 0; i + 1 < trailer.length; i++) if ((trailer[i] & 0xFF) == 0xFF) trailer[i] = 0x7F;
@@ -174,7 +174,10 @@ class HeaderFirstTest {
             PhotoFacts pf = headFirst(t, false, read);
             assertNull(pf.problem(), "a trailer of " + extra + " bytes");
             assertNull(JpegInspector.inspect(t, true, false).problem());
-            if (extra < Fingerprint.SPAN) assertTrue(read[0] < t.length / 2, "the tail holds the marker");
+            if (extra + 2 <= Fingerprint.TAIL_SPAN) assertEquals(JpegReader.HEAD + Fingerprint.TAIL_SPAN, read[0], "the tail holds the marker");
+            else if (extra + 2 <= Fingerprint.TAIL_SPAN + JpegReader.WIDE_TAIL) assertEquals(JpegReader.HEAD + Fingerprint.TAIL_SPAN
+                    + JpegReader.WIDE_TAIL, read[0], "the bytes before the tail hold the marker: one read more");
+            else assertTrue(read[0] > t.length / 2, "streamed to the marker: " + read[0]);
             // The image cut short, the trailer after it: truncated, whichever way it is read.
             byte[] cut = concat(Arrays.copyOf(photo, photo.length / 2), trailer);
             assertEquals("truncated", headFirst(cut, false, null).problem());
@@ -282,12 +285,12 @@ class HeaderFirstTest {
         assertNotEquals(cn.evcheck.util.Hashes.sha256(photo), cn.evcheck.util.Hashes.sha256(twin));
         assertNotEquals(Fingerprint.of(photo), Fingerprint.of(Arrays.copyOf(photo, photo.length - 1)));
         byte[] head = Arrays.copyOf(photo, JpegReader.HEAD);
-        byte[] tail = Arrays.copyOfRange(photo, photo.length - Fingerprint.SPAN, photo.length);
+        byte[] tail = Arrays.copyOfRange(photo, photo.length - Fingerprint.TAIL_SPAN, photo.length);
         assertEquals(Fingerprint.of(photo), Fingerprint.of(photo.length, head, tail));
         assertEquals(32, Fingerprint.of("x".getBytes(StandardCharsets.US_ASCII)).length());
         // The size is part of it: files of different sizes whose ends are equal differ.
-        byte[] longer = Arrays.copyOf(photo, photo.length + 3 * Fingerprint.SPAN);
-        System.arraycopy(tail, 0, longer, longer.length - Fingerprint.SPAN, Fingerprint.SPAN);
+        byte[] longer = Arrays.copyOf(photo, photo.length + 3 * Fingerprint.TAIL_SPAN);
+        System.arraycopy(tail, 0, longer, longer.length - Fingerprint.TAIL_SPAN, Fingerprint.TAIL_SPAN);
         assertNotEquals(Fingerprint.of(photo), Fingerprint.of(longer));
     }
 
