@@ -343,7 +343,7 @@ public final class Engine {
 
     /**
      * What identifies a photo's bytes across units: its SHA-256 where it was read whole, else its size and
-     * {@link cn.evcheck.inspect.Fingerprint} (CRCs of the first 64 KiB and the last 4 KiB; named apart from
+     * {@link cn.evcheck.inspect.Fingerprint} (CRCs of the first 16 KiB and the last 4 KiB; named apart from
      * the SHA-256 of the ends and the CRCs of the last 64 KiB that earlier builds wrote, so that none is
      * taken for another); null for a page of a PDF.
      */
@@ -351,7 +351,7 @@ public final class Engine {
         if (p.page() != null) return null;
         if (p.sha() != null) return "sha256:" + p.sha();
         PhotoFacts pf = p.file().photo();
-        return pf == null || pf.fingerprint() == null ? null : "head-tail4k-crc:" + p.file().f().size() + ":" + pf.fingerprint();
+        return pf == null || pf.fingerprint() == null ? null : "head16k-tail4k-crc:" + p.file().f().size() + ":" + pf.fingerprint();
     }
 
     /** The 字数 of every usable report. */

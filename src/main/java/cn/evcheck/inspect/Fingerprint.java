@@ -22,17 +22,17 @@ public final class Fingerprint {
     private Fingerprint() {}
 
     /**
-     * How many bytes of the start are hashed: what a photo's header-first read holds anyway (the
-     * metadata of 95 % of camera JPEGs, and the first of the compressed pixels).
+     * How many bytes of the start are hashed: what a photo's header-first read holds anyway (its
+     * metadata, and the first of its compressed pixels when the metadata is shorter).
      */
-    public static final int HEAD_SPAN = 64 * 1024;
+    public static final int HEAD_SPAN = 16 * 1024;
     /**
-     * How many bytes of the end are hashed: the last of the compressed pixels. 4 KiB, not 64 as it
-     * was: a header-first read fetches the tail only for this and the end-of-image marker, and the
-     * 60 KiB more of every photo were a third of the bytes a cold check read, copied out of the page
-     * cache at a cost measured in seconds over 10,000 photos. Two photos of one size that differ
-     * only between their first 64 KiB and last 4 KiB are as unlikely as they were; either way equal
-     * fingerprints are settled by a SHA-256.
+     * How many bytes of the end are hashed: the last of the compressed pixels. The spans were 64 KiB
+     * each: a header-first read fetches the tail only for this and the end-of-image marker, and the
+     * head is mostly shorter than 64 KiB; what the spans asked for beyond that was most of the bytes a
+     * cold check read, copied out of the page cache at a cost measured in seconds over 10,000 photos.
+     * Two photos of one size that differ only between their first 16 KiB and last 4 KiB are as
+     * unlikely as they were; either way equal fingerprints are settled by a SHA-256.
      */
     public static final int TAIL_SPAN = 4 * 1024;
 

@@ -243,7 +243,9 @@ public final class JpegInspector {
     /**
      * The marker walk of {@link #structure} up to the first start of scan: null when it is reached
      * ({@code at[0]} is then where the entropy-coded data starts), {@link #MORE} when the bytes end
-     * first (a truncated file when {@code complete}, else a head too short), else the problem.
+     * first (a truncated file when {@code complete}, else a head too short: {@code at[0]} is then how many
+     * bytes the walk knows it needs, the start of the segment after the last it saw, or all it held),
+     * else the problem.
      */
     static String walk(byte[] b, boolean complete, int[] dims, int[] at) {
         int n = b.length;
@@ -253,20 +255,20 @@ public final class JpegInspector {
         while (i < n) {
             if ((b[i] & 0xFF) != 0xFF) {
                 i = nextMarker(b, i);
-                if (i < 0) return complete ? "bad_marker" : MORE;
+                if (i < 0) return complete ? "bad_marker" : more(at, n);
             }
             while (i < n && (b[i] & 0xFF) == 0xFF) i++;
-            if (i >= n) return MORE;
+            if (i >= n) return more(at, n);
             int marker = b[i] & 0xFF;
             i++;
             if (marker == 0xD9) return "no_scan";
             if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) continue;
-            if (i + 2 > n) return MORE;
+            if (i + 2 > n) return more(at, n);
             int len = ((b[i] & 0xFF) << 8) | (b[i + 1] & 0xFF);
             if (len < 2) return "bad_marker";
             boolean isSof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
             if (isSof) {
-                if (i + 7 > n) return MORE;
+                if (i + 7 > n) return more(at, n);
                 dims[1] = ((b[i + 3] & 0xFF) << 8) | (b[i + 4] & 0xFF);
                 dims[0] = ((b[i + 5] & 0xFF) << 8) | (b[i + 6] & 0xFF);
                 sof = true;
@@ -279,6 +281,11 @@ public final class JpegInspector {
             }
             i += len;
         }
+        return more(at, i);
+    }
+
+    private static String more(int[] at, int needed) {
+        at[0] = needed;
         return MORE;
     }
 

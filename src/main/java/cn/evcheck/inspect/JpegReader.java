@@ -7,14 +7,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
+import java.util.Arrays;
 
 /**
  * JPEG: structure and metadata ({@link JpegInspector}), a perceptual hash when the photo counts,
  * and, for a scanned page, what {@link DocInspector} sees on it. A JPEG too large to hold is
  * judged from its first MiB.
  *
- * <p>A photo (not a document scan) is read header first: its head ({@link #HEAD} bytes, grown to
- * {@link #MAX_HEAD} when the segments before the start of scan are longer) and its tail
+ * <p>A photo (not a document scan) is read header first: its head ({@link #HEAD} bytes, grown as far
+ * as the segments before the start of scan reach, up to {@link #MAX_HEAD}) and its tail
  * ({@link Fingerprint#TAIL_SPAN} bytes), not every byte:
  * <ul>
  * <li>metadata, frame size and the EXIF thumbnail come from the head;</li>
@@ -36,8 +37,14 @@ import java.nio.channels.SeekableByteChannel;
  * Files up to {@link #MAX_HEAD} bytes, and every document scan, are read whole.
  */
 final class JpegReader implements FormatReader {
-    /** The head read first: EXIF, XMP, IPTC and the thumbnail of a camera JPEG fit in it. */
-    static final int HEAD = 64 * 1024;
+    /**
+     * The head read first: the segments before the start of scan of half of camera JPEGs fit in it (of
+     * metadata-extractor's 276 camera and phone JPEGs: half within 11 KB, three quarters within 22 KB,
+     * nine tenths within 38 KB); a longer one is grown to the segment the walk stopped before.
+     */
+    static final int HEAD = Fingerprint.HEAD_SPAN;
+    /** Bytes read beyond the end of the segment a head was too short for (the small segments after a long APP1). */
+    static final int GROW = 8 * 1024;
 
     /** The longest head read before giving up on header-first and reading the file whole. */
     static final int MAX_HEAD = 256 * 1024;
@@ -86,8 +93,15 @@ final class JpegReader implements FormatReader {
         int[] dims = new int[2];
         int[] at = new int[1];
         String problem = JpegInspector.walk(head, head.length == size, dims, at);
-        if (problem == JpegInspector.MORE && head.length < Math.min(size, MAX_HEAD)) {
-            head = readAt(ch, 0, (int) Math.min(size, MAX_HEAD));
+        int limit = (int) Math.min(size, MAX_HEAD);
+        while (problem == JpegInspector.MORE && head.length < limit) {
+            // Grown to the segment the walk stopped before, and GROW more for the segments after it (at least
+            // GROW a time: at most 32 reads to MAX_HEAD).
+            int want = (int) Math.min(limit, Math.max((long) at[0], head.length) + GROW);
+            byte[] more = readAt(ch, head.length, want - head.length);
+            byte[] grown = Arrays.copyOf(head, want);
+            System.arraycopy(more, 0, grown, head.length, more.length);
+            head = grown;
             problem = JpegInspector.walk(head, head.length == size, dims, at);
         }
         if (problem == JpegInspector.MORE && head.length < size) return null;

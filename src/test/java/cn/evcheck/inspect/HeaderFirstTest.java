@@ -196,12 +196,30 @@ class HeaderFirstTest {
         byte[] b = photo;
         for (int i = 0; i < 5; i++) b = appSegment(b, pad);
         assertNull(headFirst(b, false, null));
-        // A segment train of ~120 KB: the head grows to MAX_HEAD and is read header first.
+        // A segment train of ~120 KB: the head grows as far as the segments reach, and is read header first.
         byte[] c = appSegment(appSegment(photo, pad), pad);
-        PhotoFacts pf = headFirst(c, false, null);
+        long[] read = new long[1];
+        PhotoFacts pf = headFirst(c, false, read);
         assertNotNull(pf);
         assertNull(pf.problem());
         assertEquals(JpegInspector.inspect(c, true, false).captions(), pf.captions());
+        assertEquals(JpegInspector.inspect(c, true, false).fingerprint(), pf.fingerprint());
+        int sos = sosEnd(c);
+        assertTrue(read[0] <= sos + JpegReader.GROW + Fingerprint.TAIL_SPAN, "read " + read[0] + " for a head of " + sos);
+        // One long segment (an APP1 of 40 KB, as many cameras write): one read more, to the segment's end and GROW beyond.
+        byte[] d = appSegment(photo, Arrays.copyOf(pad, 40_000));
+        pf = headFirst(d, true, read);
+        assertNull(pf.problem());
+        assertEquals(JpegInspector.inspect(d, true, false).captions(), pf.captions());
+        assertEquals(JpegInspector.thumbnailHash(d), pf.phash());
+        assertEquals(2 + 4 + 40_000 + JpegReader.GROW + Fingerprint.TAIL_SPAN, read[0], "the head grown once, exactly");
+    }
+
+    /** Where the entropy-coded data of a JPEG starts. */
+    private static int sosEnd(byte[] jpeg) {
+        int[] at = new int[1];
+        assertNull(JpegInspector.walk(jpeg, true, new int[2], at));
+        return at[0];
     }
 
     private static byte[] appSegment(byte[] jpeg, byte[] body) {
