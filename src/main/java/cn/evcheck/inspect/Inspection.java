@@ -106,11 +106,13 @@ public final class Inspection {
         int workers = Math.max(1, Math.min(threads, n));
         Thread[] pool = new Thread[workers];
         java.util.concurrent.ExecutorService readers = readers();
+        Readahead[] ahead = new Readahead[1];
         try {
             for (int w = 0; w < workers; w++) {
                 pool[w] = worker("evcheck-inspect-" + (w + 1), () -> {
                     int i;
                     while ((i = next.getAndIncrement()) < n) {
+                        ahead[0].taken(i);
                         int permits = (int) Math.min(budget, Inspector.heapMb(files.get(i), wanted[i]));
                         admission.acquireUninterruptibly(permits);
                         try {
@@ -123,7 +125,8 @@ public final class Inspection {
                     }
                 });
             }
-            try (Readahead ahead = new Readahead(files, next, i -> !cached.test(files.get(i), wanted[i]), Readahead.threads())) {
+            try (Readahead r = new Readahead(files, next, i -> !cached.test(files.get(i), wanted[i]), Readahead.threads())) {
+                ahead[0] = r;   // before the workers start, which makes it visible to them
                 for (Thread t : pool) t.start();
                 for (Thread t : pool) join(t);
             }
@@ -205,6 +208,8 @@ public final class Inspection {
             synchronized (on) {
                 on[0] = Thread.currentThread();
             }
+            // This thread is abandoned at the time budget: an open that blocks here cannot hold the run.
+            cn.evcheck.util.SafeOpen.openInline(true);
             try {
                 result.complete(attempt(read, f, needs, alone));
             } catch (Throwable e) {

@@ -35,6 +35,9 @@ final class Readahead implements AutoCloseable {
     static final int JPEG_HEAD = 64 * 1024;
 
     private final Thread[] threads;
+    private final AtomicInteger next;
+    /** For each thread, the index of the next file a worker takes at which it goes on reading ahead; MAX_VALUE while it reads. */
+    private final java.util.concurrent.atomic.AtomicIntegerArray resumeAt;
     private volatile boolean closed;
 
     /**
@@ -56,12 +59,24 @@ final class Readahead implements AutoCloseable {
     /** @param touch reads ahead file {@code i} (tests count instead) */
     Readahead(int n, AtomicInteger next, IntPredicate wanted, int threads, java.util.function.IntConsumer touch) {
         AtomicInteger ahead = new AtomicInteger();
+        this.next = next;
         this.threads = new Thread[Math.max(0, threads)];
+        this.resumeAt = new java.util.concurrent.atomic.AtomicIntegerArray(this.threads.length);
         for (int t = 0; t < this.threads.length; t++) {
+            int self = t;
+            resumeAt.set(t, Integer.MAX_VALUE);
             Thread th = new Thread(() -> {
                 int i;
                 while (!closed && (i = ahead.getAndIncrement()) < n) {
-                    while (!closed && i - next.get() > WINDOW) LockSupport.parkNanos(1_000_000);
+                    if (i - next.get() > WINDOW) {
+                        // The window is full: wait until the workers have taken half of it ({@link #taken} wakes
+                        // this thread then; the timeout is only a safety net). It polled every millisecond,
+                        // a quarter of a cold check's thread switches.
+                        int resume = i - WINDOW / 2;
+                        resumeAt.set(self, resume);
+                        while (!closed && next.get() < resume) LockSupport.parkNanos(this, 20_000_000);
+                        resumeAt.set(self, Integer.MAX_VALUE);
+                    }
                     if (closed) return;
                     if (i < next.get() || !wanted.test(i)) continue;   // a worker is already there, or no read is coming
                     touch.accept(i);
@@ -109,8 +124,16 @@ final class Readahead implements AutoCloseable {
         }
     }
 
+    /** Told by a worker when it has taken file {@code i} (the next it takes is {@code i + 1}): wakes the threads waiting for it. */
+    void taken(int i) {
+        for (int t = 0; t < threads.length; t++) {
+            if (resumeAt.get(t) <= i + 1) LockSupport.unpark(threads[t]);
+        }
+    }
+
     @Override
     public void close() {
         closed = true;
+        for (Thread t : threads) LockSupport.unpark(t);
     }
 }
