@@ -184,6 +184,41 @@ class InspectionTest {
         }
     }
 
+    /**
+     * A worker that dies outside a read (out of memory in its bookkeeping, here in the progress it reports)
+     * is replaced: every file still gets its facts, each read once, none left unread.
+     */
+    @Test
+    void aWorkerThatDiesBetweenFilesIsReplaced() {
+        List<FileEntry> files = new ArrayList<>();
+        for (int i = 0; i < 40; i++) files.add(file("f" + i));
+        for (int threads : new int[]{1, 2}) {
+            AtomicInteger advanced = new AtomicInteger();
+            Progress dies = new Progress() {
+                @Override
+                public void start(String unit, int n) {
+                }
+
+                @Override
+                public void advance() {
+                    int k = advanced.incrementAndGet();
+                    if (k == 5 || k == 17) throw new OutOfMemoryError("bookkeeping");
+                }
+            };
+            Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
+            Map<String, Facts> facts = Inspection.run(files, f -> Inspector.Needs.NONE, threads, dies, (f, n) -> {
+                reads.computeIfAbsent(f.rel(), k -> new AtomicInteger()).incrementAndGet();
+                return Facts.none(f);
+            }, 10_000);
+            assertEquals(40, facts.size());
+            for (FileEntry f : files) {
+                assertNull(facts.get(f.rel()).readError(), f.rel() + " with " + threads);
+                assertEquals(1, reads.get(f.rel()).get(), f.rel() + " read once");
+            }
+            assertEquals(40, advanced.get(), "progress for every file");
+        }
+    }
+
     @Test
     void theTimeBudgetIsConfigurable() {
         String before = System.getProperty("evcheck.fileTimeout");
