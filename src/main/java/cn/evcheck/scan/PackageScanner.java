@@ -303,8 +303,12 @@ public final class PackageScanner {
     /** What the sniff warms of a file: the page that holds its first 1,024 bytes. */
     private static final int SNIFF_PAGE = 4096;
 
-    /** Files sniffed at once: each is a read of a file's first bytes, mostly waiting on a cold disk or a share. */
-    static final int SNIFFERS = 8;
+    /**
+     * Files sniffed at once: each is a read of a file's first bytes, mostly waiting on a cold disk or a
+     * share (the more in flight, the more the disk can order). Over the 10,700 files of the benchmark,
+     * dropped page cache: the walk took 0.51-0.56 s eight at a time, 0.45 s sixteen, 0.42-0.43 s 32.
+     */
+    static final int SNIFFERS = 32;
 
     /**
      * Sniffs the type of every file the walk left pending, {@link #SNIFFERS} at a time, and places them.
