@@ -8,7 +8,12 @@
 # Prints ratios to the read-every-byte time and peak RSS, and writes them to WORKDIR/results-N.txt.
 #
 #   bench/run.sh [N=1000] [WORKDIR=/tmp/evcheck-bench]
+#
+# RUNS=3 bench/run.sh …  runs exiftool and each evcheck measurement three times (each from a dropped page
+# cache, the cold one each time from an empty facts cache) and reports the medians (peak RSS: the largest):
+# this machine kind's disk and CPU vary by tens of per cent between minutes. Reading every byte runs once.
 set -euo pipefail
+runs="${RUNS:-1}"
 n="${1:-1000}"
 work="${2:-/tmp/evcheck-bench}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -37,28 +42,43 @@ measure() {
   /usr/bin/time -f "%e %M" -o "$t" "$@" > /dev/null 2>&1 || true
   read -r secs rss < "$t"; rm -f "$t"
 }
+# median_of SETUP COMMAND…: runs SETUP (a shell snippet: dropping the page cache, emptying the facts cache)
+# then COMMAND, $runs times; the median wall seconds into $secs, the largest peak RSS into $rss
+median_of() {
+  local setup="$1"; shift
+  local all=() top=0
+  for _ in $(seq "$runs"); do
+    eval "$setup"
+    measure "$@"
+    all+=("$secs")
+    [ "$rss" -gt "$top" ] && top=$rss
+  done
+  secs=$(printf '%s\n' "${all[@]}" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+  rss=$top
+}
 photos=$(find "$pkg" -name '*.jpg' -path '*/图片/*' | wc -l)
 bytes=$(du -sb "$pkg" | cut -f1)
 drop; measure sh -c "find '$pkg' -type f -print0 | xargs -0 cat > /dev/null"; read_s=$secs; read_state=$cold
 if command -v exiftool > /dev/null; then
-  drop; measure exiftool -q -r -json "$pkg"; exif_s=$secs
+  median_of drop exiftool -q -r -json "$pkg"; exif_s=$secs
 else
   exif_s=""
 fi
-rm -rf "$out" "$work/cache-$n"
+check=(./evcheck check "$pkg" --rules "$rules" --as-of 2020-12-31 --format json --output "$out" --fail-on never --quiet --cache "$work/cache-$n")
 # Cold: page cache dropped and an empty facts cache; warm: the same again, with the facts cache it filled.
-drop; measure ./evcheck check "$pkg" --rules "$rules" --as-of 2020-12-31 --format json --output "$out" --fail-on never --quiet --cache "$work/cache-$n"
+median_of 'rm -rf "$out" "$work/cache-$n"; drop' "${check[@]}"
 cold_s=$secs; cold_rss=$rss; cold_state=$cold
 cp "$out/report.json" "$work/report-cold.json"
-drop; measure ./evcheck check "$pkg" --rules "$rules" --as-of 2020-12-31 --format json --output "$out" --fail-on never --quiet --cache "$work/cache-$n"
+median_of drop "${check[@]}"
 warm_s=$secs; warm_rss=$rss
 cmp -s "$out/report.json" "$work/report-cold.json" && same="same report" || same="REPORT DIFFERS"
 # And once more right after, the page cache left as the last run left it: a clerk's re-run after a fix,
 # where the JVM, the jar and the package's folders are still cached (the run above reads them from disk).
-measure ./evcheck check "$pkg" --rules "$rules" --as-of 2020-12-31 --format json --output "$out" --fail-on never --quiet --cache "$work/cache-$n"
+median_of : "${check[@]}"
 again_s=$secs
 {
   echo "evcheck benchmark $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores; $photos photos, $((bytes / 1000000)) MB in $pkg"
+  if [ "$runs" -gt 1 ]; then echo "medians of $runs runs each (reading every byte: one run)"; fi
   printf '%-28s %8s %8s %10s\n' "command" "seconds" "ratio" "peak RSS"
   printf '%-28s %8.2f %8.2f %10s\n' "read every byte ($read_state)" "$read_s" 1 "-"
   if [ -n "$exif_s" ]; then printf '%-28s %8.2f %8.2f %10s\n' "exiftool -r -json" "$exif_s" "$(ratio "$exif_s" "$read_s")" "-";
