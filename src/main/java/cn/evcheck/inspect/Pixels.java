@@ -92,14 +92,35 @@ public final class Pixels {
      * the JDK's reader refuses (CMYK, YCCK) goes through {@link #decode} as before.
      */
     static BufferedImage decodeThumbnail(byte[] jpeg) throws IOException {
+        return decodeThumbnail(jpeg, false);
+    }
+
+    /**
+     * @param scratch decode into this thread's scratch image when it has the thumbnail's size (the
+     *                caller is done with the image before it decodes the next one on the thread: a
+     *                hash): no image allocated and zeroed per photo. The same pixels either way.
+     */
+    static BufferedImage decodeThumbnail(byte[] jpeg, boolean scratch) throws IOException {
         checkFrame(jpeg);
         ImageReader r = JDK_READER.get();
         if (r != null) {
             BufferedImage img = null;
+            // Straight from the array: ImageIO.createImageInputStream looked the stream's kind up among the
+            // registered ones, and its memory cache copied the bytes, for every photo.
             try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
                 r.setInput(in, true, true);
                 ImageReadParam p = r.getDefaultReadParam();
-                inRgbOrder(r, p, 1);   // a sixth of a photo's Java samples went to reversing the thumbnail's pixels
+                // Into bytes R, G, B: a sixth of a photo's Java samples went to reversing the thumbnail's pixels.
+                if (r.getImageTypes(0).next().getBufferedImageType() == BufferedImage.TYPE_3BYTE_BGR) {
+                    int w = r.getWidth(0);
+                    int h = r.getHeight(0);
+                    BufferedImage dest = scratch ? SCRATCH.get() : null;
+                    if (dest == null || dest.getWidth() != w || dest.getHeight() != h) {
+                        dest = RGB_ORDER.createBufferedImage(w, h);
+                        if (scratch) SCRATCH.set(dest);
+                    }
+                    p.setDestination(dest);
+                }
                 img = r.read(0, p);
                 r.setInput(null);
             } catch (IOException | RuntimeException e) {
@@ -111,6 +132,9 @@ public final class Pixels {
         }
         return decode(jpeg, 1);
     }
+
+    /** Each thread's scratch image for {@link #decodeThumbnail(byte[], boolean)}. */
+    private static final ThreadLocal<BufferedImage> SCRATCH = new ThreadLocal<>();
 
     private static final ThreadLocal<ImageReader> JDK_READER = ThreadLocal.withInitial(() -> {
         Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName("jpeg");

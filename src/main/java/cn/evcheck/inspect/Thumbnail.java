@@ -36,19 +36,24 @@ final class Thumbnail {
 
     /** The thumbnail's pHash, or null when there is none or it is not trusted. */
     static Long phash(byte[] head, Metadata md, int width, int height) {
-        BufferedImage img = image(head, md, width, height);
+        BufferedImage img = image(head, md, width, height, true);   // hashed before the thread decodes another
         return img == null ? null : Pixels.phash(img);
     }
 
     /** The thumbnail cropped to the main image's picture, or null when there is none or it is not trusted. */
     static BufferedImage image(byte[] head, Metadata md, int width, int height) {
+        return image(head, md, width, height, false);
+    }
+
+    /** @param scratch decoded into the thread's scratch image ({@link Pixels#decodeThumbnail(byte[], boolean)}) */
+    private static BufferedImage image(byte[] head, Metadata md, int width, int height, boolean scratch) {
         byte[] jpeg = bytes(head, md);
         if (jpeg == null || width <= 0 || height <= 0) return null;
         Pixels.Frame f = Pixels.frame(jpeg, jpeg.length);
         if (f == null || f.pixels() > MAX_PIXELS || f.pixels() == 0 || f.progressive()) return null;
         BufferedImage t;
         try {
-            t = Pixels.decodeThumbnail(jpeg);
+            t = Pixels.decodeThumbnail(jpeg, scratch);
         } catch (java.io.IOException | RuntimeException e) {
             return null;
         }

@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -98,6 +99,24 @@ class HeaderFirstTest {
         PhotoFacts pf = JpegReader.headFirst(c, b.length, hash);
         if (read != null) read[0] = c.read;
         return pf;
+    }
+
+    /** A thumbnail decoded into the thread's scratch image has the pixels of one decoded anew, whatever was decoded there before. */
+    @Test
+    void aThumbnailDecodedIntoTheScratchImageIsTheSame() throws IOException {
+        byte[] a = Jpegs.thumbnail(Jpegs.picture(1600, 1200, 3), 160, 120);
+        byte[] b = Jpegs.thumbnail(Jpegs.picture(1600, 1200, 4), 160, 120);
+        for (byte[] t : List.of(a, b, a, b)) {
+            BufferedImage fresh = Pixels.decodeThumbnail(t, false);
+            BufferedImage scratch = Pixels.decodeThumbnail(t, true);
+            assertNotSame(fresh, scratch);
+            for (int y = 0; y < 120; y += 7) {
+                for (int x = 0; x < 160; x += 5) assertEquals(fresh.getRGB(x, y), scratch.getRGB(x, y), x + "," + y);
+            }
+            assertEquals(Pixels.phash(fresh), Pixels.phash(scratch));
+        }
+        assertNotEquals(Pixels.phash(Pixels.decodeThumbnail(a, false)), Pixels.phash(Pixels.decodeThumbnail(b, false)));
+        assertSame(Pixels.decodeThumbnail(a, true), Pixels.decodeThumbnail(b, true), "one scratch image a thread");
     }
 
     /** The hash reads 8-bit RGB rasters a row at a time: the same bits as through each pixel's colour. */
