@@ -39,7 +39,7 @@ jpackage --type deb --dest "$target" --input "$input" \
   --name evcheck --app-version "$version" --vendor evcheck \
   --description "evcheck: checks civilised-city evidence packages against the online submission rules" \
   --main-jar evcheck.jar --main-class cn.evcheck.cli.Main \
-  --java-options "-XX:+UseSerialGC -Xms160m -Xmn96m -XX:TieredStopAtLevel=1 -Dfile.encoding=UTF-8" \
+  --java-options "-XX:+UseSerialGC -Xms256m -Xmn160m -XX:TieredStopAtLevel=1 -Dfile.encoding=UTF-8" \
   --add-modules "$modules" \
   --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=2 --include-locales=en,zh --generate-cds-archive" \
   --linux-package-name evcheck --linux-deb-maintainer evcheck@localhost \

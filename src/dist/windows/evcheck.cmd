@@ -31,7 +31,7 @@ set "EVCHECK_WAIT=1"
 if not defined EVCHECK_JAVA goto nojava
 call :oldjava
 if defined EVCHECK_OLD goto tooold
-%EVCHECK_RUN% "%EVCHECK_JAVA%" -XX:+UseSerialGC -Xms160m -Xmn96m -XX:TieredStopAtLevel=1 -Dfile.encoding=UTF-8 %EVCHECK_JAVA_OPTS% -jar "%EVCHECK_HOME%evcheck.jar" open "%~1"
+%EVCHECK_RUN% "%EVCHECK_JAVA%" -XX:+UseSerialGC -Xms256m -Xmn160m -XX:TieredStopAtLevel=1 -Dfile.encoding=UTF-8 %EVCHECK_JAVA_OPTS% -jar "%EVCHECK_HOME%evcheck.jar" open "%~1"
 set "EVCHECK_RC=%ERRORLEVEL%"
 goto end
 
@@ -39,7 +39,7 @@ goto end
 if not defined EVCHECK_JAVA goto nojava
 call :oldjava
 if defined EVCHECK_OLD goto tooold
-%EVCHECK_RUN% "%EVCHECK_JAVA%" -XX:+UseSerialGC -Xms160m -Xmn96m -XX:TieredStopAtLevel=1 -Dfile.encoding=UTF-8 %EVCHECK_JAVA_OPTS% -jar "%EVCHECK_HOME%evcheck.jar" %*
+%EVCHECK_RUN% "%EVCHECK_JAVA%" -XX:+UseSerialGC -Xms256m -Xmn160m -XX:TieredStopAtLevel=1 -Dfile.encoding=UTF-8 %EVCHECK_JAVA_OPTS% -jar "%EVCHECK_HOME%evcheck.jar" %*
 set "EVCHECK_RC=%ERRORLEVEL%"
 goto end
 

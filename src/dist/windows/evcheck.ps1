@@ -27,7 +27,7 @@ $evArgs = @($args)
 if ($evArgs.Count -eq 0 -or ($evArgs.Count -eq 1 -and (Test-Path -LiteralPath $evArgs[0] -PathType Container))) {
     $evArgs = @('open') + $evArgs
 }
-$opts = @('-XX:+UseSerialGC', '-Xms160m', '-Xmn96m', '-XX:TieredStopAtLevel=1', '-Dfile.encoding=UTF-8')
+$opts = @('-XX:+UseSerialGC', '-Xms256m', '-Xmn160m', '-XX:TieredStopAtLevel=1', '-Dfile.encoding=UTF-8')
 if ($env:EVCHECK_JAVA_OPTS) { $opts += $env:EVCHECK_JAVA_OPTS -split '\s+' }
 $cmd = @($opts) + @('-jar', (Join-Path $here 'evcheck.jar')) + $evArgs
 if ($env:EVCHECK_DRYRUN) { Write-Output ("`"$java`" " + ($cmd -join ' ')); exit 0 }
