@@ -161,9 +161,9 @@ public final class Inspection {
     }
 
     /**
-     * The reader threads of a run: each with the fixed stack, reused from file to file (a thread per
-     * file cost a start and a stop each, about a tenth of a photo's CPU when read header first). A
-     * reader whose file overran its budget is abandoned to it, and the next file gets a new one.
+     * The reader threads of the files read again alone (the parallel phase's workers, {@link Crew},
+     * read their files themselves): each with the fixed stack, reused from file to file. A reader
+     * whose file overran its budget is abandoned to it, and the next file gets a new one.
      */
     static java.util.concurrent.ExecutorService readers() {
         return new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, java.util.concurrent.TimeUnit.SECONDS,
