@@ -39,6 +39,20 @@ class InspectionTest {
         };
     }
 
+    /** Progress that counts the files reported, and dies (out of memory) at the counts {@code dieAt} accepts. */
+    private static Progress counting(AtomicInteger advanced, java.util.function.IntPredicate dieAt) {
+        return new Progress() {
+            @Override
+            public void start(String unit, int n) {
+            }
+
+            @Override
+            public void advance() {
+                if (dieAt.test(advanced.incrementAndGet())) throw new OutOfMemoryError("bookkeeping");
+            }
+        };
+    }
+
     @Test
     void everyFailureBecomesThatFilesFacts() {
         List<FileEntry> files = new ArrayList<>();
@@ -47,16 +61,7 @@ class InspectionTest {
         for (int threads : new int[]{1, 2, 4}) {
             Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
             AtomicInteger advanced = new AtomicInteger();
-            Progress progress = new Progress() {
-                @Override
-                public void start(String unit, int n) {
-                }
-
-                @Override
-                public void advance() {
-                    advanced.incrementAndGet();
-                }
-            };
+            Progress progress = counting(advanced, k -> false);
             Map<String, Facts> facts = Inspection.run(files, f -> Inspector.Needs.NONE, threads, progress,
                     (f, n) -> read(f, n, calls));
             assertEquals(files.stream().map(FileEntry::rel).toList(), List.copyOf(facts.keySet()), "in the order given");
@@ -194,17 +199,7 @@ class InspectionTest {
         for (int i = 0; i < 40; i++) files.add(file("f" + i));
         for (int threads : new int[]{1, 2}) {
             AtomicInteger advanced = new AtomicInteger();
-            Progress dies = new Progress() {
-                @Override
-                public void start(String unit, int n) {
-                }
-
-                @Override
-                public void advance() {
-                    int k = advanced.incrementAndGet();
-                    if (k == 5 || k == 17) throw new OutOfMemoryError("bookkeeping");
-                }
-            };
+            Progress dies = counting(advanced, k -> k == 5 || k == 17);
             Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
             Map<String, Facts> facts = Inspection.run(files, f -> Inspector.Needs.NONE, threads, dies, (f, n) -> {
                 reads.computeIfAbsent(f.rel(), k -> new AtomicInteger()).incrementAndGet();
