@@ -138,9 +138,11 @@ public final class Engine {
         }
         if (w.scanner == null) return finish(walk(w.unit, w.root, w.rules, w.asOf, w.configProblem, w.claim, w.key != null),
                 cache, threads, progress, memo);
-        Inventory inv = w.scanner.knowing(cache).typed();
+        Inventory typed = w.scanner.knowing(cache).typedSniffingLater();
         cn.evcheck.util.Timings.since("scan", t);
-        UnitResult result = examine(w.unit, inv, w.rules, w.asOf, threads, progress, w.configProblem, cache, w.claim).result();
+        Outcome o = examine(w.unit, typed, w.rules, w.asOf, threads, progress, w.configProblem, cache, w.claim, w.scanner);
+        UnitResult result = o.result();
+        Inventory inv = o.evidence().inventory();
         // A file that could not be read for its type: its identity may stay as it is when it becomes
         // readable (a permission given back), so the result is not kept.
         if (w.key != null && inv.unreadable().size() == w.placed.unreadable().size()) memo.put(w.root, w.key, result);
@@ -241,14 +243,47 @@ public final class Engine {
 
     private static Outcome examine(String unit, Inventory inv, RuleSet rules, LocalDate asOf, int threads, Progress progress,
                                    cn.evcheck.util.Messages.Localized configProblem, FactsCache cache, UnitClaim claim) {
+        return examine(unit, inv, rules, asOf, threads, progress, configProblem, cache, claim, null);
+    }
+
+    /**
+     * @param scanner the walk's scanner when it placed files by their names without sniffing them
+     *                ({@link PackageScanner#typedSniffingLater}): each is sniffed as it is about to be
+     *                read; those that are not what their names say are placed with their real type (or
+     *                listed as unreadable) and read as such, and the unit is judged on the inventory so
+     *                set right
+     */
+    private static Outcome examine(String unit, Inventory inv, RuleSet rules, LocalDate asOf, int threads, Progress progress,
+                                   cn.evcheck.util.Messages.Localized configProblem, FactsCache cache, UnitClaim claim,
+                                   PackageScanner scanner) {
         long t = System.nanoTime();
         List<FileEntry> all = new ArrayList<>(inv.files());
         all.addAll(inv.sidecars());
         Set<String> sidecars = new HashSet<>();
         for (FileEntry f : inv.sidecars()) sidecars.add(f.rel());
         progress.start(unit, all.size());
-        Map<String, Facts> facts = Inspection.run(all,
-                f -> sidecars.contains(f.rel()) ? Inspector.Needs.CAPTIONS : Placement.needs(f, rules), threads, progress, cache);
+        java.util.function.Function<FileEntry, Inspector.Needs> needs =
+                f -> sidecars.contains(f.rel()) ? Inspector.Needs.CAPTIONS : Placement.needs(f, rules);
+        Map<String, Facts> facts;
+        if (scanner == null) {
+            facts = Inspection.run(all, needs, threads, progress, cache);
+        } else {
+            Map<String, Object> misnamed = new java.util.concurrent.ConcurrentHashMap<>();
+            facts = Inspection.run(all, needs, threads, progress, cache, f -> {
+                if (!scanner.unsniffed(f)) return null;
+                Object type = scanner.verify(f);
+                if (type == f.type()) return null;
+                misnamed.put(f.rel(), type);
+                return Facts.none(f);   // set aside below
+            });
+            if (!misnamed.isEmpty()) {
+                inv = scanner.retyped(misnamed);
+                facts = new HashMap<>(facts);
+                facts.keySet().removeAll(misnamed.keySet());
+                List<FileEntry> again = inv.files().stream().filter(f -> misnamed.containsKey(f.rel())).toList();
+                facts.putAll(Inspection.run(again, needs, threads, Progress.NONE, cache));
+            }
+        }
         // Also on a run whose facts came from the cache: only photos whose size and fingerprint collide are read.
         t = cn.evcheck.util.Timings.since("inspect", t);
         facts = Inspection.confirmCopies(facts);

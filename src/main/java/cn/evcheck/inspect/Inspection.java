@@ -47,6 +47,19 @@ public final class Inspection {
         return run(files, needs, threads, progress, cache.wrap(Inspector::inspect), timeoutSeconds() * 1000L, cache::has);
     }
 
+    /**
+     * {@link #run(List, Function, int, Progress, FactsCache)}, asking {@code first} before each file is
+     * read: what it answers (when not null) is the file's facts, and the file is not read.
+     */
+    public static Map<String, Facts> run(List<FileEntry> files, Function<FileEntry, Inspector.Needs> needs, int threads,
+                                         Progress progress, FactsCache cache, Function<FileEntry, Facts> first) {
+        Read read = cache.wrap(Inspector::inspect);
+        return run(files, needs, threads, progress, (f, n) -> {
+            Facts answered = first.apply(f);
+            return answered != null ? answered : read.read(f, n);
+        }, timeoutSeconds() * 1000L, cache::has);
+    }
+
     /** The default time budget per file, in seconds. */
     public static final int DEFAULT_TIMEOUT_SECONDS = 120;
 
