@@ -46,6 +46,12 @@ final class TurboJpeg {
     private static final int TJPF_RGB = 0;
     private static final int TJPF_GRAY = 6;
 
+    /**
+     * Larger images are left to ImageIO: the pixels pass through native memory as large as the image
+     * (an A4 page at 300 dpi is 8.7 MP, 26 MB), which ImageIO does not need.
+     */
+    static final long MAX_PIXELS = 16_000_000;
+
     /** Native buffers up to this size are kept by their thread; larger ones are freed after the decode. */
     private static final long KEEP = 1 << 20;
 
@@ -116,7 +122,7 @@ final class TurboJpeg {
 
     private static BufferedImage decodeNative(byte[] jpeg, BufferedImage into) {
         Shape s = shape(jpeg);
-        if (s == null) return null;
+        if (s == null || (long) s.width * s.height > MAX_PIXELS) return null;
         State st = STATE.get();
         if (st.handle == null) return null;
         BufferedImage img;

@@ -165,6 +165,18 @@ class TurboJpegTest {
     }
 
     @Test
+    void largeImagesAreLeftToImageIo() throws Exception {
+        needsLibrary();
+        // A grey 4000×4001 JPEG (16,004,000 px): over the limit, so no native buffer of its size.
+        BufferedImage big = new BufferedImage(4000, 4001, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] jpeg = Jpegs.encode(big, 0.5f);
+        assertNotNull(TurboJpeg.shape(jpeg));
+        assertNull(TurboJpeg.decode(jpeg, null));
+        BufferedImage small = new BufferedImage(4000, 3999, BufferedImage.TYPE_BYTE_GRAY);
+        assertNotNull(TurboJpeg.decode(Jpegs.encode(small, 0.5f), null), "15,996,000 px: taken");
+    }
+
+    @Test
     void generatedImagesAreMostlyTaken() throws Exception {
         needsLibrary();
         List<String> declined = new ArrayList<>();
