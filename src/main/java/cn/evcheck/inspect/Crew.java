@@ -116,8 +116,11 @@ final class Crew {
             Thread.interrupted();   // nothing meant to stop this read may reach the next
             out[i] = r;
             admission.release(permits);
-            if (settled.incrementAndGet() == n) java.util.concurrent.locks.LockSupport.unpark(boss);
-            if (r != null) progress.advance();
+            try {
+                if (r != null) progress.advance();   // before the file counts as settled: the run ends after its progress
+            } finally {
+                if (settled.incrementAndGet() == n) java.util.concurrent.locks.LockSupport.unpark(boss);
+            }
         }
     }
 }

@@ -43,7 +43,7 @@ class SniffLaterTest {
         Files.copy(reports.resolve("留守儿童.docx"), reports.resolve("其实是Word.pdf"));
         byte[] random = new byte[3000];
         new java.util.Random(7).nextBytes(random);
-        Files.write(reports.resolve("乱码.xlsx"), random);
+        Files.write(reports.resolve("random.xlsx"), random);
 
         PackageConfig cfg = PackageConfig.load(pkg);
         RuleSet rs = BuiltinRules.resolve(cfg.rules(), DEMO);   // the demo's rules, beside it
