@@ -266,6 +266,8 @@ final class CheckCommand implements Callable<Integer> {
         cn.evcheck.util.Timings.reset();
         try {
             PackageConfig rootCfg = PackageConfig.load(pkg);
+            // The package's folders are listed while the rules load (a drive's units are walked one by one).
+            if (!byUnit) cn.evcheck.scan.PackageScanner.listAhead(pkg);
             LocalDate cliAsOf = null;
             if (asOf != null) {
                 try {
