@@ -187,33 +187,64 @@ public final class Pixels {
         }
     }
 
+    /** A marker segment before the first scan, for {@link #segments}: false stops the walk. */
+    @FunctionalInterface
+    interface Segment {
+        /** @param at where the segment's two length bytes start; {@code len} counts them */
+        boolean visit(int marker, int at, int len);
+    }
+
+    /** What {@link #segments} ended on. */
+    enum SegmentsEnd { SCAN, STOPPED, BROKEN }
+
+    /**
+     * Walks the marker segments of a JPEG held in {@code b}'s first {@code n} bytes, from SOI to the
+     * first start of scan, handing each segment that has a length to {@code visit} (fill bytes,
+     * TEM and RSTn skipped): {@link SegmentsEnd#SCAN} at the start of scan, {@link SegmentsEnd#STOPPED}
+     * when {@code visit} said so, {@link SegmentsEnd#BROKEN} when there is no SOI, a byte is not a
+     * marker, a length is below 2, the image ends (EOI) or the bytes do.
+     */
+    static SegmentsEnd segments(byte[] b, int n, Segment visit) {
+        if (n < 4 || (b[0] & 0xFF) != 0xFF || (b[1] & 0xFF) != 0xD8) return SegmentsEnd.BROKEN;
+        int i = 2;
+        while (i + 3 < n) {
+            if ((b[i] & 0xFF) != 0xFF) return SegmentsEnd.BROKEN;
+            while (i < n && (b[i] & 0xFF) == 0xFF) i++;
+            if (i + 2 >= n) return SegmentsEnd.BROKEN;
+            int marker = b[i++] & 0xFF;
+            if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) continue;
+            if (marker == 0xD9) return SegmentsEnd.BROKEN;
+            if (marker == 0xDA) return SegmentsEnd.SCAN;
+            int len = ((b[i] & 0xFF) << 8) | (b[i + 1] & 0xFF);
+            if (len < 2) return SegmentsEnd.BROKEN;
+            if (!visit.visit(marker, i, len)) return SegmentsEnd.STOPPED;
+            i += len;
+        }
+        return SegmentsEnd.BROKEN;
+    }
+
+    /** Whether {@code marker} starts a frame header (SOF0–SOF15 but DHT, JPG and DAC). */
+    static boolean isFrame(int marker) {
+        return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+    }
+
     /**
      * The first frame header (SOFn) of a JPEG held in {@code b} (its start suffices), or null when
      * none is found there. SOF2, SOF6, SOF10 and SOF14 are progressive.
      */
     static Frame frame(byte[] b, int n) {
-        if (n < 4 || (b[0] & 0xFF) != 0xFF || (b[1] & 0xFF) != 0xD8) return null;
-        int i = 2;
-        while (i + 3 < n) {
-            if ((b[i] & 0xFF) != 0xFF) return null;
-            while (i < n && (b[i] & 0xFF) == 0xFF) i++;
-            if (i + 2 >= n) return null;
-            int marker = b[i++] & 0xFF;
-            if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) continue;
-            if (marker == 0xD9 || marker == 0xDA) return null;
-            int len = ((b[i] & 0xFF) << 8) | (b[i + 1] & 0xFF);
-            if (len < 2) return null;
-            if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
-                if (i + 8 > n) return null;
-                int h = ((b[i + 3] & 0xFF) << 8) | (b[i + 4] & 0xFF);
-                int w = ((b[i + 5] & 0xFF) << 8) | (b[i + 6] & 0xFF);
-                int comps = b[i + 7] & 0xFF;
-                boolean progressive = marker == 0xC2 || marker == 0xC6 || marker == 0xCA || marker == 0xCE;
-                return new Frame(w, h, comps, progressive);
-            }
-            i += len;
-        }
-        return null;
+        Frame[] found = new Frame[1];
+        segments(b, n, (marker, i, len) -> {
+            if (!isFrame(marker)) return true;
+            if (i + 8 > n) return false;
+            int h = ((b[i + 3] & 0xFF) << 8) | (b[i + 4] & 0xFF);
+            int w = ((b[i + 5] & 0xFF) << 8) | (b[i + 6] & 0xFF);
+            int comps = b[i + 7] & 0xFF;
+            boolean progressive = marker == 0xC2 || marker == 0xC6 || marker == 0xCA || marker == 0xCE;
+            found[0] = new Frame(w, h, comps, progressive);
+            return false;
+        });
+        return found[0];
     }
 
     /** Refuses, before any decode, a JPEG over the pixel limit or a progressive one over the native-memory limit. */

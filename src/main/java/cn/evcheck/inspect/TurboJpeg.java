@@ -196,39 +196,36 @@ final class TurboJpeg {
      * the first scan; null for any other.
      */
     static Shape shape(byte[] b) {
-        int n = b.length;
-        if (n < 4 || (b[0] & 0xFF) != 0xFF || (b[1] & 0xFF) != 0xD8) return null;
-        Shape frame = null;
-        int i = 2;
-        while (i + 3 < n) {
-            if ((b[i] & 0xFF) != 0xFF) return null;
-            while (i < n && (b[i] & 0xFF) == 0xFF) i++;
-            if (i + 2 >= n) return null;
-            int marker = b[i++] & 0xFF;
-            if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) continue;
-            if (marker == 0xD9) return null;
-            if (marker == 0xDA) return frame;
-            int len = ((b[i] & 0xFF) << 8) | (b[i + 1] & 0xFF);
-            if (len < 2 || i + len > n) return null;
-            if (marker == 0xE2 && startsWith(b, i + 2, len - 2, "ICC_PROFILE")) return null;
-            if (marker == 0xEE && startsWith(b, i + 2, len - 2, "Adobe")) return null;
-            if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
-                if (frame != null || marker > 0xC2 || len < 8) return null;   // a second frame; lossless, hierarchical, arithmetic
-                int precision = b[i + 2] & 0xFF;
-                int h = ((b[i + 3] & 0xFF) << 8) | (b[i + 4] & 0xFF);
-                int w = ((b[i + 5] & 0xFF) << 8) | (b[i + 6] & 0xFF);
-                int comps = b[i + 7] & 0xFF;
-                if (precision != 8 || w == 0 || h == 0 || len != 8 + 3 * comps || (comps != 1 && comps != 3)) return null;
-                if (comps == 3) {
-                    int luma = b[i + 9] & 0xFF;
-                    if (luma != 0x11 && luma != 0x21 && luma != 0x22) return null;
-                    if ((b[i + 12] & 0xFF) != 0x11 || (b[i + 15] & 0xFF) != 0x11) return null;
-                }
-                frame = new Shape(w, h, comps == 1);
-            }
-            i += len;
+        Shape[] frame = new Shape[1];
+        boolean[] refused = new boolean[1];
+        Pixels.SegmentsEnd end = Pixels.segments(b, b.length, (marker, i, len) -> {
+            refused[0] = i + len > b.length
+                    || marker == 0xE2 && startsWith(b, i + 2, len - 2, "ICC_PROFILE")   // ImageIO gives the image its colour space
+                    || marker == 0xEE && startsWith(b, i + 2, len - 2, "Adobe")         // CMYK, YCCK, transforms
+                    || Pixels.isFrame(marker) && (frame[0] != null || (frame[0] = frame(b, marker, i, len)) == null);
+            return !refused[0];
+        });
+        return end == Pixels.SegmentsEnd.SCAN ? frame[0] : null;
+    }
+
+    /**
+     * The frame header at {@code i} when TurboJPEG is trusted with it: Huffman, sequential or
+     * progressive (SOF0–SOF2; not lossless, hierarchical or arithmetic), 8-bit, grey or three
+     * components with the luma sampled 1×1, 2×1 or 2×2 and the chroma 1×1; else null.
+     */
+    private static Shape frame(byte[] b, int marker, int i, int len) {
+        if (marker > 0xC2 || len < 8) return null;
+        int precision = b[i + 2] & 0xFF;
+        int h = ((b[i + 3] & 0xFF) << 8) | (b[i + 4] & 0xFF);
+        int w = ((b[i + 5] & 0xFF) << 8) | (b[i + 6] & 0xFF);
+        int comps = b[i + 7] & 0xFF;
+        if (precision != 8 || w == 0 || h == 0 || len != 8 + 3 * comps || (comps != 1 && comps != 3)) return null;
+        if (comps == 3) {
+            int luma = b[i + 9] & 0xFF;
+            if (luma != 0x11 && luma != 0x21 && luma != 0x22) return null;
+            if ((b[i + 12] & 0xFF) != 0x11 || (b[i + 15] & 0xFF) != 0x11) return null;
         }
-        return null;
+        return new Shape(w, h, comps == 1);
     }
 
     private static boolean startsWith(byte[] b, int at, int len, String ascii) {
