@@ -136,9 +136,11 @@ final class TurboJpeg {
         byte[] dst = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
         int need = s.width * s.height * (s.grey ? 1 : 3);
         if (dst.length != need) return null;
-        Memory src = st.buffer(0, jpeg.length);
-        Memory out = st.buffer(1, need);
+        Memory src = null;
+        Memory out = null;
         try {
+            src = st.buffer(0, jpeg.length);
+            out = st.buffer(1, need);
             src.write(0, jpeg, 0, jpeg.length);
             int r = Lib.tjDecompress2(st.handle, src, new NativeLong(jpeg.length), out, s.width, 0, s.height,
                     s.grey ? TJPF_GRAY : TJPF_RGB, 0);
@@ -146,11 +148,11 @@ final class TurboJpeg {
             if (r != 0) return null;
             out.read(0, dst, 0, need);
             return img;
-        } catch (UnsatisfiedLinkError | RuntimeException e) {
-            return null;
+        } catch (UnsatisfiedLinkError | RuntimeException | OutOfMemoryError e) {
+            return null;   // no native memory for it (or the library failed): ImageIO decodes it
         } finally {
-            st.release(src, 0);
-            st.release(out, 1);
+            if (src != null) st.release(src, 0);
+            if (out != null) st.release(out, 1);
         }
     }
 
