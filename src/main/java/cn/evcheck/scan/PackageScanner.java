@@ -76,12 +76,12 @@ public final class PackageScanner {
         } catch (cn.evcheck.rules.RuleException e) {
             config = cn.evcheck.rules.PackageConfig.EMPTY;   // reported by whoever read it first (exit 2, or config.invalid)
         }
-        ahead = AHEAD.remove(root);
-        try {
+        ahead = FolderLister.aheadOf(root);
+        try (FolderLister lister = new FolderLister()) {
+            this.lister = lister;
             walk(root, "", new Placement(null, null, null, null, List.of()));
         } finally {
-            if (statPool != null) statPool.shutdownNow();
-            statPool = null;
+            this.lister = null;
             ahead = null;
         }
         for (Pending f : pending) addFile(f, null);
@@ -220,7 +220,7 @@ public final class PackageScanner {
     }
 
     /** Whether the walk goes into a folder of this name at {@code p}: not hidden, not the system's, not excluded. */
-    private static boolean entered(String name, Path p, cn.evcheck.rules.PackageConfig config, Path root) {
+    static boolean entered(String name, Path p, cn.evcheck.rules.PackageConfig config, Path root) {
         return !(name.startsWith(".") || isSystemFolder(name) || excluded(config, root, p));
     }
 
@@ -233,80 +233,19 @@ public final class PackageScanner {
     /** Where a folder sits: item, role, category, unknown sub-folder, and folder names so far. */
     private record Placement(String itemId, Kind role, String category, String other, List<String> folders) {}
 
-    /** Folders with at least this many entries have their entries' attributes read {@link #STATTERS} at a time. */
-    static final int PARALLEL_STAT = 64;
-    /** Attribute reads at once: on a cold disk or a share each is mostly a wait for an inode. */
-    static final int STATTERS = 8;
-    private java.util.concurrent.ExecutorService statPool;
-
-    /**
-     * The attributes of each entry (not through a link), or the IOException that reading them met: a
-     * folder of many photos has them read by {@link #STATTERS} threads (on a dropped page cache the walk
-     * of the benchmark's 10,700 files took 0.24–0.32 s, against 0.14–0.22 s from a warm one).
-     */
-    private Object[] attributes(List<Map.Entry<String, Path>> children) {
-        if (statPool == null && children.size() >= PARALLEL_STAT) statPool = statPool();
-        return attributes(children, statPool);
-    }
-
-    private static java.util.concurrent.ExecutorService statPool() {
-        return java.util.concurrent.Executors.newFixedThreadPool(STATTERS, r -> {
-            Thread t = new Thread(r, "evcheck-stat");
-            t.setDaemon(true);
-            return t;
-        });
-    }
-
-    /** @param statPool the threads that read a large folder's attributes (null for a folder below {@link #PARALLEL_STAT}) */
-    private static Object[] attributes(List<Map.Entry<String, Path>> children, java.util.concurrent.ExecutorService statPool) {
-        int n = children.size();
-        Object[] out = new Object[n];
-        if (n < PARALLEL_STAT) {
-            for (int i = 0; i < n; i++) out[i] = attributes(children.get(i).getValue());
-            return out;
-        }
-        List<java.util.concurrent.Future<?>> done = new ArrayList<>(STATTERS);
-        int chunk = (n + STATTERS - 1) / STATTERS;
-        for (int from = 0; from < n; from += chunk) {
-            int a = from;
-            int b = Math.min(n, from + chunk);
-            done.add(statPool.submit(() -> {
-                for (int i = a; i < b; i++) out[i] = attributes(children.get(i).getValue());
-            }));
-        }
-        for (java.util.concurrent.Future<?> f : done) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while walking the package", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) throw re;
-                if (e.getCause() instanceof Error err) throw err;
-                throw new IllegalStateException(e.getCause());
-            }
-        }
-        return out;
-    }
-
-    private static Object attributes(Path p) {
-        try {
-            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (IOException e) {
-            return e;
-        }
-    }
+    /** Folders with at least this many entries have their entries' attributes read by several threads ({@link FolderLister}). */
+    static final int PARALLEL_STAT = FolderLister.PARALLEL_STAT;
 
     /** @param rel the folder's path relative to the root, as shown ("" for the root) */
     private void walk(Path dir, String rel, Placement here) {
         Object listed = ahead == null ? null : ahead.take(dir);
-        if (listed == null) listed = list(dir, this::attributes);
+        if (listed == null) listed = lister.list(dir);
         if (listed instanceof Exception e) {
             unreadable.add(new Inventory.Unreadable(rel, reason(e)));
             return;
         }
-        List<Map.Entry<String, Path>> children = ((Listing) listed).children();
-        Object[] read = ((Listing) listed).attrs();
+        List<Map.Entry<String, Path>> children = ((FolderLister.Listing) listed).children();
+        Object[] read = ((FolderLister.Listing) listed).attrs();
         for (int c = 0; c < children.size(); c++) {
             Map.Entry<String, Path> child = children.get(c);
             Path p = child.getValue();
@@ -336,26 +275,10 @@ public final class PackageScanner {
         }
     }
 
-    /** A folder's entries (each with the name it is shown by, sorted by it) and their attributes (or the IOException met). */
-    private record Listing(List<Map.Entry<String, Path>> children, Object[] attrs) {}
-
-    /** {@code dir} listed, or the exception that listing it met. */
-    private static Object list(Path dir, java.util.function.Function<List<Map.Entry<String, Path>>, Object[]> attributes) {
-        // Each child with the name it is shown by, decoded once (not once per comparison of the sort).
-        List<Map.Entry<String, Path>> children = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            for (Path p : ds) children.add(Map.entry(Names.shown(p), p));
-        } catch (IOException | DirectoryIteratorException e) {
-            return e;
-        }
-        children.sort(Map.Entry.comparingByKey());
-        return new Listing(children, attributes.apply(children));
-    }
-
     /** The listing of the package being walked, when it was started ahead ({@link #listAhead}); null otherwise. */
-    private Ahead ahead;
-
-    private static final Map<Path, Ahead> AHEAD = new java.util.concurrent.ConcurrentHashMap<>();
+    private FolderLister.Ahead ahead;
+    /** Lists the folders of the walk in progress that were not listed ahead. */
+    private FolderLister lister;
 
     /**
      * Starts listing the folders of {@code root} and reading their entries' attributes, on a thread of
@@ -366,85 +289,7 @@ public final class PackageScanner {
      * Never opens a file.
      */
     public static void listAhead(Path root) {
-        Ahead a = new Ahead(root);
-        AHEAD.put(root, a);
-        Thread t = new Thread(a::run, "evcheck-list");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    /** Waits until the listing started ahead for {@code root} has ended; false when none was started (tests). */
-    static boolean awaitListedAhead(Path root) throws InterruptedException {
-        Ahead a = AHEAD.get(root);
-        if (a == null) return false;
-        synchronized (a) {
-            while (!a.finished) a.wait();
-        }
-        return true;
-    }
-
-    /** A package's folders listed ahead of its walk. */
-    private static final class Ahead {
-        private final Path root;
-        /** Each folder's {@link Listing}, or the exception its listing met; guarded by this. */
-        private final Map<Path, Object> listed = new HashMap<>();
-        private boolean finished;
-        private java.util.concurrent.ExecutorService pool;
-
-        Ahead(Path root) {
-            this.root = root;
-        }
-
-        void run() {
-            try {
-                cn.evcheck.rules.PackageConfig config;
-                try {
-                    config = cn.evcheck.rules.PackageConfig.load(root);
-                } catch (cn.evcheck.rules.RuleException e) {
-                    config = cn.evcheck.rules.PackageConfig.EMPTY;
-                }
-                if (Files.isDirectory(root)) list(root, config);
-            } catch (RuntimeException | Error e) {
-                // what is not listed here, the walk lists itself
-            } finally {
-                if (pool != null) pool.shutdownNow();
-                synchronized (this) {
-                    finished = true;
-                    notifyAll();
-                }
-            }
-        }
-
-        private void list(Path dir, cn.evcheck.rules.PackageConfig config) {
-            Object got = PackageScanner.list(dir, children -> {
-                if (pool == null && children.size() >= PARALLEL_STAT) pool = statPool();
-                return attributes(children, pool);
-            });
-            synchronized (this) {
-                listed.put(dir, got);
-                notifyAll();
-            }
-            if (!(got instanceof Listing l)) return;
-            for (int c = 0; c < l.children().size(); c++) {
-                if (l.attrs()[c] instanceof BasicFileAttributes a && a.isDirectory() && !a.isSymbolicLink()) {
-                    Path p = l.children().get(c).getValue();
-                    if (entered(l.children().get(c).getKey(), p, config, root)) list(p, config);
-                }
-            }
-        }
-
-        /** What was listed of {@code dir} (a {@link Listing} or an exception), waiting for it; null when it will not be. */
-        synchronized Object take(Path dir) {
-            while (!listed.containsKey(dir) && !finished) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return null;
-                }
-            }
-            return listed.remove(dir);
-        }
+        FolderLister.listAhead(root);
     }
 
     private Placement descend(Placement here, String name) {

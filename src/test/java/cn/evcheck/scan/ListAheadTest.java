@@ -48,7 +48,7 @@ class ListAheadTest {
         Inventory direct = new PackageScanner(rules).place(root);
 
         PackageScanner.listAhead(root);
-        assertTrue(PackageScanner.awaitListedAhead(root));
+        assertTrue(FolderLister.awaitListedAhead(root));
         // Added after the listing ended: a walk that takes the listing does not see it.
         Files.writeString(photos.resolve("IMG_999.jpg"), "late");
         Inventory ahead = new PackageScanner(rules).place(root);
@@ -59,6 +59,6 @@ class ListAheadTest {
         // The listing is taken once: the next walk lists the folders itself and sees the late file.
         Inventory again = new PackageScanner(rules).place(root);
         assertEquals(72, again.files().size());
-        assertFalse(PackageScanner.awaitListedAhead(root));
+        assertFalse(FolderLister.awaitListedAhead(root));
     }
 }
