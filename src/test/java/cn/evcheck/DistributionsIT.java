@@ -114,4 +114,29 @@ class DistributionsIT {
         assertEquals(j.out(), d.out(), "the .deb's evcheck and the jar disagree");
         assertTrue(d.out().contains("Unit: " + UNIT), d.out());
     }
+
+    /**
+     * The jar carries picocli's classes as Java 8 class files with frames (src/build/PicocliFrames.java), one
+     * copy of each, and a class-data archive written at a run's exit (as the launcher writes it) holds them:
+     * with picocli's own Java 5 classes it did not, and every run loaded them from the jar.
+     */
+    @Test
+    void picocliIsInTheClassDataArchive() throws Exception {
+        Path jar = TARGET.resolve("evcheck.jar");
+        try (ZipFile z = new ZipFile(jar.toFile())) {
+            byte[] head = z.getInputStream(z.getEntry("picocli/CommandLine.class")).readNBytes(8);
+            assertTrue(((head[6] & 0xFF) << 8 | (head[7] & 0xFF)) >= 52, "class-file version " + (head[7] & 0xFF));
+            assertEquals(1, z.stream().filter(e -> e.getName().equals("picocli/CommandLine$Help.class")).count());
+        }
+        Path jsa = tmp.resolve("evcheck.jsa");
+        Run dump = exec(List.of(java(), "-XX:ArchiveClassesAtExit=" + jsa, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                "-jar", jar.toString(), "--version"));
+        assertEquals(0, dump.code(), dump.err());
+        assertTrue(Files.size(jsa) > 0);
+        Run run = exec(List.of(java(), "-XX:SharedArchiveFile=" + jsa, "-Xlog:class+load=info", "-jar", jar.toString(), "--version"));
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().lines().anyMatch(l -> l.contains(" picocli.CommandLine$Help ") && l.contains("shared objects file")),
+                "picocli was loaded from the jar, not from the archive");
+        assertTrue(run.out().contains("evcheck " + VERSION), run.out());
+    }
 }
