@@ -175,10 +175,6 @@ public final class Engine {
         // same facts in about half the bytes (SHA-256 without the JVM's intrinsic, under C1, runs at
         // about 60 MB/s).
         java.security.MessageDigest md = cn.evcheck.util.Hashes.sha256();
-        java.nio.charset.CharsetEncoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newEncoder()
-                .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
-        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(64 * 1024);
         for (List<FileEntry> list : List.of(inv.files(), inv.sidecars())) {
             String folder = null;
             Object item = null, role = null, category = null, other = null;
@@ -199,27 +195,21 @@ public final class Engine {
                 }
                 b.append(rel, slash + 1, rel.length()).append('\u0000').append(f.size()).append('\u0000').append(f.modified())
                         .append('\u0000').append(f.fileKey()).append('\n');
-                if (b.length() > 16 * 1024) digest(md, utf8, b, out);
+                if (b.length() > 16 * 1024) digest(md, b);
             }
             b.append("--\n");
         }
-        digest(md, utf8, b, out);
+        digest(md, b);
         return java.util.HexFormat.of().formatHex(md.digest());
     }
 
-    /** Adds {@code b}'s characters, in UTF-8, to {@code md}, and empties {@code b}. */
-    private static void digest(java.security.MessageDigest md, java.nio.charset.CharsetEncoder utf8, StringBuilder b,
-                               java.nio.ByteBuffer out) {
-        java.nio.CharBuffer in = java.nio.CharBuffer.wrap(b);
-        utf8.reset();
-        while (true) {
-            out.clear();
-            java.nio.charset.CoderResult r = utf8.encode(in, out, true);
-            if (!r.isOverflow()) r = utf8.flush(out);
-            out.flip();
-            md.update(out);
-            if (!r.isOverflow()) break;
-        }
+    /**
+     * Adds {@code b}'s characters, in UTF-8 (a lone surrogate as '?'), to {@code md}, and empties {@code b}:
+     * through a String, whose encoding copies ASCII as it is (a CharsetEncoder over the builder read it a
+     * character at a time, as long again as the hashing under C1).
+     */
+    private static void digest(java.security.MessageDigest md, StringBuilder b) {
+        md.update(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         b.setLength(0);
     }
 

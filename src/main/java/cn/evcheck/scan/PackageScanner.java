@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 public final class PackageScanner {
     /** Operating-system litter and evcheck's own config: never evidence, never reported. */
     private static final Set<String> IGNORED = Set.of("thumbs.db", "desktop.ini", ".ds_store", "evcheck.yaml", "evcheck.yml");
+    private static final int IGNORED_LONGEST = IGNORED.stream().mapToInt(String::length).max().orElse(0);
     private static final Pattern OFFICE_TEMP = Pattern.compile("~wr[a-z]\\d{4}\\.tmp");
     private static final Pattern DATE_LIKE = Pattern.compile("^\\s*(19|20)\\d{2}\\s*(年|[-._/]|$).*");
 
@@ -225,6 +226,8 @@ public final class PackageScanner {
     }
 
     static boolean isOfficeTemp(String name) {
+        // Each of the three begins with '~' or '.': most names are ruled out without a lower-casing or a match.
+        if (name.isEmpty() || (name.charAt(0) != '~' && name.charAt(0) != '.')) return false;
         String lower = name.toLowerCase(Locale.ROOT);
         return name.startsWith("~$") || (lower.startsWith(".~lock.") && lower.endsWith("#"))
                 || OFFICE_TEMP.matcher(lower).matches();
@@ -268,8 +271,7 @@ public final class PackageScanner {
                 if (!entered(name, p, config, root)) continue;
                 walk(p, childRel, descend(here, name));
             } else if (attrs.isRegularFile()) {
-                String lower = name.toLowerCase(Locale.ROOT);
-                if (IGNORED.contains(lower) || isOfficeTemp(name) || name.startsWith("._") || excluded(p)) continue;
+                if ((name.length() <= IGNORED_LONGEST && IGNORED.contains(name.toLowerCase(Locale.ROOT))) || isOfficeTemp(name) || name.startsWith("._") || excluded(p)) continue;
                 pending.add(new Pending(p, childRel, name, attrs, here));
             }
         }
@@ -293,8 +295,9 @@ public final class PackageScanner {
     }
 
     private Placement descend(Placement here, String name) {
-        List<String> folders = new ArrayList<>(here.folders());
-        folders.add(name);
+        List<String> grown = new ArrayList<>(here.folders());
+        grown.add(name);
+        List<String> folders = List.copyOf(grown);   // once per folder: each file's entry shares it
         if (here.itemId() == null) {
             String id = matchItem(name);
             return new Placement(id, null, null, null, folders);

@@ -34,6 +34,11 @@ public final class Roles {
     }
 
     public static boolean isCaptionSidecar(String fileName) {
+        // NFKC gives a CJK ideograph only from characters at U+2E80 or above (radicals, compatibility,
+        // enclosed and squared forms): a name without any (IMG_0001.jpg) is not one, unnormalised.
+        boolean ideographic = false;
+        for (int i = 0; i < fileName.length() && !ideographic; i++) ideographic = fileName.charAt(i) >= 0x2E80;
+        if (!ideographic) return false;
         String n = Normalizer.normalize(fileName, Normalizer.Form.NFKC);
         int dot = n.lastIndexOf('.');
         if (dot < 0) return false;
