@@ -103,7 +103,7 @@ final class CheckCommand implements Callable<Integer> {
     String failOnNew;
 
     /** The output folder's run.json, being read (null without --output). */
-    private java.util.concurrent.FutureTask<com.fasterxml.jackson.databind.node.ObjectNode> earlierRun;
+    private java.util.concurrent.FutureTask<Map<String, Object>> earlierRun;
 
     /** Describes --format from the registry: the names in order, the default, and which need --output. */
     static final class FormatHelp implements IModelTransformer {
@@ -588,7 +588,7 @@ final class CheckCommand implements Callable<Integer> {
         List<String> names = renderers.stream().map(Renderer::fileName).toList();
         try (OutputFolder folder = OutputFolder.open(outReal, pkgReal, OutputFolder.lockWaitMs)) {
             // Read again under the lock: another run may have written the folder since.
-            com.fasterxml.jackson.databind.node.ObjectNode runJson = UpToDate.runJson(folder.dir());
+            Map<String, Object> runJson = UpToDate.runJson(folder.dir());
             UpToDate.Record rec = UpToDate.read(runJson);
             if (rec == null || !rec.equals(unitRuns.record()) || !UpToDate.reportsIntact(rec, folder.dir(), names)) {
                 unitRuns.differs();

@@ -63,7 +63,10 @@ final class RunFiles {
     static byte[] runRecord(Report r, java.time.Instant started, Map<String, Double> seconds, UpToDate.Record upToDate) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("tool", Main.version());
-        root.put("rules", Map.of("id", r.rules().id(), "sha256", r.rules().sha256()));
+        Map<String, Object> rules = new LinkedHashMap<>();   // in this order (Map.of's changes from run to run)
+        rules.put("id", r.rules().id());
+        rules.put("sha256", r.rules().sha256());
+        root.put("rules", rules);
         root.put("as_of", r.asOf().toString());
         root.put("package", r.packagePath());
         root.put("started", started.toString());
@@ -83,13 +86,7 @@ final class RunFiles {
             units.add(m);
         }
         root.put("units", units);
-        com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
-        if (upToDate != null) root.put(UpToDate.FIELD, upToDate.toJson(m));
-        try {
-            return (m.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n")
-                    .getBytes(StandardCharsets.UTF_8);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        if (upToDate != null) root.put(UpToDate.FIELD, upToDate.toJson());
+        return RunJson.write(root);
     }
 }

@@ -11,10 +11,6 @@ import cn.evcheck.model.Report.UnitResult;
 import cn.evcheck.model.Severity;
 import cn.evcheck.rules.Model.RuleSet;
 import cn.evcheck.util.Messages;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.nio.channels.Channels;
@@ -96,18 +92,25 @@ final class UpToDate {
             return worst != null && worst.atLeast(threshold) ? Main.FINDINGS : Main.OK;
         }
 
-        ObjectNode toJson(ObjectMapper m) {
-            ObjectNode o = m.createObjectNode();
+        /** The record as run.json's {@value #FIELD} holds it ({@link RunJson}). */
+        Map<String, Object> toJson() {
+            Map<String, Object> o = new LinkedHashMap<>();
             o.put("inputs", inputs);
-            ArrayNode us = o.putArray("units");
+            List<Object> us = new ArrayList<>();
             for (Unit u : units) {
-                ObjectNode n = us.addObject();
-                n.put("key", u.key()).put("name", u.name()).put("complete", u.complete()).put("incomplete", u.incomplete())
-                        .put("missing", u.missing()).put("errors_shown", u.errors()).put("warnings_shown", u.warnings())
-                        .put("files", u.files());
+                Map<String, Object> n = new LinkedHashMap<>();
+                n.put("key", u.key());
+                n.put("name", u.name());
+                n.put("complete", u.complete());
+                n.put("incomplete", u.incomplete());
+                n.put("missing", u.missing());
+                n.put("errors_shown", u.errors());
+                n.put("warnings_shown", u.warnings());
+                n.put("files", u.files());
+                us.add(n);
             }
-            ObjectNode rs = o.putObject("reports");
-            reports.forEach(rs::put);
+            o.put("units", us);
+            o.put("reports", new LinkedHashMap<>(reports));
             o.put("worst", worst == null ? null : worst.key());
             o.put("worst_new", worstNew == null ? null : worstNew.key());
             o.put("summary", summary);
@@ -118,20 +121,28 @@ final class UpToDate {
         }
 
         /** The record in run.json's {@value #FIELD}, or null when there is none or it is not one this build wrote. */
-        static Record fromJson(JsonNode o) {
-            if (o == null || !o.isObject() || !o.path("inputs").isTextual() || !o.path("units").isArray()
-                    || !o.path("reports").isObject() || !o.path("summary").isTextual()) return null;
+        static Record fromJson(Object value) {
+            if (!(value instanceof Map<?, ?> o) || !(o.get("inputs") instanceof String inputs) || !(o.get("units") instanceof List<?> list)
+                    || !(o.get("reports") instanceof Map<?, ?> rs) || !(o.get("summary") instanceof String summary)) return null;
             List<Unit> units = new ArrayList<>();
-            for (JsonNode n : o.get("units")) {
-                if (!n.path("key").isTextual() || !n.path("name").isTextual()) return null;
-                units.add(new Unit(n.get("key").asText(), n.get("name").asText(), n.path("complete").asInt(), n.path("incomplete").asInt(),
-                        n.path("missing").asInt(), n.path("errors_shown").asInt(), n.path("warnings_shown").asInt(), n.path("files").asInt()));
+            for (Object e : list) {
+                if (!(e instanceof Map<?, ?> n) || !(n.get("key") instanceof String key) || !(n.get("name") instanceof String name)) return null;
+                units.add(new Unit(key, name, count(n, "complete"), count(n, "incomplete"), count(n, "missing"), count(n, "errors_shown"),
+                        count(n, "warnings_shown"), count(n, "files")));
             }
             Map<String, String> reports = new LinkedHashMap<>();
-            o.get("reports").fields().forEachRemaining(e -> reports.put(e.getKey(), e.getValue().asText()));
-            return new Record(o.get("inputs").asText(), units, reports, Severity.of(o.path("worst").asText(null)),
-                    Severity.of(o.path("worst_new").asText(null)), o.get("summary").asText(), o.path("ocr_missed").asBoolean(),
-                    o.path("links").asInt(), o.path("special").asInt());
+            for (Map.Entry<?, ?> e : rs.entrySet()) {
+                if (!(e.getValue() instanceof String fingerprint)) return null;
+                reports.put(String.valueOf(e.getKey()), fingerprint);
+            }
+            return new Record(inputs, units, reports, Severity.of(o.get("worst") instanceof String w ? w : null),
+                    Severity.of(o.get("worst_new") instanceof String w ? w : null), summary, Boolean.TRUE.equals(o.get("ocr_missed")),
+                    count(o, "links"), count(o, "special"));
+        }
+
+        /** A whole number the record holds under {@code name}; 0 when there is none. */
+        private static int count(Map<?, ?> m, String name) {
+            return m.get(name) instanceof Number n ? n.intValue() : 0;
         }
     }
 
@@ -208,17 +219,17 @@ final class UpToDate {
     }
 
     /** The run.json of {@code outDir}, or null when there is none or it cannot be read. */
-    static ObjectNode runJson(Path outDir) {
+    static Map<String, Object> runJson(Path outDir) {
         try (FileChannel ch = FileChannel.open(outDir.resolve("run.json"), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             if (ch.size() > 64L << 20) return null;
-            return new ObjectMapper().readTree(Channels.newInputStream(ch)) instanceof ObjectNode o ? o : null;
+            return RunJson.read(Channels.newInputStream(ch));
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
     /** The record in a run.json, or null. */
-    static Record read(ObjectNode runJson) {
+    static Record read(Map<String, Object> runJson) {
         return runJson == null ? null : Record.fromJson(runJson.get(FIELD));
     }
 
@@ -226,14 +237,19 @@ final class UpToDate {
      * The run.json of a run that left the reports as they were: the earlier one, with this run's start,
      * end and per-unit seconds.
      */
-    static byte[] rewritten(ObjectNode root, java.time.Instant started, List<Double> seconds) throws IOException {
+    static byte[] rewritten(Map<String, Object> root, java.time.Instant started, List<Double> seconds) {
         root.put("started", started.toString());
         root.put("finished", java.time.Instant.now().toString());
-        JsonNode units = root.path("units");
-        for (int i = 0; i < units.size() && i < seconds.size(); i++) {
-            if (units.get(i) instanceof ObjectNode u) u.put("seconds", Math.round(seconds.get(i) * 10) / 10.0);
+        if (root.get("units") instanceof List<?> units) {
+            for (int i = 0; i < units.size() && i < seconds.size(); i++) {
+                if (units.get(i) instanceof Map<?, ?> u) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> unit = (Map<String, Object>) u;
+                    unit.put("seconds", Math.round(seconds.get(i) * 10) / 10.0);
+                }
+            }
         }
-        return (new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+        return RunJson.write(root);
     }
 
     /** What is told of each unit's result as it comes (its folder, result and seconds). */
