@@ -132,7 +132,6 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private Integer check() {
-        cn.evcheck.inspect.Ocr.probeAhead();   // the facts cache's key needs it soon; the probe starts a process
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean en = "en".equalsIgnoreCase(lang);
@@ -230,6 +229,8 @@ final class CheckCommand implements Callable<Integer> {
                     ? (en ? "permission denied" : "没有读取权限") : e.getClass().getSimpleName()) + "）");
             return Main.FAILED;
         }
+        // The facts cache's key needs it soon; the probe may start a process. Its answer is kept in the cache's folder.
+        cn.evcheck.inspect.Ocr.probeAhead(RunCache.dir(cache, noCache, pkgReal));
         // The output folder's real path, also when it does not exist yet: never inside the package
         // (in --by-unit mode the drive root holds every unit), also when reached through a link.
         Path outReal = null;

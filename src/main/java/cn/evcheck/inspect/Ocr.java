@@ -47,13 +47,19 @@ public final class Ocr {
     /**
      * Starts finding out {@link #availability()} on a thread of its own, for a caller that will ask
      * soon: the probe starts a process (0.13 s from a cold disk), which then overlaps the run's start.
+     *
+     * @param memoDir a folder where the probe's answer is kept between runs ({@link ProbeMemo}), or null
      */
-    public static void probeAhead() {
+    public static void probeAhead(Path memoDir) {
         if (availability != null) return;
+        memo = memoDir;
         Thread t = new Thread(Ocr::availability, "evcheck-ocr-probe");
         t.setDaemon(true);
         t.start();
     }
+
+    /** Where the probe's answer is kept between runs; null: nowhere (set before the first probe). */
+    private static volatile Path memo;
 
     private static boolean disabled() {
         return "off".equalsIgnoreCase(System.getenv("EVCHECK_OCR")) || "off".equalsIgnoreCase(System.getProperty("evcheck.ocr"));
@@ -69,10 +75,15 @@ public final class Ocr {
     }
 
     private static boolean probeCommand() {
+        ProbeMemo.Key key = memo == null ? null : ProbeMemo.key();
+        Boolean kept = key == null ? null : ProbeMemo.read(memo, key);
+        if (kept != null) return kept;
         try {
             Process p = new ProcessBuilder("tesseract", "--list-langs").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0 && out.lines().anyMatch(l -> l.strip().equals("chi_sim"));
+            boolean chiSim = p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0 && out.lines().anyMatch(l -> l.strip().equals("chi_sim"));
+            if (key != null) ProbeMemo.write(memo, key, out, chiSim);
+            return chiSim;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
