@@ -30,7 +30,7 @@ import java.util.Map;
  * Reports that are already what this run would write. A run with {@code --output} and a cache records
  * in the folder's run.json ({@value #FIELD}) what its reports were made from — the options that shape
  * them ({@link #inputs}), each unit's key ({@link Engine#memoKey}: the build, rules, date, unit and every
- * file's place, size, time and identity) — with each report's length and CRC-32C and what the run said besides
+ * file's place, size, time and identity) — with each report's length and CRC-32 and what the run said besides
  * the reports (the exit decision, the summary, notes). The next run walks the units as always; when
  * every unit's key and the options are the same, and each report in the folder still has its
  * recorded bytes, the reports are left as they are: nothing is decoded, judged or rendered.
@@ -49,6 +49,20 @@ final class UpToDate {
 
     /** A unit as the record keeps it: its key, and the counts its line in a nightly log shows. */
     record Unit(String key, String name, int complete, int incomplete, int missing, int errors, int warnings, int files) {
+        // equals and hashCode written out, as for Record below: a record's own are bootstrapped at their first
+        // call into method handles (13 ms of a re-check, whose one comparison is of the two records).
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Unit u && java.util.Objects.equals(key, u.key) && java.util.Objects.equals(name, u.name)
+                    && complete == u.complete && incomplete == u.incomplete && missing == u.missing && errors == u.errors
+                    && warnings == u.warnings && files == u.files;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(key, name, complete, incomplete, missing, errors, warnings, files);
+        }
+
         static Unit of(String key, UnitResult u) {
             return new Unit(key, u.name(), (int) u.count(Report.Status.COMPLETE), (int) u.count(Report.Status.INCOMPLETE),
                     (int) u.count(Report.Status.MISSING), (int) u.shown(Severity.ERROR), (int) u.shown(Severity.WARNING), u.filesInspected());
@@ -62,6 +76,18 @@ final class UpToDate {
      */
     record Record(String inputs, List<Unit> units, Map<String, String> reports, Severity worst, Severity worstNew,
                   String summary, boolean ocrMissed, int links, int special) {
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Record r && java.util.Objects.equals(inputs, r.inputs) && java.util.Objects.equals(units, r.units)
+                    && java.util.Objects.equals(reports, r.reports) && worst == r.worst && worstNew == r.worstNew
+                    && java.util.Objects.equals(summary, r.summary) && ocrMissed == r.ocrMissed && links == r.links && special == r.special;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(inputs, units, reports, worst, worstNew, summary, ocrMissed, links, special);
+        }
 
         /** The record of a run that wrote {@code reports} (name → {@link #sum} of the bytes written) from {@code report}. */
         static Record of(String inputs, List<String> keys, Report report, Map<String, String> reports, boolean en) {
@@ -173,17 +199,19 @@ final class UpToDate {
     }
 
     /**
-     * A regular file's fingerprint (not followed through a link): its length and CRC-32C, "none" when
+     * A regular file's fingerprint (not followed through a link): its length and CRC-32, "none" when
      * there is none, or "unreadable …" (which matches no record written). A CRC, not a SHA-256: the
      * reports of 10,000 photos are 10 MB, which SHA-256 takes 0.15–0.2 s to hash in a JVM as short-lived
-     * as evcheck's, CRC-32C 4 ms; and what it guards against is a report edited or truncated by hand or
-     * by a killed copy, not a forgery (whoever can write the folder can write any report).
+     * as evcheck's; and what it guards against is a report edited or truncated by hand or by a killed
+     * copy, not a forgery (whoever can write the folder can write any report). CRC-32, not CRC-32C: zlib
+     * computes it natively from the first call, where CRC-32C is Java code that runs interpreted until the
+     * compiler, busy at a run's start, gets to it (15 ms for 10 MB in a re-check, against 3).
      */
     static String fileHash(Path file, long max) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             long size = ch.size();
             if (size > max) return "too large " + size;
-            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
             // Direct: read into it without a copy, summed without one (a 10 MB report.json: 1.5 ms, against 5).
             java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocateDirect(256 * 1024);
             long seen = 0;
@@ -203,7 +231,7 @@ final class UpToDate {
 
     /** The fingerprint {@link #fileHash} gives a file of these bytes. */
     static String sum(byte[] head, byte[] body) {
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         crc.update(head);
         crc.update(body);
         return (head.length + body.length) + ":" + Long.toHexString(crc.getValue());
