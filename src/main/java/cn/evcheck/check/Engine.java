@@ -163,18 +163,19 @@ public final class Engine {
     static String memoKey(String unit, Inventory inv, RuleSet rules, LocalDate asOf,
                           cn.evcheck.util.Messages.Localized configProblem, UnitClaim claim) {
         StringBuilder b = new StringBuilder(256);
-        b.append("unit-memo 4\n").append(FactsCache.generation()).append('\n').append(rules.sha256()).append(' ')
+        b.append("unit-memo 5\n").append(FactsCache.generation()).append('\n').append(rules.sha256()).append(' ')
                 .append(rules.origin()).append('\n').append(asOf).append('\n').append(unit).append('\n')
                 .append(configProblem).append('\n').append(claim).append('\n').append(inv.root()).append('\n')
                 .append(new TreeSet<>(inv.itemFolders())).append('\n').append(inv.unreadable()).append('\n')
                 .append(inv.links()).append(' ').append(inv.special()).append('\n');
-        // One short line per file, hashed as it is written: a drive's unit of 10,000 photos is hashed
+        // One short record per file, hashed as it is written: a drive's unit of 10,000 photos is hashed
         // in a few tens of milliseconds, without a second look at each file. What files of a folder share
-        // (the folder, item, role folder, category, other folder) is written once, on a line of its own
+        // (the folder, item, role folder, category, other folder) is written once, in a record of its own
         // that starts with NUL (which no file name holds), before the first file it differs for: the
         // same facts in about half the bytes (SHA-256 without the JVM's intrinsic, under C1, runs at
-        // about 60 MB/s).
-        java.security.MessageDigest md = cn.evcheck.util.Hashes.sha256();
+        // about 60 MB/s). Names end with NUL, sizes and times are 8 bytes each.
+        KeyBytes k = new KeyBytes(cn.evcheck.util.Hashes.sha256());
+        k.text(b.toString());
         for (List<FileEntry> list : List.of(inv.files(), inv.sidecars())) {
             String folder = null;
             Object item = null, role = null, category = null, other = null;
@@ -182,35 +183,72 @@ public final class Engine {
                 if (f.modified() < 0) return null;
                 String rel = f.rel();
                 int slash = rel.lastIndexOf('/');
-                String dir = slash < 0 ? "" : rel.substring(0, slash);
-                if (!dir.equals(folder) || !java.util.Objects.equals(item, f.itemId()) || !java.util.Objects.equals(role, f.roleFolder())
+                boolean sameFolder = folder != null && (slash < 0 ? folder.isEmpty() : slash == folder.length() && rel.startsWith(folder));
+                if (!sameFolder || !java.util.Objects.equals(item, f.itemId()) || !java.util.Objects.equals(role, f.roleFolder())
                         || !java.util.Objects.equals(category, f.category()) || !java.util.Objects.equals(other, f.otherFolder())) {
-                    folder = dir;
+                    folder = slash < 0 ? "" : rel.substring(0, slash);
                     item = f.itemId();
                     role = f.roleFolder();
                     category = f.category();
                     other = f.otherFolder();
-                    b.append('\u0000').append(dir).append('\u0000').append(item).append('\u0000').append(role).append('\u0000')
-                            .append(category).append('\u0000').append(other).append('\n');
+                    k.zero().text(folder).zero().text(String.valueOf(item)).zero().text(String.valueOf(role)).zero()
+                            .text(String.valueOf(category)).zero().text(String.valueOf(other)).zero();
                 }
-                b.append(rel, slash + 1, rel.length()).append('\u0000').append(f.size()).append('\u0000').append(f.modified())
-                        .append('\u0000').append(f.fileKey()).append('\n');
-                if (b.length() > 16 * 1024) digest(md, b);
+                k.text(rel.substring(slash + 1)).zero().number(f.size()).number(f.modified()).text(String.valueOf(f.fileKey())).zero();
             }
-            b.append("--\n");
+            k.text("--").zero();
         }
-        digest(md, b);
-        return java.util.HexFormat.of().formatHex(md.digest());
+        return java.util.HexFormat.of().formatHex(k.digest());
     }
 
     /**
-     * Adds {@code b}'s characters, in UTF-8 (a lone surrogate as '?'), to {@code md}, and empties {@code b}:
-     * through a String, whose encoding copies ASCII as it is (a CharsetEncoder over the builder read it a
-     * character at a time, as long again as the hashing under C1).
+     * What a unit's key is hashed from, gathered in a buffer and handed to the digest 32 KB at a time:
+     * text in UTF-8, each string encoded by itself (ASCII is copied as it is; a StringBuilder with one
+     * Chinese folder name in it held every line in UTF-16, to be compressed and encoded again), numbers
+     * as 8 bytes.
      */
-    private static void digest(java.security.MessageDigest md, StringBuilder b) {
-        md.update(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        b.setLength(0);
+    private static final class KeyBytes {
+        private final java.security.MessageDigest md;
+        private final byte[] buf = new byte[32 * 1024];
+        private int n;
+
+        KeyBytes(java.security.MessageDigest md) {
+            this.md = md;
+        }
+
+        KeyBytes text(String s) {
+            byte[] x = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (n + x.length > buf.length) flush();
+            if (x.length > buf.length) {
+                md.update(x);
+            } else {
+                System.arraycopy(x, 0, buf, n, x.length);
+                n += x.length;
+            }
+            return this;
+        }
+
+        KeyBytes zero() {
+            if (n == buf.length) flush();
+            buf[n++] = 0;
+            return this;
+        }
+
+        KeyBytes number(long v) {
+            if (n + 8 > buf.length) flush();
+            for (int i = 56; i >= 0; i -= 8) buf[n++] = (byte) (v >>> i);
+            return this;
+        }
+
+        private void flush() {
+            md.update(buf, 0, n);
+            n = 0;
+        }
+
+        byte[] digest() {
+            flush();
+            return md.digest();
+        }
     }
 
     /** A unit's result together with the evidence it was judged on (what {@code evcheck fix} acts on). */
