@@ -85,7 +85,6 @@ public final class PackageScanner {
             this.lister = null;
             ahead = null;
         }
-        for (Pending f : pending) addFile(f, null);
         Inventory placed = inventory();
         files.clear();
         sidecars.clear();
@@ -272,7 +271,11 @@ public final class PackageScanner {
                 walk(p, childRel, descend(here, name));
             } else if (attrs.isRegularFile()) {
                 if ((name.length() <= IGNORED_LONGEST && IGNORED.contains(name.toLowerCase(Locale.ROOT))) || isOfficeTemp(name) || name.startsWith("._") || excluded(p)) continue;
-                pending.add(new Pending(p, childRel, name, attrs, here));
+                Pending f = new Pending(p, childRel, name, attrs, here);
+                pending.add(f);
+                // Placed as it is found: the walk is mostly waiting for the next folder's listing (ahead)
+                // then, not after the last one, when nothing else is left to do.
+                addFile(f, null);
             }
         }
     }
