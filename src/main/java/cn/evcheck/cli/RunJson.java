@@ -9,8 +9,6 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,44 +82,11 @@ final class RunJson {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.setPrettyPrinter(new DefaultPrettyPrinter());
-            write(g, root);
+            cn.evcheck.util.JsonValues.write(g, root);
         } catch (IOException e) {
-            throw new IllegalStateException(e);   // into memory: only a value of a kind not listed above
+            throw new IllegalStateException(e);   // into memory: only a value that is not a plain one
         }
         out.write('\n');
         return out.toByteArray();
-    }
-
-    private static void write(JsonGenerator g, Object v) throws IOException {
-        if (v == null) {
-            g.writeNull();
-        } else if (v instanceof Map<?, ?> m) {
-            g.writeStartObject();
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                g.writeFieldName(String.valueOf(e.getKey()));
-                write(g, e.getValue());
-            }
-            g.writeEndObject();
-        } else if (v instanceof List<?> l) {
-            g.writeStartArray();
-            for (Object o : l) write(g, o);
-            g.writeEndArray();
-        } else if (v instanceof String s) {
-            g.writeString(s);
-        } else if (v instanceof Boolean b) {
-            g.writeBoolean(b);
-        } else if (v instanceof Integer i) {
-            g.writeNumber(i);
-        } else if (v instanceof Long l) {
-            g.writeNumber(l);
-        } else if (v instanceof Double d) {
-            g.writeNumber(d);
-        } else if (v instanceof BigInteger b) {
-            g.writeNumber(b);
-        } else if (v instanceof BigDecimal b) {
-            g.writeNumber(b);
-        } else {
-            throw new IOException("run.json cannot hold a " + v.getClass().getName());
-        }
     }
 }

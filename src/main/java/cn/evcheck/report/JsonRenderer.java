@@ -177,54 +177,13 @@ public final class JsonRenderer {
             java.io.Writer w = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
             try (JsonGenerator g = MAPPER.getFactory().createGenerator(w)) {
                 g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
-                write(g, root);
+                cn.evcheck.util.JsonValues.write(g, root);
             }
             out.write('\n');
             return out.toByteArray();
         } catch (java.io.IOException e) {
             throw new IllegalStateException("JSON rendering failed", e);
         }
-    }
-
-    /**
-     * The tree as Jackson's databind writes it, with the generator's own calls for what the tree is
-     * made of (maps with string keys, lists, strings, whole numbers, booleans, null) and databind for
-     * anything else: the same bytes, without a serializer looked up for every value (a report of
-     * 10,000 photos is 10 MB).
-     */
-    private static void write(JsonGenerator g, Object v) throws java.io.IOException {
-        if (v == null) {
-            g.writeNull();
-        } else if (v instanceof String s) {
-            g.writeString(s);
-        } else if (v instanceof Map<?, ?> m && stringKeys(m)) {
-            g.writeStartObject();
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                g.writeFieldName((String) e.getKey());
-                write(g, e.getValue());
-            }
-            g.writeEndObject();
-        } else if (v instanceof Collection<?> c) {
-            g.writeStartArray();
-            for (Object o : c) write(g, o);
-            g.writeEndArray();
-        } else if (v instanceof Integer i) {
-            g.writeNumber(i);
-        } else if (v instanceof Long l) {
-            g.writeNumber(l);
-        } else if (v instanceof Boolean b) {
-            g.writeBoolean(b);
-        } else {
-            g.writeObject(v);
-        }
-    }
-
-    /** Whether every key is a string (a loop: a stream per map was a tenth of writing 10,000 photos' report). */
-    private static boolean stringKeys(Map<?, ?> m) {
-        for (Object k : m.keySet()) {
-            if (!(k instanceof String)) return false;
-        }
-        return true;
     }
 
     private static Map<String, Object> map(Object... kv) {
