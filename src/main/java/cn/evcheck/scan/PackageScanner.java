@@ -270,7 +270,8 @@ public final class PackageScanner {
                 if (!entered(name, p, config, root)) continue;
                 walk(p, childRel, descend(here, name));
             } else if (attrs.isRegularFile()) {
-                if ((name.length() <= IGNORED_LONGEST && IGNORED.contains(name.toLowerCase(Locale.ROOT))) || isOfficeTemp(name) || name.startsWith("._") || excluded(p)) continue;
+                boolean ignored = name.length() <= IGNORED_LONGEST && IGNORED.contains(name.toLowerCase(Locale.ROOT));
+                if (ignored || isOfficeTemp(name) || name.startsWith("._") || excluded(p)) continue;
                 Pending f = new Pending(p, childRel, name, attrs, here);
                 pending.add(f);
                 // Placed as it is found: the walk is mostly waiting for the next folder's listing (ahead)
