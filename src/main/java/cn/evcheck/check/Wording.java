@@ -39,8 +39,11 @@ public final class Wording {
 
     /** What a file really is: its type's label ("PNG", "文本"), or its extension when unknown; the type name in English. */
     public static Localized type(FileEntry f) {
-        boolean unknown = f.type() == FileType.UNKNOWN;
-        return new Localized(unknown ? "." + f.ext() : f.type().label, f.type().en);
+        if (f.type() != FileType.UNKNOWN) return new Localized(f.type().label, f.type().en);
+        // Content of no format evcheck knows: said with the name's extension, which is all there is to go by
+        // (the English said "UNKNOWN", the enum's name).
+        return f.ext().isEmpty() ? new Localized("无法识别的无扩展名文件", "an unrecognised file without an extension")
+                : new Localized("无法识别的 ." + f.ext() + " 文件", "an unrecognised ." + f.ext());
     }
 
     /** The data value naming a file's real format: its type, or its extension when unknown. */

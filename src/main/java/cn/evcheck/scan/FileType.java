@@ -19,7 +19,8 @@ public enum FileType {
     OFD("OFD 版式文件", "an OFD fixed-layout file", "ofd"),
     /** UOF 1.0: one XML file whose root is in a UOF namespace (as LibreOffice and 永中 write .uof/.uot). */
     UOF("UOF 文档", "a UOF document", null),
-    OLE2("OLE2"), XML("XML"), RTF("RTF"), HTML("HTML"), TEXT("文本"), EMPTY("空文件"), UNKNOWN("未知");
+    OLE2("OLE2"), XML("XML"), RTF("RTF"), HTML("HTML"), TEXT("文本", "a text file", null), EMPTY("空文件", "an empty file", null),
+    UNKNOWN("未知");
 
     /** What the type is called in Chinese messages. */
     public final String label;

@@ -21,7 +21,7 @@ public final class UnassignedFileCheck implements Check {
         for (Placed p : ev.files()) {
             switch (p.place()) {
                 case NO_ITEM -> out.emit(UNASSIGNED, null, p.rel()).data("reason", "no_item").say("no_item");
-                case NO_ROLE -> out.emit(UNASSIGNED, p).data("reason", "no_role").arg("type", new Localized(p.f().type().label, p.f().type().en))
+                case NO_ROLE -> out.emit(UNASSIGNED, p).data("reason", "no_role").arg("type", cn.evcheck.check.Wording.type(p.f()))
                         .say("no_role");
                 case ROLE_NOT_REQUIRED -> out.emit(UNASSIGNED, p).data("reason", "role_not_required").data("role", p.role().key)
                         .arg("role_label", new Localized(p.role().zh, p.role().en)).say("role_not_required");
